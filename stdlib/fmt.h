@@ -1,0 +1,23 @@
+/* fmt.h — the one number formatter of decarb.
+ * Every number that reaches a user (REPL, reports, units, series) goes through
+ * dc_fmt_number, so the same value always prints the same bytes. No locale. */
+#ifndef DC_FMT_H
+#define DC_FMT_H
+
+#include <stddef.h>
+
+/* Significant digits used when none are asked for. */
+#define DC_FMT_DIGITS 6
+
+/* Writes v with at most `digits` significant digits (1..17; 0 means
+ * DC_FMT_DIGITS), trailing zeros dropped, plain notation for
+ * 1e-4 <= |v| < 1e15 and exponent notation ("1.5e+20") outside that range.
+ * NaN prints "nan", infinities "inf" / "-inf", -0 prints "0".
+ * Returns the length written (as snprintf, excluding the NUL). */
+size_t dc_fmt_number(char *buf, size_t size, double v, int digits);
+
+/* Writes v with exactly `decimals` digits after the point (0..12), plain
+ * notation, no locale; used for fixed-width columns. Returns the length. */
+size_t dc_fmt_fixed(char *buf, size_t size, double v, int decimals);
+
+#endif

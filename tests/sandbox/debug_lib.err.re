@@ -1,0 +1,1 @@
+debug_lib.lua:2: debug is not available in the decarb sandbox

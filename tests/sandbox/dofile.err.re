@@ -1,0 +1,1 @@
+dofile.lua:2: dofile is not available in the decarb sandbox: use require

@@ -1,0 +1,2 @@
+-- dofile is not there
+dofile("/etc/passwd")

@@ -1,0 +1,2 @@
+-- the collector cannot be stopped
+collectgarbage("stop")

@@ -1,0 +1,3 @@
+-- a script may not open files itself
+local f = io.open("pwned", "w")
+f:write("x")

@@ -1,0 +1,1 @@
+io_popen.lua:2: io is not available

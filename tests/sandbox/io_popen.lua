@@ -1,0 +1,2 @@
+-- nor start a pipe
+io.popen("touch pwned")

@@ -1,0 +1,1 @@
+loadfile.lua:2: loadfile is not available

@@ -1,0 +1,2 @@
+-- loadfile neither
+local f = loadfile("/etc/passwd")

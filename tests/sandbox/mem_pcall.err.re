@@ -1,0 +1,1 @@
+^memory limit of 256 MiB reached

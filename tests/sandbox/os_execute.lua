@@ -1,0 +1,2 @@
+-- a script may not run programs
+os.execute("touch pwned")

@@ -1,0 +1,1 @@
+os_exit.lua:2: os.exit is not available

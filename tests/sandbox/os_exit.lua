@@ -1,0 +1,2 @@
+-- a script cannot end the host
+os.exit(0)

@@ -1,0 +1,1 @@
+os_getenv.lua:2: os.getenv is not available

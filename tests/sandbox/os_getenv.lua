@@ -1,0 +1,2 @@
+-- nor read the environment
+print(os.getenv("HOME"))

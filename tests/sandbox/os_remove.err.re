@@ -1,0 +1,1 @@
+os_remove.lua:2: os.remove is not available

@@ -1,0 +1,2 @@
+-- nor remove files
+os.remove("os_remove.lua")

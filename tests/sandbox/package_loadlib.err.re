@@ -1,0 +1,1 @@
+package_loadlib.lua:2: package is not available

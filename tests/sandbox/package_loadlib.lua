@@ -1,0 +1,3 @@
+-- nor load a shared library
+local f = package.loadlib("libc.so.6", "system")
+f("touch pwned")

@@ -1,0 +1,4 @@
+-- pcall cannot swallow the time limit
+while true do
+  pcall(function() while true do end end)
+end

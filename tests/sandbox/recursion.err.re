@@ -1,0 +1,1 @@
+recursion.lua:2: stack overflow

@@ -1,0 +1,2 @@
+-- C modules cannot be required: only Lua files beside the script
+local socket = require "socket.core"

@@ -1,0 +1,1 @@
+require_dotdot.lua:2: require '..\.secret': a module name is letters

@@ -1,0 +1,2 @@
+-- a module name cannot climb out of the script folder
+require "...secret"

@@ -1,0 +1,1 @@
+require_slash.lua:2: require '/etc/passwd'

@@ -1,0 +1,2 @@
+-- nor name an absolute path
+require "/etc/passwd"

@@ -1,0 +1,1 @@
+setmetatable_G.lua:2: cannot change a protected metatable

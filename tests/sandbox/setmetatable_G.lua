@@ -1,0 +1,2 @@
+-- the globals keep their guard
+setmetatable(_G, nil)

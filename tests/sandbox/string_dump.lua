@@ -1,0 +1,2 @@
+-- no bytecode can be made
+local code = string.dump(function() return 1 end)

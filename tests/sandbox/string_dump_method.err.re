@@ -1,0 +1,1 @@
+string_dump_method.lua:2: string.dump is not available

@@ -1,0 +1,2 @@
+-- not through the string metatable either
+local code = ("x").dump(print)

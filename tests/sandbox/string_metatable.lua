@@ -1,0 +1,2 @@
+-- the string metatable cannot be reached or changed
+getmetatable("").__index = function() return "pwned" end

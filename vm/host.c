@@ -1,0 +1,587 @@
+/* host.c — the decarb host: a Lua state built by allow-list, with a capped
+ * allocator, a time limit and Ctrl-C, and the one protected-call door every
+ * chunk goes through. Not the CLI (main.c), not the REPL (repl.c). */
+#include "host.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "dc_lua.h"
+#include "guard.h"
+#include "term.h"
+
+struct dc_host {
+  lua_State *L;
+  dc_host_opts opts;
+  dc_memcap mem;
+  double deadline;   /* monotonic seconds; 0 = none */
+  int limit;         /* which limit stopped the run (enum below) */
+};
+
+enum { LIMIT_NONE, LIMIT_TIME, LIMIT_MEM, LIMIT_INTERRUPT };
+
+/* The hook counts this many VM instructions between looks at the clock. */
+#define HOOK_COUNT 1000
+/* Room given back to the host once the memory cap is hit, so that the error
+ * can still be reported. */
+#define MEM_GRACE ((size_t)8 << 20)
+/* Extra wall-clock seconds after the time limit before the watchdog ends
+ * the process (for a C function that never returns to the VM). */
+#define WATCHDOG_GRACE 1.0
+
+static volatile sig_atomic_t interrupted;
+static dc_host *watchdog_host;
+/* The error value a limit raises: a light userdata that needs no memory and
+ * that no script can forge. */
+static char limit_sentinel;
+
+/* ================================================================== */
+/* Limits: the hook                                                    */
+/* ================================================================== */
+
+static dc_host *host_of(lua_State *L) {
+  void *ud;
+  lua_getallocf(L, &ud);
+  /* the allocator's ud is the dc_memcap inside the host */
+  return (dc_host *)((char *)ud - offsetof(dc_host, mem));
+}
+
+static void trip(lua_State *L, dc_host *h, int which) {
+  if (h->limit == LIMIT_NONE) h->limit = which;
+  if (which == LIMIT_MEM) h->mem.cap += MEM_GRACE;
+  /* From now on the hook fires on every instruction of every frame it
+     reaches, so no pcall in the script can go on running. */
+  lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT | LUA_MASKCALL | LUA_MASKRET, 1);
+}
+
+static void limit_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  dc_host *h = host_of(L);
+  if (h->limit == LIMIT_NONE) {
+    if (interrupted) trip(L, h, LIMIT_INTERRUPT);
+    else if (h->mem.hit) trip(L, h, LIMIT_MEM);
+    else if (h->deadline > 0 && dc_clock_now() > h->deadline) trip(L, h, LIMIT_TIME);
+    else return;
+  } else if (lua_gethookcount(L) != 1) {
+    trip(L, h, h->limit); /* a coroutine made before the limit was hit */
+  }
+  lua_pushlightuserdata(L, &limit_sentinel);
+  lua_error(L);
+}
+
+static void on_sigint(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
+/* What the watchdog prints, made when it is armed (a signal handler may
+ * only write). */
+static char watchdog_msg[128];
+static size_t watchdog_len;
+
+static void on_watchdog(int sig) {
+  (void)sig;
+  ssize_t n = write(2, watchdog_msg, watchdog_len);
+  (void)n;
+  _exit(DC_EXIT_LIMIT);
+}
+
+/* The instruction hook cannot fire inside a long C call (a pathological
+ * string.find) nor inside a message handler (Lua runs error handlers raised
+ * from a hook with hooks off), so a real-time timer ends the process a
+ * little after the limit when the hook could not. */
+static void arm_watchdog(dc_host *h, double seconds) {
+  struct itimerval it;
+  memset(&it, 0, sizeof it);
+  if (seconds > 0) {
+    watchdog_host = h;
+    int n = snprintf(watchdog_msg, sizeof watchdog_msg,
+                     "time limit of %g s reached (the script did not stop; "
+                     "raise it with --timeout SEC)\n", seconds);
+    watchdog_len = n > 0 && (size_t)n < sizeof watchdog_msg ? (size_t)n : 0;
+    signal(SIGALRM, on_watchdog);
+    double t = seconds + WATCHDOG_GRACE;
+    it.it_value.tv_sec = (time_t)t;
+    it.it_value.tv_usec = (suseconds_t)((t - (double)(time_t)t) * 1e6);
+  }
+  setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void dc_host_catch_sigint(dc_host *h) {
+  (void)h;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+}
+
+/* ================================================================== */
+/* Errors: message handler and traceback of the script's own frames   */
+/* ================================================================== */
+
+static const char *error_text(lua_State *L, int idx) {
+  if (lua_type(L, idx) == LUA_TSTRING) return lua_tostring(L, idx);
+  if (luaL_callmeta(L, idx, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+    return lua_tostring(L, -1);
+  if (lua_type(L, idx) == LUA_TNUMBER) return lua_tostring(L, idx);
+  return lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, idx));
+}
+
+/* The deepest stack level, found in O(log n) probes (each lua_getstack is
+ * O(level)), so a stack overflow of 200,000 frames reports at once. */
+static int last_level(lua_State *L) {
+  lua_Debug ar;
+  int lo = 0, hi = 1;
+  while (lua_getstack(L, hi, &ar)) {
+    lo = hi;
+    if (hi > INT_MAX / 2) break;
+    hi *= 2;
+  }
+  while (lo + 1 < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (lua_getstack(L, mid, &ar)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static void add_frame(lua_State *L, luaL_Buffer *b, lua_Debug *ar) {
+  if (*ar->what == 'm')
+    lua_pushfstring(L, "\n\t%s:%d: in main chunk", ar->short_src, ar->currentline);
+  else if (ar->name)
+    lua_pushfstring(L, "\n\t%s:%d: in %s '%s'", ar->short_src, ar->currentline,
+                    *ar->namewhat ? ar->namewhat : "function", ar->name);
+  else
+    lua_pushfstring(L, "\n\t%s:%d: in function <%s:%d>", ar->short_src,
+                    ar->currentline, ar->short_src, ar->linedefined);
+  luaL_addvalue(b);
+}
+
+/* stack: msg -> msg with traceback. Only frames of Lua code with a source
+ * line are shown: the host's own C frames mean nothing to the script's
+ * author. A deep stack shows its first 6 and last 4 levels. */
+static int msghandler(lua_State *L) {
+  if (lua_touserdata(L, 1) == &limit_sentinel) return 1;
+  const char *msg = error_text(L, 1);
+  luaL_Buffer b;
+  lua_Debug ar;
+  int last = last_level(L), header = 0;
+  luaL_buffinit(L, &b);
+  luaL_addstring(&b, msg);
+  for (int level = 1; level <= last; level++) {
+    if (last > 12 && level == 7) {
+      lua_pushfstring(L, "\n\t...\t(%d levels skipped)", last - 10);
+      luaL_addvalue(&b);
+      level = last - 4;
+      continue;
+    }
+    if (!lua_getstack(L, level, &ar)) break;
+    lua_getinfo(L, "Slnt", &ar);
+    if (ar.currentline <= 0) continue;
+    if (!header) luaL_addstring(&b, "\nstack traceback:");
+    header = 1;
+    add_frame(L, &b, &ar);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+static const char *limit_message(dc_host *h) {
+  switch (h->limit) {
+    case LIMIT_TIME: return "time limit of %s s reached (raise it with --timeout SEC)";
+    case LIMIT_MEM: return "memory limit of %s reached (raise it with --max-mem SIZE)";
+    case LIMIT_INTERRUPT: return "interrupted";
+    default: return NULL;
+  }
+}
+
+static void push_limit_message(lua_State *L, dc_host *h) {
+  char amount[32];
+  if (h->limit == LIMIT_TIME) snprintf(amount, sizeof amount, "%g", h->opts.timeout);
+  else {
+    size_t c = h->opts.max_mem;
+    if (c % ((size_t)1 << 30) == 0) snprintf(amount, sizeof amount, "%zu GiB", c >> 30);
+    else if (c % ((size_t)1 << 20) == 0) snprintf(amount, sizeof amount, "%zu MiB", c >> 20);
+    else snprintf(amount, sizeof amount, "%zu bytes", c);
+  }
+  lua_pushfstring(L, limit_message(h), amount);
+}
+
+/* ================================================================== */
+/* The one door                                                        */
+/* ================================================================== */
+
+int dc_host_limit_hit(const dc_host *h) { return h->limit != LIMIT_NONE; }
+
+int dc_host_call(dc_host *h, int nargs, int nresults) {
+  lua_State *L = h->L;
+  int base = lua_gettop(L) - nargs;
+  h->limit = LIMIT_NONE;
+  h->mem.hit = 0;
+  interrupted = 0;
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+  h->deadline = h->opts.timeout > 0 ? dc_clock_now() + h->opts.timeout : 0;
+  arm_watchdog(h, h->opts.timeout);
+  lua_pushcfunction(L, msghandler);
+  lua_insert(L, base);
+  int st = lua_pcall(L, nargs, nresults, base);
+  lua_remove(L, base);
+  arm_watchdog(h, 0);
+  h->deadline = 0;
+  lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+  if (st == LUA_OK) {
+    h->limit = LIMIT_NONE;
+    h->mem.hit = 0;
+    return DC_EXIT_OK;
+  }
+  if (st == LUA_ERRMEM && h->limit == LIMIT_NONE) h->limit = LIMIT_MEM;
+  if (h->limit != LIMIT_NONE) {
+    lua_pop(L, 1);
+    push_limit_message(L, h);
+    if (h->limit == LIMIT_MEM) h->mem.cap = h->opts.max_mem; /* grace is over */
+    h->mem.hit = 0;
+    interrupted = 0;
+    return DC_EXIT_LIMIT;
+  }
+  return DC_EXIT_RUNTIME;
+}
+
+void dc_host_report(dc_host *h) {
+  lua_State *L = h->L;
+  const char *msg = lua_tostring(L, -1);
+  if (!msg) msg = "(error without a message)";
+  if (h->opts.color && dc_term_color(2, 0))
+    fprintf(stderr, DC_RED "%s" DC_RESET "\n", msg);
+  else
+    fprintf(stderr, "%s\n", msg);
+  fflush(stderr);
+  lua_pop(L, 1);
+}
+
+int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname) {
+  int st = luaL_loadbufferx(h->L, buf, len, chunkname, "t");
+  if (st == LUA_OK) return DC_EXIT_OK;
+  return st == LUA_ERRMEM ? DC_EXIT_LIMIT : DC_EXIT_SYNTAX;
+}
+
+int dc_host_loadfile(dc_host *h, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    lua_pushfstring(h->L, "decarb: cannot open '%s': %s", path, strerror(errno));
+    return DC_EXIT_USAGE;
+  }
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  size_t n;
+  while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+    len += n;
+    if (len == cap) {
+      char *nb = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
+      if (!nb) { free(buf); buf = NULL; break; }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  int err = ferror(f);
+  fclose(f);
+  if (!buf || err) {
+    free(buf);
+    lua_pushfstring(h->L, "decarb: cannot read '%s'", path);
+    return DC_EXIT_USAGE;
+  }
+  /* a first line starting with '#' (a "#!" line) is skipped, as lua does,
+     keeping the newline so line numbers stay right */
+  size_t skip = 0;
+  if (len > 0 && buf[0] == '#')
+    while (skip < len && buf[skip] != '\n') skip++;
+  lua_pushfstring(h->L, "@%s", path);
+  int st = dc_host_load(h, buf + skip, len - skip, lua_tostring(h->L, -1));
+  lua_remove(h->L, -2);
+  free(buf);
+  return st;
+}
+
+/* ================================================================== */
+/* The sandbox: an environment built by allow-list                    */
+/* ================================================================== */
+
+/* Names a script may reach for but may not have, with the reason shown. */
+static const struct { const char *table, *name, *why; } forbidden[] = {
+  {NULL, "io", "files are read only through the library's loaders (series.csv)"},
+  {NULL, "debug", "the debug library can break the sandbox"},
+  {NULL, "package", "modules are loaded with require from the script's folder"},
+  {NULL, "dofile", "use require 'name' for a Lua file beside the script"},
+  {NULL, "loadfile", "use require 'name' for a Lua file beside the script"},
+  {"os", "execute", "scripts cannot run programs"},
+  {"os", "exit", "a script ends by returning (or with error())"},
+  {"os", "getenv", "a plan's result may not depend on the environment"},
+  {"os", "remove", "scripts cannot change files"},
+  {"os", "rename", "scripts cannot change files"},
+  {"os", "tmpname", "scripts cannot create files"},
+  {"os", "setlocale", "output never depends on a locale"},
+  {"string", "dump", "binary chunks are not allowed"},
+  {NULL, NULL, NULL}
+};
+
+/* __index of _G and os: a clear error for a forbidden name, nil otherwise.
+ * upvalue 1: the table's own name ("" for the globals). */
+static int forbidden_index(lua_State *L) {
+  const char *tname = lua_tostring(L, lua_upvalueindex(1));
+  const char *key = lua_tostring(L, 2);
+  if (key && lua_type(L, 2) == LUA_TSTRING) {
+    for (int i = 0; forbidden[i].name; i++) {
+      const char *t = forbidden[i].table ? forbidden[i].table : "";
+      if (strcmp(t, tname) == 0 && strcmp(forbidden[i].name, key) == 0)
+        return dc_lua_error(L, "%s%s%s is not available in the decarb sandbox: %s "
+                               "(run with --unsafe for full Lua)",
+                            tname, *tname ? "." : "", key, forbidden[i].why);
+    }
+  }
+  return 0;
+}
+
+static void set_forbidden_meta(lua_State *L, int idx, const char *tname) {
+  idx = lua_absindex(L, idx);
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, tname);
+  lua_pushcclosure(L, forbidden_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, idx);
+}
+
+/* load(chunk [, chunkname [, mode [, env]]]) — text only. upvalue 1: the
+ * real load. */
+static int sandbox_load(lua_State *L) {
+  const char *mode = luaL_optstring(L, 3, "t");
+  if (strchr(mode, 'b'))
+    return dc_lua_error(L, "load: binary chunks are not allowed in decarb scripts "
+                           "(give mode \"t\" or leave it out)");
+  int n = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  if (n >= 2) lua_pushvalue(L, 2); else lua_pushnil(L);
+  lua_pushliteral(L, "t");
+  if (n >= 4) lua_pushvalue(L, 4);
+  lua_call(L, n >= 4 ? 4 : 3, LUA_MULTRET);
+  return lua_gettop(L) - n;
+}
+
+/* collectgarbage with the options that cannot stop the collector. */
+static int sandbox_collectgarbage(lua_State *L) {
+  static const char *const ok[] = {"collect", "count", "step", "isrunning", NULL};
+  const char *opt = luaL_optstring(L, 1, "collect");
+  for (int i = 0; ok[i]; i++)
+    if (strcmp(opt, ok[i]) == 0) {
+      lua_pushvalue(L, lua_upvalueindex(1));
+      lua_insert(L, 1);
+      lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+      return lua_gettop(L);
+    }
+  return dc_lua_error(L, "collectgarbage(\"%s\") is not available in the decarb sandbox "
+                         "(allowed: collect, count, step, isrunning)", opt);
+}
+
+static int valid_module_name(const char *s) {
+  if (!*s || *s == '.') return 0;
+  for (const char *p = s; *p; p++) {
+    if (!(p[0] == '_' || p[0] == '-' || (p[0] >= 'a' && p[0] <= 'z') ||
+          (p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9') || p[0] == '.'))
+      return 0;
+    if (p[0] == '.' && (p[1] == '.' || p[1] == '\0')) return 0;
+  }
+  return 1;
+}
+
+/* require(name): a stdlib module by name, or the Lua file name.lua (dots as
+ * folders) beside the script, loaded as text in the same environment and
+ * kept so that it runs once. */
+static int sandbox_require(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  for (int i = 0; dc_modules[i].name; i++)
+    if (strcmp(dc_modules[i].name, name) == 0) {
+      lua_getglobal(L, name);
+      return 1;
+    }
+  if (!valid_module_name(name))
+    return dc_lua_error(L, "require '%s': a module name is letters, digits, '_' and '-' "
+                           "with single dots between folders (no '..', no '/')", name);
+  lua_getfield(L, LUA_REGISTRYINDEX, "decarb.loaded");
+  lua_getfield(L, -1, name);
+  if (!lua_isnil(L, -1)) return 1;
+  lua_pop(L, 1);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (const char *p = name; *p; p++) luaL_addchar(&b, *p == '.' ? '/' : *p);
+  luaL_addstring(&b, ".lua");
+  luaL_pushresult(&b);
+  char path[4096];
+  dc_lua_resolve_path(L, lua_tostring(L, -1), path, sizeof path);
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return dc_lua_error(L, "module '%s' not found: looked for %s beside the script "
+                           "(only Lua files there can be required; no C modules)",
+                        name, lua_tostring(L, -1));
+  fclose(f);
+  dc_host *h = host_of(L);
+  int st = dc_host_loadfile(h, path);
+  if (st != DC_EXIT_OK) return lua_error(L);
+  lua_pushstring(L, name);
+  lua_call(L, 1, 1);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+  }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -4, name); /* loaded[name] = result */
+  return 1;
+}
+
+static void build_sandbox(lua_State *L) {
+  static const char *const base_names[] = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall",
+    "print", "rawequal", "rawget", "rawlen", "rawset", "select",
+    "setmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION", NULL};
+  static const char *const libs[] = {"string", "table", "math", "utf8", "coroutine", NULL};
+  static const char *const os_names[] = {"clock", "time", "date", "difftime", NULL};
+
+  luaL_openlibs(L);
+  lua_pushglobaltable(L); /* stack: real */
+  lua_newtable(L);        /* stack: real, env */
+  for (int i = 0; base_names[i]; i++) {
+    lua_getfield(L, -2, base_names[i]);
+    lua_setfield(L, -2, base_names[i]);
+  }
+  for (int i = 0; libs[i]; i++) {
+    lua_getfield(L, -2, libs[i]);
+    lua_setfield(L, -2, libs[i]);
+  }
+  /* string.dump is gone from the one string table (the string metatable's
+     __index is that table, so ("").dump would reach it otherwise) */
+  lua_getfield(L, -1, "string");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  set_forbidden_meta(L, -1, "string");
+  lua_pop(L, 1);
+  /* the string metatable is locked: getmetatable("") gives false */
+  lua_pushliteral(L, "");
+  if (lua_getmetatable(L, -1)) {
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  /* os: clock, time, date, difftime only */
+  lua_getfield(L, -2, "os");
+  lua_newtable(L); /* stack: real, env, realos, os */
+  for (int i = 0; os_names[i]; i++) {
+    lua_getfield(L, -2, os_names[i]);
+    lua_setfield(L, -2, os_names[i]);
+  }
+  set_forbidden_meta(L, -1, "os");
+  lua_setfield(L, -3, "os");
+  lua_pop(L, 1);
+  /* load, collectgarbage, require */
+  lua_getfield(L, -2, "load");
+  lua_pushcclosure(L, sandbox_load, 1);
+  lua_setfield(L, -2, "load");
+  lua_getfield(L, -2, "collectgarbage");
+  lua_pushcclosure(L, sandbox_collectgarbage, 1);
+  lua_setfield(L, -2, "collectgarbage");
+  lua_pushcfunction(L, sandbox_require);
+  lua_setfield(L, -2, "require");
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -2, "_G");
+  set_forbidden_meta(L, -1, "");
+  /* the environment becomes the global table: load() without an env, and
+     every C function that looks up globals, sees only it */
+  lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pop(L, 1);
+}
+
+static void open_stdlib(lua_State *L) {
+  for (int i = 0; dc_modules[i].name; i++) {
+    lua_pushcfunction(L, dc_modules[i].open);
+    lua_pushstring(L, dc_modules[i].name);
+    lua_call(L, 1, 1);
+    lua_setglobal(L, dc_modules[i].name);
+  }
+}
+
+/* stack: - ; runs in protected mode from dc_host_new */
+static int host_setup(lua_State *L) {
+  dc_host *h = lua_touserdata(L, 1);
+  if (h->opts.unsafe) luaL_openlibs(L);
+  else build_sandbox(L);
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, "decarb.loaded");
+  lua_pushboolean(L, h->opts.unsafe);
+  lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_UNSAFE);
+  lua_pushliteral(L, ".");
+  lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_SCRIPTDIR);
+  /* deterministic output: the same seed every run */
+  lua_getglobal(L, "math");
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, 20200);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+  open_stdlib(L);
+  return 0;
+}
+
+static int host_panic(lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  fprintf(stderr, "decarb: unprotected error: %s\n", msg ? msg : "?");
+  fflush(stderr);
+  return 0; /* then Lua aborts */
+}
+
+dc_host *dc_host_new(const dc_host_opts *opts) {
+  dc_host *h = calloc(1, sizeof *h);
+  if (!h) return NULL;
+  h->opts = *opts;
+  if (h->opts.max_mem == 0) h->opts.max_mem = DC_DEFAULT_MAX_MEM;
+  h->mem.cap = h->opts.max_mem;
+  h->L = lua_newstate(dc_memcap_alloc, &h->mem);
+  if (!h->L) {
+    free(h);
+    return NULL;
+  }
+  lua_atpanic(h->L, host_panic);
+  lua_pushcfunction(h->L, host_setup);
+  lua_pushlightuserdata(h->L, h);
+  if (lua_pcall(h->L, 1, 0, 0) != LUA_OK) {
+    fprintf(stderr, "decarb: cannot set up Lua: %s\n", lua_tostring(h->L, -1));
+    lua_close(h->L);
+    free(h);
+    return NULL;
+  }
+  lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+  return h;
+}
+
+void dc_host_free(dc_host *h) {
+  if (!h) return;
+  if (watchdog_host == h) arm_watchdog(h, 0);
+  lua_close(h->L);
+  free(h);
+}
+
+lua_State *dc_host_state(dc_host *h) { return h->L; }
+const dc_host_opts *dc_host_options(const dc_host *h) { return &h->opts; }
+
+void dc_host_set_scriptdir(dc_host *h, const char *dir) {
+  lua_pushstring(h->L, dir && *dir ? dir : ".");
+  lua_setfield(h->L, LUA_REGISTRYINDEX, DC_REG_SCRIPTDIR);
+}

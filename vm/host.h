@@ -1,0 +1,66 @@
+/* host.h — the decarb host: one sandboxed Lua state with limits, and the one
+ * door through which every chunk runs (scripts, -e, REPL lines, check).
+ * Not the CLI (main.c) and not the stdlib (stdlib/). */
+#ifndef DC_HOST_H
+#define DC_HOST_H
+
+#include <lua.h>
+#include <stddef.h>
+
+/* Exit codes, as DESIGN.md lists them. */
+enum {
+  DC_EXIT_OK = 0,      /* all targets met, or the script ran fine */
+  DC_EXIT_MISSED = 1,  /* a target missed */
+  DC_EXIT_USAGE = 2,   /* usage or I/O error */
+  DC_EXIT_SYNTAX = 3,  /* syntax or load error */
+  DC_EXIT_RUNTIME = 4, /* runtime error, unit mismatch included */
+  DC_EXIT_LIMIT = 5    /* time or memory limit reached */
+};
+
+typedef struct dc_host_opts {
+  double timeout;   /* seconds per run; 0 = no limit */
+  size_t max_mem;   /* bytes; 0 = default (1 GiB) */
+  int unsafe;       /* full Lua instead of the sandbox */
+  int color;        /* colour on stderr/stdout allowed (decided by main) */
+} dc_host_opts;
+
+#define DC_DEFAULT_MAX_MEM ((size_t)1 << 30)
+
+typedef struct dc_host dc_host;
+
+/* A new host with its state built (sandbox or full Lua, stdlib opened).
+ * NULL when the state cannot be made. */
+dc_host *dc_host_new(const dc_host_opts *opts);
+void dc_host_free(dc_host *h);
+lua_State *dc_host_state(dc_host *h);
+const dc_host_opts *dc_host_options(const dc_host *h);
+
+/* Sets the folder that `require` and the data loaders resolve against
+ * (normally the running script's folder). */
+void dc_host_set_scriptdir(dc_host *h, const char *dir);
+
+/* Loads text (never bytecode) as a chunk named chunkname ("@file.lua" or
+ * "=stdin"); pushes the function. Returns a DC_EXIT_* code: OK, or SYNTAX
+ * with the message pushed instead (LIMIT if memory ran out). */
+int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname);
+/* As dc_host_load for a file; USAGE with a message when it cannot be read. */
+int dc_host_loadfile(dc_host *h, const char *path);
+
+/* The one door: calls the function below nargs arguments under the message
+ * handler, with the time limit armed (from now) and Ctrl-C watched.
+ * Returns DC_EXIT_OK with nresults pushed, or RUNTIME / LIMIT with an error
+ * message (already with traceback) pushed. */
+int dc_host_call(dc_host *h, int nargs, int nresults);
+
+/* Prints the error message on top of the stack to stderr (decorated for a
+ * terminal when colour is on) and pops it. */
+void dc_host_report(dc_host *h);
+
+/* 1 once a time or memory limit or an interrupt stopped the last call. */
+int dc_host_limit_hit(const dc_host *h);
+
+/* Installs the SIGINT handler that interrupts the running chunk (the REPL
+ * and scripts); a second Ctrl-C while not running Lua is the caller's. */
+void dc_host_catch_sigint(dc_host *h);
+
+#endif

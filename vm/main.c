@@ -1,0 +1,290 @@
+/* main.c — the decarb command line: options, subcommands, running a script,
+ * a -e chunk or standard input, and exit codes. Not the host (host.c) nor the
+ * subcommands themselves (cmd_*.c). */
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "host.h"
+#include "guard.h"
+#include "repl.h"
+#include "term.h"
+
+#define DECARB_VERSION "0.1.0"
+
+/* Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report). */
+#define DC_EXIT_INTERRUPT 130
+
+static const char usage_text[] =
+  "usage: decarb [OPTIONS] [FILE [ARGS...]]\n"
+  "       decarb [OPTIONS] -e CHUNK [-e CHUNK...] [FILE [ARGS...]]\n"
+  "       decarb check [OPTIONS] FILE...\n"
+  "       decarb units [EXPR [UNIT]]\n"
+  "       decarb factors [QUERY]\n"
+  "\n"
+  "With no FILE: the REPL on a terminal, a script from standard input otherwise.\n"
+  "\n"
+  "  FILE [ARGS]      run a script; ARGS are in the table `arg` (and in `...`)\n"
+  "  -                run the script on standard input\n"
+  "  -e CHUNK         run a chunk of Lua: decarb -e 'print(q\"1 tce\":to\"kWh\")'\n"
+  "  -i               the REPL, even when standard input is not a terminal\n"
+  "  check            evaluate every plan the files define (decarb check --help)\n"
+  "  units            list units, or convert: decarb units \"1 tce\" kWh\n"
+  "  factors          list the reference data, with sources\n"
+  "\n"
+  "common options:\n"
+  "  --timeout SEC    stop a run after SEC seconds (no limit by default; 10 s for check)\n"
+  "  --max-mem SIZE   memory for the script, e.g. 256M, 1G (default 1G)\n"
+  "  --unsafe         full Lua (io, os, debug, C modules): for trusted scripts only\n"
+  "  --no-color       no colour even on a terminal (NO_COLOR is honoured too)\n"
+  "  -h, --help       this help\n"
+  "  -V, --version    version\n"
+  "\n"
+  "exit codes: 0 ok / all targets met, 1 a target missed, 2 usage or I/O error,\n"
+  "3 syntax or load error, 4 runtime error (unit mismatch included),\n"
+  "5 time or memory limit reached, 130 interrupted (Ctrl-C).\n";
+
+/* Subcommands that another part of decarb may not provide yet answer with
+ * a clear usage error rather than a link failure. */
+__attribute__((weak)) int dc_cmd_units(int argc, char **argv, const dc_host_opts *o) {
+  (void)argc; (void)o;
+  fprintf(stderr, "decarb: '%s' is not available in this build\n", argv[0]);
+  return DC_EXIT_USAGE;
+}
+__attribute__((weak)) int dc_cmd_factors(int argc, char **argv, const dc_host_opts *o) {
+  return dc_cmd_units(argc, argv, o) == DC_EXIT_USAGE ? DC_EXIT_USAGE : DC_EXIT_USAGE;
+}
+__attribute__((weak)) int dc_cmd_check(int argc, char **argv, const dc_host_opts *o) {
+  (void)argc; (void)o;
+  fprintf(stderr, "decarb: '%s' is not available in this build\n", argv[0]);
+  return DC_EXIT_USAGE;
+}
+__attribute__((weak)) int dc_repl_run(dc_host *h, int interactive) {
+  (void)h; (void)interactive;
+  fprintf(stderr, "decarb: the REPL is not available in this build\n");
+  return DC_EXIT_USAGE;
+}
+
+static int usage_error(const char *fmt, const char *what) {
+  fprintf(stderr, "decarb: ");
+  fprintf(stderr, fmt, what);
+  fprintf(stderr, "\n(decarb --help lists the options)\n");
+  return DC_EXIT_USAGE;
+}
+
+/* Parses one common option at argv[*i]; returns 1 if it was one (and
+ * advances *i past its value), 0 if not, -1 on a bad value (reported). */
+static int common_option(int argc, char **argv, int *i, dc_host_opts *o, int *no_color) {
+  const char *a = argv[*i];
+  if (strcmp(a, "--unsafe") == 0) { o->unsafe = 1; return 1; }
+  if (strcmp(a, "--no-color") == 0) { *no_color = 1; return 1; }
+  int is_t = strncmp(a, "--timeout", 9) == 0 && (a[9] == '\0' || a[9] == '=');
+  int is_m = strncmp(a, "--max-mem", 9) == 0 && (a[9] == '\0' || a[9] == '=');
+  if (!is_t && !is_m) return 0;
+  const char *val = a[9] == '=' ? a + 10 : NULL;
+  if (!val) {
+    if (*i + 1 >= argc) {
+      usage_error("%s needs a value", a);
+      return -1;
+    }
+    val = argv[++*i];
+  }
+  if (is_t && dc_parse_seconds(val, &o->timeout) != 0) {
+    usage_error("--timeout needs a positive number of seconds (e.g. --timeout 10), not '%s'", val);
+    return -1;
+  }
+  if (is_m && (dc_parse_size(val, &o->max_mem) != 0 || o->max_mem < ((size_t)1 << 20))) {
+    usage_error("--max-mem needs a size of at least 1M (e.g. 256M, 1G), not '%s'", val);
+    return -1;
+  }
+  return 1;
+}
+
+static dc_host *new_host(const dc_host_opts *o) {
+  dc_host *h = dc_host_new(o);
+  if (!h) fprintf(stderr, "decarb: cannot create the Lua state (out of memory?)\n");
+  return h;
+}
+
+/* Reports a failed load or call (message on the stack) and maps the code. */
+static int fail(dc_host *h, int code) {
+  dc_host_report(h);
+  if (code == DC_EXIT_LIMIT && dc_host_limit_hit(h) == 0) {
+    /* limit-hit flag is cleared per call; the code already says 5 */
+  }
+  return code;
+}
+
+static int interrupted_code(dc_host *h, int code) {
+  lua_State *L = dc_host_state(h);
+  if (code == DC_EXIT_LIMIT && lua_isstring(L, -1) &&
+      strcmp(lua_tostring(L, -1), "interrupted") == 0)
+    return DC_EXIT_INTERRUPT;
+  return code;
+}
+
+static int run_chunk(dc_host *h, const char *buf, size_t len, const char *name) {
+  int st = dc_host_load(h, buf, len, name);
+  if (st != DC_EXIT_OK) return fail(h, st);
+  st = dc_host_call(h, 0, 0);
+  if (st != DC_EXIT_OK) {
+    int code = interrupted_code(h, st);
+    return fail(h, code);
+  }
+  return DC_EXIT_OK;
+}
+
+static void set_scriptdir_of(dc_host *h, const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) { dc_host_set_scriptdir(h, "."); return; }
+  size_t n = (size_t)(slash - path);
+  char *dir = malloc(n + 2);
+  if (!dir) return;
+  if (n == 0) { dir[0] = '/'; n = 1; } else memcpy(dir, path, n);
+  dir[n] = '\0';
+  dc_host_set_scriptdir(h, dir);
+  free(dir);
+}
+
+/* The global `arg`: arg[0] the script, arg[1..] its arguments, negative
+ * indices the words before it, as lua.c does. */
+static void set_arg(dc_host *h, char **argv, int argc, int script) {
+  lua_State *L = dc_host_state(h);
+  lua_createtable(L, argc - script, script + 1);
+  for (int i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - script);
+  }
+  lua_setglobal(L, "arg");
+}
+
+static int run_file(dc_host *h, char **argv, int argc, int script) {
+  const char *path = argv[script];
+  lua_State *L = dc_host_state(h);
+  set_arg(h, argv, argc, script);
+  int st;
+  if (strcmp(path, "-") == 0) return DC_EXIT_USAGE; /* handled by caller */
+  set_scriptdir_of(h, path);
+  st = dc_host_loadfile(h, path);
+  if (st != DC_EXIT_OK) return fail(h, st);
+  int nargs = argc - script - 1;
+  luaL_checkstack(L, nargs + 1, "too many arguments");
+  for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
+  st = dc_host_call(h, nargs, 0);
+  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  return DC_EXIT_OK;
+}
+
+static int run_stdin(dc_host *h) {
+  size_t cap = 1 << 16, len = 0, n;
+  char *buf = malloc(cap);
+  while (buf && (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
+    len += n;
+    if (len == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (!nb) { free(buf); buf = NULL; break; }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (!buf || ferror(stdin)) {
+    free(buf);
+    fprintf(stderr, "decarb: cannot read standard input\n");
+    return DC_EXIT_USAGE;
+  }
+  int st = run_chunk(h, buf, len, "=stdin");
+  free(buf);
+  return st;
+}
+
+int main(int argc, char **argv) {
+  dc_host_opts o = {0};
+  int no_color = 0, interactive = 0, i = 1;
+  int first_e = 0, n_e = 0;
+
+  /* options before the script or subcommand */
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(usage_text, stdout);
+      return DC_EXIT_OK;
+    }
+    if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+      printf("decarb %s (%s)\n", DECARB_VERSION, LUA_RELEASE);
+      return DC_EXIT_OK;
+    }
+    if (strcmp(a, "-e") == 0) {
+      if (i + 1 >= argc) return usage_error("%s needs a chunk of Lua", "-e");
+      if (!first_e) first_e = i;
+      n_e++;
+      i++;
+      continue;
+    }
+    if (strcmp(a, "-i") == 0) { interactive = 1; continue; }
+    if (strcmp(a, "--") == 0) { i++; break; }
+    int r = common_option(argc, argv, &i, &o, &no_color);
+    if (r < 0) return DC_EXIT_USAGE;
+    if (r > 0) continue;
+    if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option '%s'", a);
+    break;
+  }
+  o.color = dc_term_color(1, no_color);
+
+  /* subcommands take the common options anywhere among their own words */
+  if (i < argc && n_e == 0 && !interactive &&
+      (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "units") == 0 ||
+       strcmp(argv[i], "factors") == 0)) {
+    char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
+    int n = 0, rest = 0;
+    if (!sub) return DC_EXIT_USAGE;
+    for (int j = i; j < argc; j++) {
+      if (!rest && j > i) {
+        if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
+        int r = common_option(argc, argv, &j, &o, &no_color);
+        if (r < 0) { free(sub); return DC_EXIT_USAGE; }
+        if (r > 0) continue;
+      }
+      sub[n++] = argv[j];
+    }
+    sub[n] = NULL;
+    o.color = dc_term_color(1, no_color);
+    int code;
+    if (strcmp(sub[0], "check") == 0) code = dc_cmd_check(n, sub, &o);
+    else if (strcmp(sub[0], "units") == 0) code = dc_cmd_units(n, sub, &o);
+    else code = dc_cmd_factors(n, sub, &o);
+    free(sub);
+    fflush(stdout);
+    return code;
+  }
+
+  dc_host *h = new_host(&o);
+  if (!h) return DC_EXIT_USAGE;
+  dc_host_catch_sigint(h);
+  int code = DC_EXIT_OK;
+
+  for (int j = first_e; n_e > 0 && j < i && code == DC_EXIT_OK; j++) {
+    if (strcmp(argv[j], "-e") != 0) continue;
+    code = run_chunk(h, argv[j + 1], strlen(argv[j + 1]), "=(command line)");
+    j++;
+  }
+  if (code == DC_EXIT_OK) {
+    if (i < argc && strcmp(argv[i], "-") != 0) {
+      code = run_file(h, argv, argc, i);
+    } else if (i < argc || (n_e == 0 && !interactive && !isatty(0))) {
+      if (i < argc) set_arg(h, argv, argc, i);
+      code = run_stdin(h);
+    } else if (interactive || n_e == 0) {
+      code = dc_repl_run(h, isatty(0) && isatty(1));
+    }
+  }
+  if (fflush(stdout) != 0 && code == DC_EXIT_OK) {
+    fprintf(stderr, "decarb: cannot write standard output\n");
+    code = DC_EXIT_USAGE;
+  }
+  dc_host_free(h);
+  return code;
+}
