@@ -42,7 +42,8 @@ BIN ?= decarb
 all: $(BIN)
 
 $(BIN): $(VM_OBJ) $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 $(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h) | $(BUILD)/gen
 	@mkdir -p $(dir $@)
@@ -52,9 +53,16 @@ $(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h) | $(BUILD)/gen
 $(BUILD)/gen:
 	@mkdir -p $@
 
+# reference data: stdlib/data/*.csv embedded as text, parsed by factors.c
+$(BUILD)/gen/dc_data.h: $(DATA_CSV) stdlib/data/embed.sh | $(BUILD)/gen
+	@echo "  GEN     $@"
+	@sh stdlib/data/embed.sh $(DATA_CSV) > $@.tmp && mv $@.tmp $@
+$(OBJ_DIR)/stdlib/factors.o: $(BUILD)/gen/dc_data.h
+
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -Wno-missing-prototypes -o $@ $< $(CORE_OBJ) $(TEST_LIBS) $(LIBS) $(LDFLAGS)
+	@echo "  CCLD    $@"
+	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -Wno-missing-prototypes -o $@ $< $(CORE_OBJ) $(TEST_LIBS) $(LIBS) $(LDFLAGS)
 
 # ---- set-up -----------------------------------------------------------------
 define install_missing

@@ -1,0 +1,1 @@
+"$DECARB" host_args.lua first "second word"

@@ -1,0 +1,3 @@
+-- script arguments arrive in arg and in ...
+print(arg[0], arg[1], arg[2], #arg)
+print(select("#", ...), ...)

@@ -1,0 +1,1 @@
+"$DECARB" -e 'x = 6 * 7' -e 'print(x)'

@@ -1,0 +1,1 @@
+-- -e chunks run in order, in one state

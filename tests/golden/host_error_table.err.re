@@ -1,0 +1,2 @@
+^\(error object is a table value\)$
+	host_error_table.lua:2: in main chunk

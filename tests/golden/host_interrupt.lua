@@ -1,0 +1,1 @@
+-- Ctrl-C stops a running script with its own message

@@ -1,0 +1,1 @@
+"$DECARB" --timeout 0.3 -e 'for i = 1, 3 do print(i) end while true do end' | cat

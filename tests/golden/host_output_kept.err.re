@@ -1,0 +1,1 @@
+^time limit of 0.3 s reached

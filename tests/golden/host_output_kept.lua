@@ -1,0 +1,1 @@
+-- output printed before a time limit is not lost

@@ -1,0 +1,1 @@
+^host_shebang.lua:3: on line three$

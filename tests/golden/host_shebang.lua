@@ -1,0 +1,3 @@
+#!/usr/bin/env decarb
+-- a #! first line is skipped; line numbers stay right
+error("on line three")

@@ -1,0 +1,1 @@
+-- a script on standard input

@@ -1,0 +1,7 @@
+"$DECARB" --bogus; echo "bogus $?"
+"$DECARB" --timeout abc -e 'print(1)'; echo "timeout $?"
+"$DECARB" --max-mem 12Q -e 'print(1)'; echo "max-mem $?"
+"$DECARB" --max-mem 10k -e 'print(1)'; echo "small max-mem $?"
+"$DECARB" no-such-file.lua; echo "missing $?"
+"$DECARB" -e; echo "bare -e $?"
+"$DECARB" --timeout=5 --max-mem=64M -e 'print("equals form ok")'; echo "equals $?"

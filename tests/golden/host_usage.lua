@@ -1,0 +1,1 @@
+-- usage errors are exit 2
