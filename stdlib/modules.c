@@ -6,5 +6,9 @@
 #include "modules.h"
 
 const dc_module dc_modules[] = {
+  {"units", luaopen_decarb_units},
+  {"series", luaopen_decarb_series},
+  {"factors", luaopen_decarb_factors},
+  {"plan", luaopen_decarb_plan},
   {NULL, NULL}
 };

@@ -2,4 +2,8 @@
 #ifndef DC_MODULES_H
 #define DC_MODULES_H
 #include <lua.h>
+int luaopen_decarb_units(lua_State *L);
+int luaopen_decarb_series(lua_State *L);
+int luaopen_decarb_factors(lua_State *L);
+int luaopen_decarb_plan(lua_State *L);
 #endif

@@ -72,6 +72,10 @@ bool dc_dims_pow(dc_dims a, int n, dc_dims *out);
  * or a product of base names ("mass·length^-3") when it has no name. */
 const char *dc_dims_name(dc_dims d, char *buf, size_t size);
 
+/* The dimension in SI base units: "kg·m^2·s^-2" ("" when dimensionless).
+ * Added for `decarb units`. Returns the length, as snprintf. */
+size_t dc_dims_si(dc_dims d, char *buf, size_t size);
+
 /* ---- parsing ---- */
 /* A unit expression: "MWh", "kgCO2/kWh", "万tce", "t CH4 / yr", "%". 0 on
  * success, -1 with *err filled. */
@@ -110,5 +114,8 @@ typedef struct dc_unit_info {
 } dc_unit_info;
 /* The i-th known unit (without prefixed variants), or NULL past the end. */
 const dc_unit_info *dc_units_at(size_t i);
+/* The SI prefixes the i-th unit takes, as "k M G" ("" for none). Added for
+ * `decarb units` and docs. */
+const char *dc_units_prefixes(size_t i);
 
 #endif

@@ -1,0 +1,51 @@
+#!/bin/sh
+# plan.bench.sh DECARB — the plan rows of `make bench`: re-evaluating a
+# synthetic plan (200 measures, 20 sectors, 2020-2060, four targets) 10,000
+# times with one measure's parameter changed each time, by the C core, by
+# the same arithmetic as a hand-written C loop and in pure Lua; and
+# `decarb check` of a small plan end to end against `lua5.4 -e ''` start-up.
+# Prints ROW<TAB>IMPLEMENTATION<TAB>NS_PER_OP, each the median of REPEAT runs.
+DECARB=$1
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+REPEAT=${BENCH_REPEAT:-5}
+N=${BENCH_PLAN_N:-10000}
+NLUA=${BENCH_PLAN_NLUA:-500}   # pure Lua is slow: fewer runs, same per-eval figure
+NRUN=${BENCH_PLAN_NRUN:-20}    # process start-ups per timing
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+bench() {
+  row=$1; impl=$2; shift 2
+  i=0; : > "$tmp/runs"
+  while [ "$i" -lt "$REPEAT" ]; do
+    "$@" >> "$tmp/runs" 2> "$tmp/err" || { echo "plan.bench: $impl failed: $(head -n 3 "$tmp/err")" >&2; return 0; }
+    i=$((i + 1))
+  done
+  m=$(median < "$tmp/runs") && printf '%s\t%s\t%s\n' "$row" "$impl" "$m"
+}
+have() { command -v "$1" > /dev/null 2>&1; }
+
+# the driver links the core's objects as built by make (build/obj)
+obj="$root/build/obj/stdlib/plan.o $root/build/obj/stdlib/plan_eval.o"
+for o in $obj; do [ -f "$o" ] || { echo "plan.bench: $o missing (run make)" >&2; exit 1; }; done
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/plan_driver.c" $obj -lm \
+  -o "$tmp/driver" || exit 1
+
+row="plan re-eval, 200 measures x 41 yr"
+bench "$row" decarb "$tmp/driver" core "$N"
+bench "$row" "C loop (cc -O2)" "$tmp/driver" loop "$N"
+bench "$row" "decarb, via p:set/p:value" "$DECARB" "$here/plan_eval.lua" decarb "$N"
+have lua5.4 && bench "$row" "lua5.4, Lua tables" lua5.4 "$here/plan_eval.lua" lua "$NLUA"
+have luajit && bench "$row" "luajit, Lua tables" luajit "$here/plan_eval.lua" lua "$NLUA"
+
+# end to end: N process runs, ns per run
+runs() { # CMD... : prints ns per run of NRUN runs
+  t0=$(date +%s%N); i=0
+  while [ "$i" -lt "$NRUN" ]; do "$@" > /dev/null 2>&1; i=$((i + 1)); done
+  t1=$(date +%s%N); echo $(( (t1 - t0) / NRUN ))
+}
+row="check small plan, end to end"
+bench "$row" decarb runs "$DECARB" check "$root/tests/golden/check_text.lua"
+have lua5.4 && bench "$row" "lua5.4 -e '' (start-up)" runs lua5.4 -e ''
+exit 0

@@ -1,0 +1,668 @@
+/* plan.c — the plan engine core (see plan.h), part one: building and
+ * checking a plan description (sectors, capacity, metrics, measures,
+ * targets, scenarios). Plain C, no Lua. Evaluation is in plan_eval.c. */
+#include "plan_int.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ===================================================================== */
+/* helpers                                                                */
+/* ===================================================================== */
+
+int dc_plan__fail(dc_plan *p, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(p->err, sizeof p->err, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+static char *dupstr(const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d) memcpy(d, s, n);
+  return d;
+}
+
+static double *dupser(const dc_plan *p, const double *v) {
+  double *d = malloc(sizeof(double) * (size_t)p->n);
+  if (d && v) memcpy(d, v, sizeof(double) * (size_t)p->n);
+  return d;
+}
+
+/* Grows *arr (elements of size sz) to hold n+1 elements. */
+static int grow(void **arr, size_t *cap, size_t n, size_t sz) {
+  if (n < *cap) return 0;
+  size_t nc = *cap ? *cap * 2 : 8;
+  void *a = realloc(*arr, nc * sz);
+  if (!a) return -1;
+  memset((char *)a + *cap * sz, 0, (nc - *cap) * sz);
+  *arr = a;
+  *cap = nc;
+  return 0;
+}
+#define GROW(p, arr, cnt, cap) grow((void **)&(p)->arr, &(p)->cap, (p)->cnt, sizeof *(p)->arr)
+
+static int dims_mul(dc_dims a, dc_dims b, dc_dims *out) {
+  for (int i = 0; i < DC_NDIM; i++) {
+    int e = a.e[i] + b.e[i];
+    if (e < -127 || e > 127) return -1;
+    out->e[i] = (int8_t)e;
+  }
+  return 0;
+}
+static int dims_div(dc_dims a, dc_dims b, dc_dims *out) {
+  for (int i = 0; i < DC_NDIM; i++) {
+    int e = a.e[i] - b.e[i];
+    if (e < -127 || e > 127) return -1;
+    out->e[i] = (int8_t)e;
+  }
+  return 0;
+}
+int dc_plan__dims_eq(dc_dims a, dc_dims b) { return memcmp(&a, &b, sizeof a) == 0; }
+
+
+int dc_plan__year_ok(const dc_plan *p, int y) { return y >= p->y0 && y <= p->y1; }
+
+static int name_taken(const dc_plan *p, const char *name) {
+  return dc_plan_find_metric(p, name) >= 0;
+}
+
+static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
+                      dc_dims dims, const dc_display *disp, const char *source) {
+  if (GROW(p, met, nmet, cmet)) return dc_plan__fail(p, "out of memory");
+  metric_t *m = &p->met[p->nmet];
+  memset(m, 0, sizeof *m);
+  m->name = dupstr(name);
+  m->source = dupstr(source);
+  if (!m->name || (source && !m->source)) return dc_plan__fail(p, "out of memory");
+  m->kind = k;
+  m->ref = ref;
+  m->dims = dims;
+  m->dims_known = 1;
+  if (disp) m->disp = *disp;
+  return (int)p->nmet++;
+}
+
+/* ===================================================================== */
+/* building                                                               */
+/* ===================================================================== */
+
+dc_plan *dc_plan_new(const char *name, int y0, int y1) {
+  if (y0 > y1 || y1 - y0 >= 1000 || !name) return NULL;
+  dc_plan *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  p->name = dupstr(name);
+  p->y0 = y0;
+  p->y1 = y1;
+  p->n = y1 - y0 + 1;
+  p->year_s = 365.0 * 86400.0;
+  p->share_disp.scale = 0.01;
+  snprintf(p->share_disp.label, sizeof p->share_disp.label, "%%");
+  static const char *const builtin[DC_MET_NBUILTIN] = {"emissions", "bau_emissions",
+                                                        "abatement", "capacity",
+                                                        "generation"};
+  for (int i = 0; i < DC_MET_NBUILTIN; i++)
+    if (add_metric(p, builtin[i], MK_BUILTIN, i, NODIMS, NULL, NULL) < 0) goto oom;
+  /* emissions and capacity dims are set by the first sector / technology */
+  p->met[DC_MET_EMISSIONS].dims_known = p->met[DC_MET_BAU].dims_known =
+      p->met[DC_MET_ABATEMENT].dims_known = 0;
+  p->met[DC_MET_CAPACITY].dims_known = p->met[DC_MET_GENERATION].dims_known = 0;
+  if (!p->name || dc_plan_scenario(p, "BAU") != 0 || dc_plan_scenario(p, "plan") != 1) goto oom;
+  return p;
+oom:
+  dc_plan_free(p);
+  return NULL;
+}
+
+void dc_plan_free(dc_plan *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->nsec; i++) {
+    free(p->sec[i].name); free(p->sec[i].source); free(p->sec[i].bau);
+  }
+  for (size_t i = 0; i < p->ntech; i++) {
+    free(p->tech[i].name); free(p->tech[i].source);
+    free(p->tech[i].cap); free(p->tech[i].hours);
+  }
+  for (size_t i = 0; i < p->nmea; i++) {
+    measure_t *m = &p->mea[i];
+    free(m->name); free(m->source); free(m->amount); free(m->factor);
+    for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
+    free(m->adds);
+  }
+  for (size_t i = 0; i < p->nmet; i++) {
+    free(p->met[i].name); free(p->met[i].source); free(p->met[i].v);
+  }
+  for (size_t i = 0; i < p->ntar; i++) {
+    target_t *t = &p->tar[i];
+    free(t->name); free(t->source); free(t->vs); free(t->parts);
+  }
+  for (size_t i = 0; i < p->nscen; i++) {
+    scen_t *s = &p->scen[i];
+    free(s->name); free(s->drop); free(s->mval); free(s->abate); free(s->pool);
+    free(s->tv); free(s->tst); free(s->tres); free(s->warn);
+  }
+  free(p->sec); free(p->tech); free(p->mea); free(p->met); free(p->tar); free(p->scen);
+  free(p->name); free(p->region); free(p->source);
+  free(p);
+}
+
+const char *dc_plan_error(const dc_plan *p) { return p->err; }
+
+int dc_plan_set_info(dc_plan *p, const char *region, const char *source) {
+  char *r = dupstr(region), *s = dupstr(source);
+  if ((region && !r) || (source && !s)) {
+    free(r); free(s);
+    return dc_plan__fail(p, "out of memory");
+  }
+  free(p->region); free(p->source);
+  p->region = r;
+  p->source = s;
+  return 0;
+}
+
+void dc_plan_set_year_seconds(dc_plan *p, double s) {
+  if (s > 0) p->year_s = s;
+}
+
+void dc_plan__invalidate(dc_plan *p) {
+  for (size_t i = 0; i < p->nscen; i++) p->scen[i].evaluated = 0;
+}
+
+int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
+                   const dc_display *disp, const char *source) {
+  if (!name || !*name) return dc_plan__fail(p, "a sector needs a name");
+  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims))
+    return dc_plan__fail(p, "sector '%s': its emissions have other units than the first sector '%s' "
+                   "(give every sector's emissions in the same kind of unit, e.g. tCO2e/yr)",
+                name, p->sec[0].name);
+  if (!p->have_emis) {
+    p->have_emis = 1;
+    p->emis_dims = dims;
+    if (disp) p->emis_disp = *disp;
+    for (int i = DC_MET_EMISSIONS; i <= DC_MET_ABATEMENT; i++) {
+      p->met[i].dims = dims;
+      p->met[i].disp = p->emis_disp;
+      p->met[i].dims_known = 1;
+    }
+  }
+  if (GROW(p, sec, nsec, csec)) return dc_plan__fail(p, "out of memory");
+  sector_t *s = &p->sec[p->nsec];
+  s->name = dupstr(name);
+  s->source = dupstr(source);
+  s->bau = dupser(p, bau);
+  if (!s->name || !s->bau) {
+    free(s->name); free(s->source); free(s->bau);
+    return dc_plan__fail(p, "out of memory");
+  }
+  int mi = add_metric(p, name, MK_SECTOR, (int)p->nsec, dims, disp, source);
+  if (mi < 0) {
+    free(s->name); free(s->source); free(s->bau);
+    return -1;
+  }
+  s->metric = mi;
+  dc_plan__invalidate(p);
+  return (int)p->nsec++;
+}
+
+int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims dims,
+                     const dc_display *disp, const double *hours, dc_dims hdims,
+                     const char *source) {
+  char gname[200];
+  if (!tech || !*tech) return dc_plan__fail(p, "a capacity needs a technology name");
+  snprintf(gname, sizeof gname, "generation:%s", tech);
+  if (name_taken(p, tech) || name_taken(p, gname))
+    return dc_plan__fail(p, "the name '%s' is already used in this plan", tech);
+  if (p->have_cap && !dc_plan__dims_eq(dims, p->cap_dims))
+    return dc_plan__fail(p, "capacity '%s': its units differ from the first technology '%s' "
+                   "(give every capacity as a power, e.g. MW)", tech, p->tech[0].name);
+  dc_dims gd;
+  if (hours && dims_mul(dims, hdims, &gd)) return dc_plan__fail(p, "capacity '%s': bad hours", tech);
+  if (hours && p->ntech) {
+    /* generation of every technology must add up */
+    for (size_t i = 0; i < p->ntech; i++)
+      if (p->tech[i].hours && !dc_plan__dims_eq(p->tech[i].hdims, hdims))
+        return dc_plan__fail(p, "capacity '%s': hours have other units than those of '%s'", tech,
+                    p->tech[i].name);
+  }
+  if (!p->have_cap) {
+    p->have_cap = 1;
+    p->cap_dims = dims;
+    if (disp) p->cap_disp = *disp;
+    p->met[DC_MET_CAPACITY].dims = dims;
+    p->met[DC_MET_CAPACITY].disp = p->cap_disp;
+    p->met[DC_MET_CAPACITY].dims_known = 1;
+  }
+  /* generation of "MW" x "h/yr" reads best as "MWh/yr" */
+  dc_display gdisp;
+  memset(&gdisp, 0, sizeof gdisp);
+  if (hours && disp && disp->label[0] && disp->offset == 0 && dc_plan__dims_eq(hdims, NODIMS) &&
+      strlen(disp->label) + 5 < sizeof gdisp.label) {
+    size_t ll = strlen(disp->label);
+    memcpy(gdisp.label, disp->label, ll);
+    memcpy(gdisp.label + ll, "h/yr", 5);
+    gdisp.scale = disp->scale * 3600.0 / p->year_s;
+  }
+  if (hours && !p->met[DC_MET_GENERATION].dims_known) {
+    p->met[DC_MET_GENERATION].dims = gd;
+    p->met[DC_MET_GENERATION].disp = gdisp;
+    p->met[DC_MET_GENERATION].dims_known = 1;
+  }
+  if (GROW(p, tech, ntech, ctech)) return dc_plan__fail(p, "out of memory");
+  tech_t *t = &p->tech[p->ntech];
+  memset(t, 0, sizeof *t);
+  t->name = dupstr(tech);
+  t->source = dupstr(source);
+  t->cap = dupser(p, cap);
+  t->hours = hours ? dupser(p, hours) : NULL;
+  t->dims = dims;
+  t->hdims = hdims;
+  if (!t->name || !t->cap || (hours && !t->hours)) goto oom;
+  t->metric = add_metric(p, tech, MK_TECH, (int)p->ntech, dims, disp, source);
+  if (t->metric < 0) goto oom;
+  t->gen_metric = add_metric(p, gname, MK_TECHGEN, (int)p->ntech, hours ? gd : NODIMS, &gdisp,
+                             source);
+  if (t->gen_metric < 0) goto oom;
+  p->met[t->gen_metric].dims_known = hours != NULL;
+  dc_plan__invalidate(p);
+  return (int)p->ntech++;
+oom:
+  free(t->name); free(t->source); free(t->cap); free(t->hours);
+  return dc_plan__fail(p, "out of memory");
+}
+
+int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
+                   const dc_display *disp, const char *source) {
+  if (!name || !*name) return dc_plan__fail(p, "a metric needs a name");
+  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  double *d = dupser(p, v);
+  if (!d) return dc_plan__fail(p, "out of memory");
+  int mi = add_metric(p, name, MK_SERIES, -1, dims, disp, source);
+  if (mi < 0) {
+    free(d);
+    return -1;
+  }
+  p->met[mi].v = d;
+  dc_plan__invalidate(p);
+  return mi;
+}
+
+int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source) {
+  if (!name || !*name) return dc_plan__fail(p, "a metric needs a name");
+  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  int mi = add_metric(p, name, MK_FN, ref, NODIMS, NULL, source);
+  if (mi >= 0) p->met[mi].dims_known = 0;
+  dc_plan__invalidate(p);
+  return mi;
+}
+
+int dc_plan_metric_set_unit(dc_plan *p, int mi, dc_dims dims, const dc_display *disp) {
+  if (mi < 0 || (size_t)mi >= p->nmet) return dc_plan__fail(p, "no such metric");
+  p->met[mi].dims = dims;
+  if (disp) p->met[mi].disp = *disp;
+  p->met[mi].dims_known = 1;
+  return 0;
+}
+
+static int find_sector(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->nsec; i++)
+    if (strcmp(p->sec[i].name, name) == 0) return (int)i;
+  return -1;
+}
+static int find_tech(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->ntech; i++)
+    if (strcmp(p->tech[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+/* Lists known names of a kind into buf for "did you mean" style help. */
+static const char *list_names(const dc_plan *p, int sectors, char *buf, size_t size) {
+  size_t len = 0, n = sectors ? p->nsec : p->ntech;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && len + 4 < size; i++) {
+    const char *nm = sectors ? p->sec[i].name : p->tech[i].name;
+    int w = snprintf(buf + len, size - len, "%s'%s'", i ? ", " : "", nm);
+    if (w < 0) break;
+    len += (size_t)w;
+  }
+  if (!n) snprintf(buf, size, "none yet");
+  return buf;
+}
+
+static void free_measure(measure_t *m) {
+  free(m->name); free(m->source); free(m->amount); free(m->factor);
+  for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
+  free(m->adds);
+  memset(m, 0, sizeof *m);
+}
+
+int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
+  char names[200];
+  const char *nm = sp->name;
+  if (!nm || !*nm) return dc_plan__fail(p, "a measure needs a name");
+  if (sp->scenario >= (int)p->nscen || sp->scenario == DC_SCEN_BAU ||
+      sp->scenario == DC_SCEN_PLAN)
+    return dc_plan__fail(p, "measure '%s': no such scenario", nm);
+  for (size_t i = 0; i < p->nmea; i++)
+    if (p->mea[i].scenario == sp->scenario && strcmp(p->mea[i].name, nm) == 0)
+      return dc_plan__fail(p, "measure '%s' is defined twice", nm);
+  int sector = -1;
+  if (sp->sector) {
+    sector = find_sector(p, sp->sector);
+    if (sector < 0)
+      return dc_plan__fail(p, "measure '%s': unknown sector '%s' (sectors: %s)", nm, sp->sector,
+                  list_names(p, 1, names, sizeof names));
+  }
+  int start = sp->start, full = sp->full, stop = sp->stop;
+  if (start != DC_PLAN_NOYEAR && !dc_plan__year_ok(p, start))
+    return dc_plan__fail(p, "measure '%s': start %d is outside the plan's years %d-%d", nm, start, p->y0, p->y1);
+  if (full != DC_PLAN_NOYEAR) {
+    if (start == DC_PLAN_NOYEAR) return dc_plan__fail(p, "measure '%s': full = %d needs a start year", nm, full);
+    if (full < start || full > p->y1)
+      return dc_plan__fail(p, "measure '%s': full = %d must lie between start %d and %d", nm, full, start, p->y1);
+  }
+  if (stop != DC_PLAN_NOYEAR && (stop < (start == DC_PLAN_NOYEAR ? p->y0 : start) || stop > p->y1))
+    return dc_plan__fail(p, "measure '%s': stop = %d must lie between its start and %d", nm, stop, p->y1);
+
+  /* units: what the measure abates must be in the plan's emission units */
+  dc_dims ab = NODIMS;
+  int abates = 1;
+  switch (sp->kind) {
+  case DC_MEASURE_ABATES:
+    if (!sp->amount) return dc_plan__fail(p, "measure '%s': abates needs a value", nm);
+    ab = sp->amount_dims;
+    break;
+  case DC_MEASURE_SAVES:
+    if (!sp->amount || !sp->factor)
+      return dc_plan__fail(p, "measure '%s': saves needs a factor (emissions per unit saved)", nm);
+    if (dims_mul(sp->amount_dims, sp->factor_dims, &ab)) return dc_plan__fail(p, "measure '%s': bad units", nm);
+    break;
+  case DC_MEASURE_ADDS:
+    if (!sp->nadds) return dc_plan__fail(p, "measure '%s': adds names no technology", nm);
+    abates = sp->factor != NULL;
+    for (size_t j = 0; j < sp->nadds; j++) {
+      const dc_plan_add *a = &sp->adds[j];
+      int t = find_tech(p, a->tech);
+      if (t < 0)
+        return dc_plan__fail(p, "measure '%s': unknown technology '%s' (define it with p:capacity first; "
+                       "technologies: %s)", nm, a->tech, list_names(p, 0, names, sizeof names));
+      if (!dc_plan__dims_eq(a->dims, p->tech[t].dims))
+        return dc_plan__fail(p, "measure '%s': adds to '%s' in units other than its capacity (give a power, e.g. MW)",
+                    nm, a->tech);
+      const double *h = a->hours ? a->hours : p->tech[t].hours;
+      dc_dims hd = a->hours ? a->hours_dims : p->tech[t].hdims;
+      if (!h && sp->factor)
+        return dc_plan__fail(p, "measure '%s': displaces needs hours for '%s' (hours = \"1500 h/yr\")", nm, a->tech);
+      if (h) {
+        dc_dims gd, e;
+        if (dims_mul(a->dims, hd, &gd)) return dc_plan__fail(p, "measure '%s': bad hours", nm);
+        if (p->met[DC_MET_GENERATION].dims_known && !dc_plan__dims_eq(gd, p->met[DC_MET_GENERATION].dims))
+          return dc_plan__fail(p, "measure '%s': hours of '%s' have other units than the plan's other hours", nm, a->tech);
+        if (sp->factor) {
+          if (dims_mul(gd, sp->factor_dims, &e)) return dc_plan__fail(p, "measure '%s': bad units", nm);
+          if (j && !dc_plan__dims_eq(e, ab)) return dc_plan__fail(p, "measure '%s': bad units", nm);
+          ab = e;
+        }
+      }
+    }
+    break;
+  case DC_MEASURE_FN:
+    ab = p->emis_dims;
+    break;
+  default:
+    return dc_plan__fail(p, "measure '%s': unknown kind", nm);
+  }
+  if (abates) {
+    if (!p->have_emis)
+      return dc_plan__fail(p, "measure '%s': the plan has no sector yet (define sectors before measures)", nm);
+    if (!dc_plan__dims_eq(ab, p->emis_dims))
+      return dc_plan__fail(p, "measure '%s': it abates in units other than the plan's emissions "
+                     "(the sectors are in %s; a measure must abate emissions per year like them)",
+                  nm, p->emis_disp.label[0] ? p->emis_disp.label : "their own units");
+  }
+
+  if (GROW(p, mea, nmea, cmea)) return dc_plan__fail(p, "out of memory");
+  measure_t *m = &p->mea[p->nmea];
+  memset(m, 0, sizeof *m);
+  m->name = dupstr(nm);
+  m->source = dupstr(sp->source);
+  m->kind = sp->kind;
+  m->sector = sector;
+  m->start = start;
+  m->full = full;
+  m->stop = stop;
+  m->scenario = sp->scenario;
+  m->fnref = sp->fnref;
+  m->scale = 1;
+  if (!m->name || (sp->source && !m->source)) goto oom;
+  if (sp->amount && !(m->amount = dupser(p, sp->amount))) goto oom;
+  if (sp->factor && !(m->factor = dupser(p, sp->factor))) goto oom;
+  if (sp->kind == DC_MEASURE_ADDS) {
+    m->adds = calloc(sp->nadds, sizeof *m->adds);
+    if (!m->adds) goto oom;
+    m->nadds = sp->nadds;
+    for (size_t j = 0; j < sp->nadds; j++) {
+      const dc_plan_add *a = &sp->adds[j];
+      int t = find_tech(p, a->tech);
+      m->adds[j].tech = t;
+      if (!(m->adds[j].amount = dupser(p, a->amount))) goto oom;
+      if (a->hours && !(m->adds[j].hours = dupser(p, a->hours))) goto oom;
+      if ((a->hours || p->tech[t].hours) && !p->met[DC_MET_GENERATION].dims_known) {
+        dc_dims gd;
+        dims_mul(a->dims, a->hours ? a->hours_dims : p->tech[t].hdims, &gd);
+        p->met[DC_MET_GENERATION].dims = gd;
+        p->met[DC_MET_GENERATION].dims_known = 1;
+      }
+      if (a->hours && !p->met[p->tech[t].gen_metric].dims_known) {
+        p->met[p->tech[t].gen_metric].dims = p->met[DC_MET_GENERATION].dims;
+        p->met[p->tech[t].gen_metric].dims_known = 1;
+      }
+    }
+  }
+  dc_plan__invalidate(p);
+  return (int)p->nmea++;
+oom:
+  free_measure(m);
+  return dc_plan__fail(p, "out of memory");
+}
+
+int dc_plan_scenario(dc_plan *p, const char *name) {
+  if (!name || !*name) return dc_plan__fail(p, "a scenario needs a name");
+  if (dc_plan_find_scenario(p, name) >= 0) return dc_plan__fail(p, "scenario '%s' is defined twice", name);
+  if (GROW(p, scen, nscen, cscen)) return dc_plan__fail(p, "out of memory");
+  scen_t *s = &p->scen[p->nscen];
+  memset(s, 0, sizeof *s);
+  if (!(s->name = dupstr(name))) return dc_plan__fail(p, "out of memory");
+  return (int)p->nscen++;
+}
+
+int dc_plan_scenario_drop(dc_plan *p, int s, int m) {
+  if (s <= DC_SCEN_PLAN || (size_t)s >= p->nscen) return dc_plan__fail(p, "only a named scenario can drop measures");
+  if (m < 0 || (size_t)m >= p->nmea || p->mea[m].scenario != -1) return dc_plan__fail(p, "no such measure of the plan");
+  scen_t *sc = &p->scen[s];
+  if ((size_t)m >= sc->dropcap) {
+    size_t nc = p->cmea > (size_t)m ? p->cmea : (size_t)m + 1;
+    unsigned char *d = realloc(sc->drop, nc);
+    if (!d) return dc_plan__fail(p, "out of memory");
+    memset(d + sc->dropcap, 0, nc - sc->dropcap);
+    sc->drop = d;
+    sc->dropcap = nc;
+  }
+  sc->drop[m] = 1;
+  sc->evaluated = 0;
+  return 0;
+}
+
+/* ---- targets ---- */
+
+const char *dc_plan__kind_name(const target_t *t) {
+  if (t->share_of != DC_SHARE_NONE) return "share";
+  switch (t->kind) {
+  case DC_TARGET_AT_MOST: return t->per >= 0 ? "intensity_at_most" : "at_most";
+  case DC_TARGET_AT_LEAST: return t->per >= 0 ? "intensity_at_least" : "at_least";
+  case DC_TARGET_REDUCE: return t->per >= 0 ? "intensity" : "reduce";
+  case DC_TARGET_VS: return "vs_scenario";
+  case DC_TARGET_PEAK: return "peak";
+  case DC_TARGET_NET_ZERO: return "net_zero";
+  case DC_TARGET_BUDGET: return "budget";
+  }
+  return "?";
+}
+
+static int metric_or_fail(dc_plan *p, const char *tname, const char *what, const char *name) {
+  int mi = dc_plan_find_metric(p, name);
+  if (mi < 0) return dc_plan__fail(p, "target '%s': no metric '%s' in this plan (metrics are "
+                             "\"emissions\", \"bau_emissions\", sectors, technologies, "
+                             "\"capacity\", \"generation\" and those of p:metric; define "
+                             "it before the target)", tname, name), -1;
+  if (!p->met[mi].dims_known)
+    return dc_plan__fail(p, "target '%s': %s '%s' has no values yet (%s)", tname, what, name,
+                mi <= DC_MET_ABATEMENT ? "define a sector first"
+                : mi <= DC_MET_GENERATION || p->met[mi].kind == MK_TECHGEN
+                    ? "give hours = for its capacity" : "give it a unit"), -1;
+  return mi;
+}
+
+int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
+  const char *nm = sp->name;
+  if (!nm || !*nm) return dc_plan__fail(p, "a target needs a name");
+  target_t t;
+  memset(&t, 0, sizeof t);
+  t.kind = sp->kind;
+  t.share_of = sp->share_of;
+  t.per = -1;
+  t.vs_scen = -1;
+  t.bound = sp->bound;
+  t.reduce = sp->reduce;
+  t.tol = sp->tol;
+  t.tol_is_abs = sp->tol_is_abs;
+  t.by = sp->by;
+  t.from = sp->from;
+  t.every = sp->every_year_after;
+  const char *mname = sp->metric ? sp->metric : "emissions";
+  if (sp->share_of == DC_SHARE_CAPACITY) mname = "capacity";
+  if (sp->share_of == DC_SHARE_GENERATION) mname = "generation";
+  if ((t.metric = metric_or_fail(p, nm, "metric", mname)) < 0) return -1;
+  t.vdims = p->met[t.metric].dims;
+  t.vdisp = p->met[t.metric].disp;
+  if (sp->per) {
+    if (sp->share_of != DC_SHARE_NONE || sp->kind == DC_TARGET_BUDGET)
+      return dc_plan__fail(p, "target '%s': per = is for level, reduction, peak and BAU targets", nm);
+    if ((t.per = metric_or_fail(p, nm, "per", sp->per)) < 0) return -1;
+    if (dims_div(t.vdims, p->met[t.per].dims, &t.vdims)) return dc_plan__fail(p, "target '%s': bad units", nm);
+    memset(&t.vdisp, 0, sizeof t.vdisp);
+  }
+  if (t.by == DC_PLAN_NOYEAR) return dc_plan__fail(p, "target '%s': give the year it is due (by = YEAR)", nm);
+  if (!dc_plan__year_ok(p, t.by))
+    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t.by, p->y0, p->y1);
+  if (t.from != DC_PLAN_NOYEAR && !dc_plan__year_ok(p, t.from))
+    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t.from, p->y0, p->y1);
+  if (sp->share_of != DC_SHARE_NONE) {
+    if (sp->kind != DC_TARGET_AT_MOST && sp->kind != DC_TARGET_AT_LEAST)
+      return dc_plan__fail(p, "target '%s': a share needs at_least = or at_most =", nm);
+    if (!sp->nparts) return dc_plan__fail(p, "target '%s': share = names nothing", nm);
+    t.parts = calloc(sp->nparts, sizeof *t.parts);
+    if (!t.parts) return dc_plan__fail(p, "out of memory");
+    t.nparts = sp->nparts;
+    for (size_t i = 0; i < sp->nparts; i++) {
+      char buf[200];
+      const char *part = sp->parts[i];
+      if (sp->share_of == DC_SHARE_GENERATION) {
+        snprintf(buf, sizeof buf, "generation:%s", part);
+        part = buf;
+      }
+      int mi = dc_plan_find_metric(p, part);
+      if (sp->share_of != DC_SHARE_METRIC && (mi < 0 || (p->met[mi].kind != MK_TECH && p->met[mi].kind != MK_TECHGEN))) {
+        free(t.parts);
+        return dc_plan__fail(p, "target '%s': '%s' is not a technology of this plan (define it with p:capacity)", nm, sp->parts[i]);
+      }
+      if (mi < 0 || !p->met[mi].dims_known) {
+        free(t.parts);
+        if (mi < 0) return metric_or_fail(p, nm, "metric", part);
+        return dc_plan__fail(p, "target '%s': no generation for '%s' (give hours = for its capacity)", nm, sp->parts[i]);
+      }
+      if (!dc_plan__dims_eq(p->met[mi].dims, p->met[t.metric].dims)) {
+        free(t.parts);
+        return dc_plan__fail(p, "target '%s': '%s' and '%s' have different units, so one cannot be a share of the other",
+                    nm, sp->parts[i], mname);
+      }
+      t.parts[i] = mi;
+    }
+    t.vdims = NODIMS;
+    t.vdisp = p->share_disp;
+  }
+  int need_bound = sp->kind == DC_TARGET_AT_MOST || sp->kind == DC_TARGET_AT_LEAST;
+  if (need_bound && !dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
+    free(t.parts);
+    char hint[80] = "";
+    if (sp->share_of != DC_SHARE_NONE) snprintf(hint, sizeof hint, " (give a percentage, e.g. \"25 %%\")");
+    else if (t.per >= 0) snprintf(hint, sizeof hint, " per '%s'", sp->per);
+    else if (t.vdisp.label[0]) snprintf(hint, sizeof hint, " (give it in units like %s)", t.vdisp.label);
+    return dc_plan__fail(p, "target '%s': the bound's units do not match %s '%s'%s", nm,
+                sp->share_of != DC_SHARE_NONE ? "a share of" : "metric", mname, hint);
+  }
+  if (need_bound && sp->bound_disp.label[0]) t.vdisp = sp->bound_disp;
+  switch (sp->kind) {
+  case DC_TARGET_REDUCE:
+    if (t.from == DC_PLAN_NOYEAR) t.from = p->y0;
+    if (t.from > t.by) goto from_after_by;
+    break;
+  case DC_TARGET_VS:
+    if (!sp->vs || (t.vs_scen = dc_plan_find_scenario(p, sp->vs)) < 0) {
+      free(t.parts);
+      return dc_plan__fail(p, "target '%s': no scenario '%s' (scenarios: BAU, plan and those of p:scenario)", nm,
+                  sp->vs ? sp->vs : "(none)");
+    }
+    break;
+  case DC_TARGET_PEAK:
+    if (t.by >= p->y1) {
+      free(t.parts);
+      return dc_plan__fail(p, "target '%s': peak_by = %d leaves no later year in the plan to confirm the peak "
+                     "(the plan ends in %d)", nm, t.by, p->y1);
+    }
+    break;
+  case DC_TARGET_NET_ZERO:
+    if (t.tol_is_abs && !dc_plan__dims_eq(sp->tol_dims, t.vdims)) {
+      free(t.parts);
+      return dc_plan__fail(p, "target '%s': tolerance must be a percentage or in the units of '%s'", nm, mname);
+    }
+    break;
+  case DC_TARGET_BUDGET: {
+    dc_dims cum;
+    if (t.from == DC_PLAN_NOYEAR) t.from = p->y0;
+    if (t.from > t.by) goto from_after_by;
+    dims_mul(t.vdims, (dc_dims){{[DC_DIM_TIME] = 1}}, &cum);
+    if (dc_plan__dims_eq(sp->bound_dims, cum)) t.cumul_seconds = 1;
+    else if (!dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
+      free(t.parts);
+      return dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
+                     "(give an amount such as \"10 MtCO2e\")", nm, mname);
+    }
+    t.vdims = sp->bound_dims;
+    t.vdisp = sp->bound_disp;
+    break;
+  }
+  default:
+    break;
+  }
+  if (GROW(p, tar, ntar, ctar)) {
+    free(t.parts);
+    return dc_plan__fail(p, "out of memory");
+  }
+  t.name = dupstr(nm);
+  t.source = dupstr(sp->source);
+  t.vs = dupstr(sp->vs);
+  p->tar[p->ntar] = t;
+  dc_plan__invalidate(p);
+  return (int)p->ntar++;
+from_after_by:
+  free(t.parts);
+  return dc_plan__fail(p, "target '%s': from = %d is after by = %d", nm, t.from, t.by);
+}
+

@@ -1,0 +1,247 @@
+/* plan.h — the plain-C plan engine: sectors, capacity stocks, metrics,
+ * measures, targets and scenarios over years y0..y1, evaluated year by year.
+ * Knows nothing of Lua (the binding is plan_lua.c); every value is an SI
+ * double with a dc_dims vector. A plan is built once, then can be
+ * re-evaluated many times (dc_plan_set_param + dc_plan_evaluate). */
+#ifndef DC_PLAN_H
+#define DC_PLAN_H
+
+#include <stddef.h>
+
+#include "units.h"
+
+typedef struct dc_plan dc_plan;
+
+/* Scenarios 0 and 1 always exist; named ones follow in definition order. */
+enum { DC_SCEN_BAU = 0, DC_SCEN_PLAN = 1 };
+
+/* Built-in metrics, always at these indices. Sectors, technologies
+ * (capacity "PV" and generation "generation:PV") and user metrics follow in
+ * definition order. */
+enum {
+  DC_MET_EMISSIONS = 0, /* sum of sectors after measures */
+  DC_MET_BAU,           /* "bau_emissions": sum of sectors' BAU */
+  DC_MET_ABATEMENT,     /* "abatement": BAU minus emissions */
+  DC_MET_CAPACITY,      /* "capacity": total of every technology */
+  DC_MET_GENERATION,    /* "generation": total of hours x capacity */
+  DC_MET_NBUILTIN
+};
+
+/* ---- measures ---- */
+enum dc_measure_kind {
+  DC_MEASURE_ABATES, /* amount = abatement per year (emissions dims) */
+  DC_MEASURE_SAVES,  /* amount = energy saved, factor = emissions per energy */
+  DC_MEASURE_ADDS,   /* capacity additions; factor (optional) = displaced
+                        emissions per unit of generation */
+  DC_MEASURE_FN      /* a callback gives the abatement of a year (slow) */
+};
+
+#define DC_PLAN_NOYEAR (-2147483647 - 1)
+
+typedef struct dc_plan_add {
+  const char *tech;    /* technology name (must exist) */
+  const double *amount; /* capacity added per year, y0..y1, SI */
+  dc_dims dims;
+  const double *hours; /* full-load hours per year, or NULL: the tech's */
+  dc_dims hours_dims;
+} dc_plan_add;
+
+typedef struct dc_plan_measure_spec {
+  const char *name;
+  const char *source;  /* may be NULL */
+  enum dc_measure_kind kind;
+  const char *sector;  /* NULL: abates the plan's total */
+  int start, full, stop; /* DC_PLAN_NOYEAR when not given */
+  const double *amount; /* ABATES, SAVES: per year y0..y1 */
+  dc_dims amount_dims;
+  const double *factor; /* SAVES: factor; ADDS: displaces (or NULL) */
+  dc_dims factor_dims;
+  const dc_plan_add *adds; /* ADDS */
+  size_t nadds;
+  int fnref;           /* FN: handed back to the callback */
+  int scenario;        /* -1: a measure of the plan; else the scenario that
+                          adds it (only that scenario runs it) */
+} dc_plan_measure_spec;
+
+/* ---- targets ---- */
+enum dc_target_kind {
+  DC_TARGET_AT_MOST,   /* value <= bound */
+  DC_TARGET_AT_LEAST,  /* value >= bound */
+  DC_TARGET_REDUCE,    /* value <= (1 - r) * value(from) */
+  DC_TARGET_VS,        /* value <= (1 - r) * value in scenario `vs` */
+  DC_TARGET_PEAK,      /* no later year above max(y0..by) * (1 + tol) */
+  DC_TARGET_NET_ZERO,  /* value <= tolerance from `by` on */
+  DC_TARGET_BUDGET     /* cumulative over [from, by] <= budget */
+};
+
+enum dc_share_of { DC_SHARE_NONE, DC_SHARE_CAPACITY, DC_SHARE_GENERATION, DC_SHARE_METRIC };
+
+typedef struct dc_plan_target_spec {
+  const char *name;
+  const char *source;     /* may be NULL */
+  enum dc_target_kind kind;
+  const char *metric;     /* NULL: "emissions" (share: the total) */
+  const char *per;        /* intensity denominator metric, or NULL */
+  enum dc_share_of share_of;
+  const char *const *parts; /* share numerator names */
+  size_t nparts;
+  double bound;           /* AT_MOST/AT_LEAST level, BUDGET amount (SI) */
+  dc_dims bound_dims;
+  dc_display bound_disp;
+  double reduce;          /* REDUCE / VS: fraction, 0.2 = 20 % */
+  double tol;             /* PEAK: fraction; NET_ZERO: see tol_is_abs */
+  int tol_is_abs;         /* NET_ZERO: tol is an SI value of the metric's dims */
+  dc_dims tol_dims;
+  int by;                 /* deciding year (PEAK: peak no later than;
+                             NET_ZERO: the year; BUDGET: period end) */
+  int from;               /* REDUCE: base year; BUDGET: period start */
+  int every_year_after;   /* AT_MOST/AT_LEAST/REDUCE/VS: also later years */
+  const char *vs;         /* VS: scenario name ("BAU") */
+} dc_plan_target_spec;
+
+/* Status of a target in one year. */
+enum dc_status {
+  DC_ST_NONE = 0, /* outside the years the target speaks about */
+  DC_ST_NOT_DUE,  /* before the deciding year(s): shown, not judged */
+  DC_ST_MET,
+  DC_ST_MISSED
+};
+
+/* A target's verdict after dc_plan_evaluate (valid until the next call). */
+typedef struct dc_target_result {
+  const double *value, *bound;          /* per year y0..y1 (NaN: none) */
+  const double *margin, *margin_rel;    /* margin > 0: slack; < 0: shortfall */
+  const unsigned char *status;          /* enum dc_status per year */
+  int met;                              /* every due year met */
+  int first_met, first_failed, deciding; /* years, DC_PLAN_NOYEAR if none */
+  int ndue, nmissed;
+} dc_target_result;
+
+/* A read-only view of a metric / target / measure description. */
+typedef struct dc_plan_metric_info {
+  const char *name, *source;
+  dc_dims dims;
+  const dc_display *disp;
+} dc_plan_metric_info;
+
+typedef struct dc_plan_target_info {
+  const char *name, *source;
+  enum dc_target_kind kind;
+  const char *kind_name;  /* "at_most", "share", "intensity", ... */
+  int metric;             /* metric index judged (share: the total) */
+  int by, from, every_year_after;
+  dc_dims value_dims;     /* dims of the target's value column */
+  const dc_display *value_disp;
+  const char *vs;
+} dc_plan_target_info;
+
+typedef struct dc_plan_measure_info {
+  const char *name, *source, *sector; /* sector NULL: the plan's total */
+  enum dc_measure_kind kind;
+  int start, full, stop, scenario;
+  double scale;
+} dc_plan_measure_info;
+
+/* Callback for FN measures and function metrics: writes the SI value of
+ * year `year` to *out (dims must be *dims: set them on the first call for a
+ * metric). ctx is what dc_plan_evaluate was given. Non-zero = error (the
+ * callback may also never return, e.g. by raising a Lua error: evaluation
+ * holds no allocation across a callback). */
+typedef int (*dc_plan_fn)(void *ctx, const dc_plan *p, int scenario, int ref,
+                          int year, double *out, dc_dims *dims);
+
+/* ---- building ---- */
+/* A new plan over years y0..y1 (y0 <= y1, at most 1000 years). NULL on bad
+ * years or no memory. */
+dc_plan *dc_plan_new(const char *name, int y0, int y1);
+void dc_plan_free(dc_plan *p);
+/* The last error of any function below, as a sentence without location. */
+const char *dc_plan_error(const dc_plan *p);
+
+int dc_plan_set_info(dc_plan *p, const char *region, const char *source);
+/* Seconds in a year (default 365 d): used to turn emission rates into
+ * amounts for budgets. */
+void dc_plan_set_year_seconds(dc_plan *p, double s);
+
+/* Each returns the new index (metric index for metrics) or -1. Series are
+ * y0..y1 SI values, copied. */
+int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
+                   const dc_display *disp, const char *source);
+int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims dims,
+                     const dc_display *disp, const double *hours, dc_dims hdims,
+                     const char *source);
+int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
+                   const dc_display *disp, const char *source);
+/* A metric computed by the callback, year by year, after every earlier one;
+ * give its unit with dc_plan_metric_set_unit (else the first value sets it). */
+int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source);
+int dc_plan_metric_set_unit(dc_plan *p, int metric, dc_dims dims, const dc_display *disp);
+int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *spec);
+int dc_plan_target(dc_plan *p, const dc_plan_target_spec *spec);
+int dc_plan_scenario(dc_plan *p, const char *name);
+/* Scenario s runs without measure m. */
+int dc_plan_scenario_drop(dc_plan *p, int s, int m);
+
+/* ---- re-evaluation ---- */
+enum dc_param {
+  DC_PARAM_START, DC_PARAM_FULL, DC_PARAM_STOP, /* years */
+  DC_PARAM_SCALE,  /* multiplies the measure's amount (default 1) */
+  DC_PARAM_ABATES  /* ABATES only: a constant SI abatement every year */
+};
+int dc_plan_set_param(dc_plan *p, int measure, enum dc_param what, double v);
+
+/* Evaluates scenario s (metrics, wedges, warnings, target verdicts), and any
+ * scenario its targets compare with. fn/ctx serve FN measures and function
+ * metrics (may be NULL when the plan has none). 0 or -1. */
+int dc_plan_evaluate(dc_plan *p, int s, dc_plan_fn fn, void *ctx);
+
+/* ---- reading ---- */
+const char *dc_plan_name(const dc_plan *p);
+const char *dc_plan_region(const dc_plan *p);  /* "" when none */
+const char *dc_plan_source(const dc_plan *p);  /* "" when none */
+int dc_plan_y0(const dc_plan *p);
+int dc_plan_y1(const dc_plan *p);
+
+size_t dc_plan_nsectors(const dc_plan *p);
+size_t dc_plan_ntechs(const dc_plan *p);
+size_t dc_plan_nmetrics(const dc_plan *p);
+int dc_plan_find_metric(const dc_plan *p, const char *name); /* -1 if none */
+int dc_plan_metric_at(const dc_plan *p, int i, dc_plan_metric_info *out);
+/* Values of metric i in scenario s after evaluating s; NULL if not. */
+const double *dc_plan_values(const dc_plan *p, int s, int i);
+
+size_t dc_plan_nscenarios(const dc_plan *p);
+const char *dc_plan_scenario_name(const dc_plan *p, int s);
+int dc_plan_find_scenario(const dc_plan *p, const char *name);
+int dc_plan_evaluated(const dc_plan *p, int s);
+
+size_t dc_plan_nmeasures(const dc_plan *p);
+int dc_plan_find_measure(const dc_plan *p, const char *name, int scenario);
+int dc_plan_measure_at(const dc_plan *p, int m, dc_plan_measure_info *out);
+/* 1 if measure m runs in scenario s. */
+int dc_plan_measure_active(const dc_plan *p, int s, int m);
+/* Abatement of measure m per year in scenario s (zeros when inactive):
+ * its wedge; divide by the BAU-plan gap for its share. */
+const double *dc_plan_wedge(const dc_plan *p, int s, int m);
+
+size_t dc_plan_ntargets(const dc_plan *p);
+int dc_plan_target_at(const dc_plan *p, int t, dc_plan_target_info *out);
+/* Verdict of target t in scenario s after dc_plan_evaluate(p, s). */
+int dc_plan_result(const dc_plan *p, int s, int t, dc_target_result *out);
+
+/* Over-abatement warnings of scenario s: sector whose measures abate more
+ * than its BAU in years ylo..yhi (one per sector and run of years). */
+typedef struct dc_plan_warning {
+  const char *sector;
+  int ylo, yhi;
+  double worst; /* largest excess, SI */
+} dc_plan_warning;
+size_t dc_plan_nwarnings(const dc_plan *p, int s);
+int dc_plan_warning_at(const dc_plan *p, int s, size_t i, dc_plan_warning *out);
+/* The warning as one sentence (no location, no newline). */
+size_t dc_plan_warning_text(const dc_plan *p, int s, size_t i, char *buf, size_t size);
+
+/* "met", "missed", "not yet due", "" */
+const char *dc_status_name(enum dc_status st);
+
+#endif

@@ -1,0 +1,590 @@
+/* plan_eval.c — the plan core's evaluation (see plan.h): measures, metrics,
+ * wedges, warnings and target verdicts for one scenario, re-run as often as
+ * parameters change; plus the read accessors. Building is in plan.c. */
+#include "plan_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ===================================================================== */
+/* re-evaluation                                                          */
+/* ===================================================================== */
+
+int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
+  if (mi < 0 || (size_t)mi >= p->nmea) return dc_plan__fail(p, "no measure #%d", mi);
+  measure_t *m = &p->mea[mi];
+  int y = (int)v;
+  switch (what) {
+  case DC_PARAM_START:
+  case DC_PARAM_FULL:
+  case DC_PARAM_STOP:
+    if (v != (double)y || !dc_plan__year_ok(p, y))
+      return dc_plan__fail(p, "measure '%s': year %g is outside the plan's years %d-%d", m->name, v, p->y0, p->y1);
+    if (what == DC_PARAM_START) {
+      m->start = y;
+      if (m->full != DC_PLAN_NOYEAR && m->full < y) m->full = y;
+    } else if (what == DC_PARAM_FULL) {
+      if (m->start == DC_PLAN_NOYEAR || y < m->start)
+        return dc_plan__fail(p, "measure '%s': full must not be before start", m->name);
+      m->full = y;
+    } else
+      m->stop = y;
+    break;
+  case DC_PARAM_SCALE:
+    if (!isfinite(v)) return dc_plan__fail(p, "measure '%s': scale must be a finite number", m->name);
+    m->scale = v;
+    break;
+  case DC_PARAM_ABATES:
+    if (m->kind != DC_MEASURE_ABATES) return dc_plan__fail(p, "measure '%s' does not have abates =", m->name);
+    m->konst = v;
+    m->use_const = 1;
+    break;
+  default:
+    return dc_plan__fail(p, "unknown parameter");
+  }
+  dc_plan__invalidate(p);
+  return 0;
+}
+
+static int ensure_buffers(dc_plan *p, scen_t *s) {
+  size_t n = (size_t)p->n;
+  if (s->amet < p->nmet) {
+    double *a = realloc(s->mval, p->nmet * n * sizeof *a);
+    if (!a) return dc_plan__fail(p, "out of memory");
+    s->mval = a;
+    s->amet = p->nmet;
+  }
+  if (s->ameas < p->nmea || !s->pool) {
+    size_t k = p->nmea ? p->nmea : 1;
+    double *a = realloc(s->abate, k * n * sizeof *a);
+    if (!a) return dc_plan__fail(p, "out of memory");
+    s->abate = a;
+    s->ameas = k;
+    if (!s->pool && !(s->pool = malloc(n * sizeof *s->pool))) return dc_plan__fail(p, "out of memory");
+  }
+  if (s->atar < p->ntar) {
+    double *a = realloc(s->tv, p->ntar * 4 * n * sizeof *a);
+    if (!a) return dc_plan__fail(p, "out of memory");
+    s->tv = a;
+    unsigned char *b = realloc(s->tst, p->ntar * n);
+    if (!b) return dc_plan__fail(p, "out of memory");
+    s->tst = b;
+    tres_t *r = realloc(s->tres, p->ntar * sizeof *r);
+    if (!r) return dc_plan__fail(p, "out of memory");
+    s->tres = r;
+    s->atar = p->ntar;
+  }
+  if (s->awarn < p->nsec + 1) {
+    /* at most one run per two years per sector, plus the plan total */
+    size_t k = (p->nsec + 1) * (n / 2 + 1);
+    warn_t *w = realloc(s->warn, k * sizeof *w);
+    if (!w) return dc_plan__fail(p, "out of memory");
+    s->warn = w;
+    s->awarn = p->nsec + 1;
+  }
+  if (s->dropcap < p->nmea) {
+    unsigned char *d = realloc(s->drop, p->cmea);
+    if (!d) return dc_plan__fail(p, "out of memory");
+    memset(d + s->dropcap, 0, p->cmea - s->dropcap);
+    s->drop = d;
+    s->dropcap = p->cmea;
+  }
+  return 0;
+}
+
+int dc_plan_measure_active(const dc_plan *p, int s, int m) {
+  if (s < 0 || (size_t)s >= p->nscen || m < 0 || (size_t)m >= p->nmea) return 0;
+  if (s == DC_SCEN_BAU) return 0;
+  const measure_t *me = &p->mea[m];
+  if (me->scenario >= 0) return me->scenario == s;
+  const scen_t *sc = &p->scen[s];
+  return !((size_t)m < sc->dropcap && sc->drop[m]);
+}
+
+/* The ramp of a measure in year y: 0 before start and after stop, rising
+ * linearly to 1 in the year `full`. */
+static inline double ramp(const measure_t *m, int y) {
+  if (m->start != DC_PLAN_NOYEAR && y < m->start) return 0;
+  if (m->stop != DC_PLAN_NOYEAR && y > m->stop) return 0;
+  if (m->full != DC_PLAN_NOYEAR && y < m->full)
+    return (double)(y - m->start + 1) / (double)(m->full - m->start + 1);
+  return 1;
+}
+
+static void add_warnings(dc_plan *p, scen_t *s, int sector, const double *after) {
+  int n = p->n;
+  for (int i = 0; i < n; i++) {
+    if (!(after[i] < 0)) continue;
+    warn_t w = {sector, p->y0 + i, p->y0 + i, -after[i]};
+    while (i + 1 < n && after[i + 1] < 0) {
+      i++;
+      w.yhi = p->y0 + i;
+      if (-after[i] > w.worst) w.worst = -after[i];
+    }
+    s->warn[s->nwarn++] = w;
+  }
+}
+
+static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx);
+static int eval_metrics(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  scen_t *s = &p->scen[si];
+  if (ensure_buffers(p, s)) return -1;
+  /* readable by callbacks while being computed (earlier metrics are final) */
+  s->evaluated = 1;
+  int rc = eval_metrics_in(p, si, fn, ctx);
+  if (rc) s->evaluated = 0;
+  return rc;
+}
+
+static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  scen_t *s = &p->scen[si];
+  const int n = p->n;
+  double *mv = s->mval;
+#define MV(i) (mv + (size_t)(i) * (size_t)n)
+  for (int i = 0; i < DC_MET_NBUILTIN; i++) memset(MV(i), 0, sizeof(double) * (size_t)n);
+  memset(s->pool, 0, sizeof(double) * (size_t)n);
+  for (size_t k = 0; k < p->nsec; k++) memcpy(MV(p->sec[k].metric), p->sec[k].bau, sizeof(double) * (size_t)n);
+  for (size_t k = 0; k < p->ntech; k++) {
+    const tech_t *t = &p->tech[k];
+    double *c = MV(t->metric), *g = MV(t->gen_metric);
+    memcpy(c, t->cap, sizeof(double) * (size_t)n);
+    for (int i = 0; i < n; i++) g[i] = t->hours ? t->cap[i] * t->hours[i] : (t->cap[i] != 0 ? NAN : 0);
+  }
+  /* measures */
+  for (size_t k = 0; k < p->nmea; k++) {
+    const measure_t *m = &p->mea[k];
+    double *ab = s->abate + k * (size_t)n;
+    if (!dc_plan_measure_active(p, si, (int)k)) {
+      memset(ab, 0, sizeof(double) * (size_t)n);
+      continue;
+    }
+    const double sc = m->scale;
+    double *dst = m->sector >= 0 ? MV(p->sec[m->sector].metric) : s->pool;
+    const double sign = m->sector >= 0 ? -1.0 : 1.0;
+    if (m->kind == DC_MEASURE_ABATES || m->kind == DC_MEASURE_SAVES) {
+      /* the hot path: zero outside [lo, hi], a ramp up to fi, then flat */
+      int lo = m->start == DC_PLAN_NOYEAR ? 0 : m->start - p->y0;
+      int hi = m->stop == DC_PLAN_NOYEAR ? n - 1 : m->stop - p->y0;
+      int fi = m->full == DC_PLAN_NOYEAR ? lo : m->full - p->y0;
+      double inv = 1.0 / (double)(fi - lo + 1);
+      if (fi > hi + 1) fi = hi + 1;
+      memset(ab, 0, sizeof(double) * (size_t)n);
+      const double *amt = m->amount, *fac = m->factor;
+      const double kv = m->konst;
+      int konst = m->kind == DC_MEASURE_ABATES && m->use_const;
+      for (int i = lo; i < fi; i++) {
+        double base = konst ? kv : fac ? amt[i] * fac[i] : amt[i];
+        ab[i] = sc * ((double)(i - lo + 1) * inv) * base;
+        dst[i] += sign * ab[i];
+      }
+      if (konst)
+        for (int i = fi; i <= hi; i++) {
+          ab[i] = sc * kv;
+          dst[i] += sign * ab[i];
+        }
+      else if (fac)
+        for (int i = fi; i <= hi; i++) {
+          ab[i] = sc * amt[i] * fac[i];
+          dst[i] += sign * ab[i];
+        }
+      else
+        for (int i = fi; i <= hi; i++) {
+          ab[i] = sc * amt[i];
+          dst[i] += sign * ab[i];
+        }
+      continue;
+    }
+    switch (m->kind) {
+    case DC_MEASURE_ABATES:
+    case DC_MEASURE_SAVES:
+      break;
+    case DC_MEASURE_ADDS:
+      memset(ab, 0, sizeof(double) * (size_t)n);
+      for (size_t j = 0; j < m->nadds; j++) {
+        const add_t *a = &m->adds[j];
+        const tech_t *t = &p->tech[a->tech];
+        const double *h = a->hours ? a->hours : t->hours;
+        double *c = MV(t->metric), *g = MV(t->gen_metric);
+        for (int i = 0; i < n; i++) {
+          double added = sc * ramp(m, p->y0 + i) * a->amount[i];
+          c[i] += added;
+          double gen = h ? added * h[i] : (added != 0 ? NAN : 0);
+          g[i] += gen;
+          if (m->factor) ab[i] += gen * m->factor[i];
+        }
+      }
+      break;
+    case DC_MEASURE_FN:
+      if (!fn) return dc_plan__fail(p, "measure '%s' is a function; evaluate the plan from its script", m->name);
+      for (int i = 0; i < n; i++) {
+        double r = ramp(m, p->y0 + i), v = 0;
+        dc_dims d = p->emis_dims;
+        if (r != 0) {
+          if (fn(ctx, p, si, m->fnref, p->y0 + i, &v, &d))
+            return dc_plan__fail(p, "measure '%s': its function failed in %d", m->name, p->y0 + i);
+          if (!dc_plan__dims_eq(d, p->emis_dims))
+            return dc_plan__fail(p, "measure '%s': its function returned a value in units other than "
+                           "the plan's emissions in %d", m->name, p->y0 + i);
+        }
+        ab[i] = sc * r * v;
+      }
+      break;
+    }
+    for (int i = 0; i < n; i++) dst[i] += sign * ab[i];
+  }
+  /* totals */
+  double *em = MV(DC_MET_EMISSIONS), *bau = MV(DC_MET_BAU), *abm = MV(DC_MET_ABATEMENT);
+  for (size_t k = 0; k < p->nsec; k++) {
+    const double *after = MV(p->sec[k].metric), *b = p->sec[k].bau;
+    for (int i = 0; i < n; i++) {
+      em[i] += after[i];
+      bau[i] += b[i];
+    }
+  }
+  for (int i = 0; i < n; i++) {
+    em[i] -= s->pool[i];
+    abm[i] = bau[i] - em[i];
+  }
+  double *cap = MV(DC_MET_CAPACITY), *gen = MV(DC_MET_GENERATION);
+  for (size_t k = 0; k < p->ntech; k++) {
+    const double *c = MV(p->tech[k].metric), *g = MV(p->tech[k].gen_metric);
+    int known = p->met[p->tech[k].gen_metric].dims_known;
+    for (int i = 0; i < n; i++) {
+      cap[i] += c[i];
+      if (known) gen[i] += g[i];
+    }
+  }
+  /* warnings: sectors whose measures abate more than their BAU */
+  s->nwarn = 0;
+  for (size_t k = 0; k < p->nsec; k++) {
+    const double *after = MV(p->sec[k].metric), *b = p->sec[k].bau;
+    for (int i = 0; i < n; i++)
+      if (after[i] < 0 && b[i] >= 0) {
+        add_warnings(p, s, (int)k, after);
+        break;
+      }
+  }
+  /* user metrics, in definition order (functions see every earlier one) */
+  for (size_t k = DC_MET_NBUILTIN; k < p->nmet; k++) {
+    metric_t *me = &p->met[k];
+    if (me->kind == MK_SERIES) memcpy(MV(k), me->v, sizeof(double) * (size_t)n);
+    else if (me->kind == MK_FN) {
+      if (!fn) return dc_plan__fail(p, "metric '%s' is a function; evaluate the plan from its script", me->name);
+      double *dst = MV(k);
+      for (int i = 0; i < n; i++) {
+        dc_dims d = me->dims;
+        if (fn(ctx, p, si, me->ref, p->y0 + i, &dst[i], &d))
+          return dc_plan__fail(p, "metric '%s': its function failed in %d", me->name, p->y0 + i);
+        if (!me->dims_known) {
+          me->dims = d;
+          me->dims_known = 1;
+        } else if (!dc_plan__dims_eq(d, me->dims))
+          return dc_plan__fail(p, "metric '%s': its function returned a value in other units in %d than declared",
+                      me->name, p->y0 + i);
+      }
+    }
+  }
+#undef MV
+  return 0;
+}
+
+/* Fills out[] with the value a target judges, in scenario s. */
+static void target_values(const dc_plan *p, const target_t *t, int s, double *out) {
+  const int n = p->n;
+  const double *v = dc_plan_values(p, s, t->metric);
+  if (t->share_of != DC_SHARE_NONE) {
+    for (int i = 0; i < n; i++) {
+      double num = 0;
+      for (size_t j = 0; j < t->nparts; j++) num += dc_plan_values(p, s, t->parts[j])[i];
+      out[i] = v[i] != 0 ? num / v[i] : NAN;
+    }
+  } else if (t->per >= 0) {
+    const double *d = dc_plan_values(p, s, t->per);
+    for (int i = 0; i < n; i++) out[i] = d[i] != 0 ? v[i] / d[i] : NAN;
+  } else
+    memcpy(out, v, sizeof(double) * (size_t)n);
+}
+
+static int eval_target(dc_plan *p, int si, size_t ti) {
+  scen_t *s = &p->scen[si];
+  const target_t *t = &p->tar[ti];
+  const int n = p->n, y0 = p->y0;
+  double *val = s->tv + ti * 4 * (size_t)n, *bnd = val + n, *mar = bnd + n, *rel = mar + n;
+  unsigned char *st = s->tst + ti * (size_t)n;
+  tres_t *r = &s->tres[ti];
+  int atleast = t->kind == DC_TARGET_AT_LEAST;
+  target_values(p, t, si, val);
+  int by = t->by - y0, from = t->from == DC_PLAN_NOYEAR ? 0 : t->from - y0;
+  /* bound per year, and which years are due */
+  for (int i = 0; i < n; i++) {
+    int due;
+    switch (t->kind) {
+    case DC_TARGET_AT_MOST:
+    case DC_TARGET_AT_LEAST:
+      bnd[i] = t->bound;
+      due = i == by || (t->every && i > by);
+      st[i] = due ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
+      break;
+    case DC_TARGET_REDUCE:
+      bnd[i] = (1 - t->reduce) * val[from];
+      st[i] = i == by || (t->every && i > by) ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
+      break;
+    case DC_TARGET_VS:
+      bnd[i] = NAN; /* filled below */
+      st[i] = i == by || (t->every && i > by) ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
+      break;
+    case DC_TARGET_PEAK:
+      st[i] = i > by ? DC_ST_MET : DC_ST_NOT_DUE;
+      break;
+    case DC_TARGET_NET_ZERO:
+      bnd[i] = t->tol_is_abs ? t->tol : t->tol * fabs(val[0]);
+      st[i] = i >= by ? DC_ST_MET : DC_ST_NOT_DUE;
+      break;
+    case DC_TARGET_BUDGET:
+      bnd[i] = t->bound;
+      st[i] = i >= from && i <= by ? DC_ST_MET : i < from ? DC_ST_NOT_DUE : DC_ST_NONE;
+      break;
+    }
+  }
+  if (t->kind == DC_TARGET_VS) {
+    /* the bound comes from the compared scenario: its values go to rel[]
+       for a moment (rel is rewritten below) */
+    target_values(p, t, t->vs_scen, rel);
+    for (int i = 0; i < n; i++) bnd[i] = (1 - t->reduce) * rel[i];
+  } else if (t->kind == DC_TARGET_PEAK) {
+    double mx = val[0];
+    for (int i = 1; i <= by; i++)
+      if (val[i] > mx) mx = val[i];
+    for (int i = 0; i < n; i++) bnd[i] = mx + t->tol * fabs(mx);
+  } else if (t->kind == DC_TARGET_BUDGET) {
+    double cum = 0, f = t->cumul_seconds ? p->year_s : 1;
+    for (int i = 0; i < n; i++) {
+      if (i < from || i > by) {
+        val[i] = NAN;
+        continue;
+      }
+      cum += val[i] * f;
+      val[i] = cum;
+    }
+  }
+  /* margins and verdicts */
+  double ref = fabs(t->kind == DC_TARGET_BUDGET ? t->bound : val[0]);
+  r->met = 1;
+  r->first_met = r->first_failed = r->deciding = DC_PLAN_NOYEAR;
+  r->ndue = r->nmissed = 0;
+  double tight = INFINITY;
+  for (int i = 0; i < n; i++) {
+    mar[i] = atleast ? val[i] - bnd[i] : bnd[i] - val[i];
+    double den = bnd[i] != 0 ? fabs(bnd[i]) : ref;
+    rel[i] = den != 0 ? mar[i] / den : NAN;
+    int ok = mar[i] >= 0; /* false for NaN */
+    if (ok && r->first_met == DC_PLAN_NOYEAR && t->kind != DC_TARGET_PEAK && !isnan(val[i]))
+      r->first_met = y0 + i;
+    if (st[i] == DC_ST_MET) {
+      r->ndue++;
+      if (isnan(val[i]) || isnan(bnd[i]))
+        return dc_plan__fail(p, "target '%s': metric '%s' has no value in %d (%s)", t->name,
+                    p->met[t->metric].name, y0 + i,
+                    t->share_of != DC_SHARE_NONE ? "a share of a total of zero, or generation without hours"
+                                                 : "a division by zero or generation without hours");
+      if (!ok) {
+        st[i] = DC_ST_MISSED;
+        r->nmissed++;
+        if (r->met) r->first_failed = r->deciding = y0 + i;
+        r->met = 0;
+      } else if (r->met && mar[i] < tight) {
+        tight = mar[i];
+        r->deciding = y0 + i;
+      }
+    }
+  }
+  if (!r->ndue) r->met = 0;
+  if (t->kind == DC_TARGET_PEAK) {
+    /* the first year after which the metric stays within tolerance of it */
+    double after = -INFINITY;
+    int found = DC_PLAN_NOYEAR;
+    for (int i = n - 2; i >= 0; i--) {
+      if (val[i + 1] > after) after = val[i + 1];
+      if (after <= val[i] + t->tol * fabs(val[i])) found = y0 + i;
+    }
+    r->first_met = found;
+  }
+  return 0;
+}
+
+int dc_plan_evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  if (si < 0 || (size_t)si >= p->nscen) return dc_plan__fail(p, "no scenario #%d", si);
+  if (eval_metrics(p, si, fn, ctx)) return -1;
+  scen_t *s = &p->scen[si];
+  for (size_t t = 0; t < p->ntar; t++) {
+    int vs = p->tar[t].vs_scen;
+    if (vs >= 0 && vs != si && (!p->scen[vs].evaluated || p->scen[vs].amet < p->nmet)) {
+      if (eval_metrics(p, vs, fn, ctx)) return -1;
+    }
+  }
+  for (size_t t = 0; t < p->ntar; t++)
+    if (eval_target(p, si, t)) return -1;
+  s->evaluated = 2;
+  return 0;
+}
+
+/* ===================================================================== */
+/* reading                                                                */
+/* ===================================================================== */
+
+const char *dc_plan_name(const dc_plan *p) { return p->name; }
+const char *dc_plan_region(const dc_plan *p) { return p->region ? p->region : ""; }
+const char *dc_plan_source(const dc_plan *p) { return p->source ? p->source : ""; }
+int dc_plan_y0(const dc_plan *p) { return p->y0; }
+int dc_plan_y1(const dc_plan *p) { return p->y1; }
+size_t dc_plan_nsectors(const dc_plan *p) { return p->nsec; }
+size_t dc_plan_ntechs(const dc_plan *p) { return p->ntech; }
+size_t dc_plan_nmetrics(const dc_plan *p) { return p->nmet; }
+size_t dc_plan_nscenarios(const dc_plan *p) { return p->nscen; }
+size_t dc_plan_nmeasures(const dc_plan *p) { return p->nmea; }
+size_t dc_plan_ntargets(const dc_plan *p) { return p->ntar; }
+
+int dc_plan_find_metric(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->nmet; i++)
+    if (strcmp(p->met[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+int dc_plan_metric_at(const dc_plan *p, int i, dc_plan_metric_info *out) {
+  if (i < 0 || (size_t)i >= p->nmet) return -1;
+  const metric_t *m = &p->met[i];
+  out->name = m->name;
+  out->source = m->source;
+  out->dims = m->dims;
+  out->disp = &m->disp;
+  return m->dims_known ? 0 : 1;
+}
+
+const double *dc_plan_values(const dc_plan *p, int s, int i) {
+  if (s < 0 || (size_t)s >= p->nscen || i < 0 || (size_t)i >= p->nmet) return NULL;
+  const scen_t *sc = &p->scen[s];
+  if (!sc->evaluated || (size_t)i >= sc->amet) return NULL;
+  return sc->mval + (size_t)i * (size_t)p->n;
+}
+
+const char *dc_plan_scenario_name(const dc_plan *p, int s) {
+  return s >= 0 && (size_t)s < p->nscen ? p->scen[s].name : NULL;
+}
+
+int dc_plan_find_scenario(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->nscen; i++)
+    if (strcmp(p->scen[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+int dc_plan_evaluated(const dc_plan *p, int s) {
+  return s >= 0 && (size_t)s < p->nscen && p->scen[s].evaluated == 2;
+}
+
+int dc_plan_find_measure(const dc_plan *p, const char *name, int scenario) {
+  int base = -1;
+  for (size_t i = 0; i < p->nmea; i++) {
+    if (strcmp(p->mea[i].name, name) != 0) continue;
+    if (p->mea[i].scenario == scenario && scenario >= 0) return (int)i;
+    if (p->mea[i].scenario == -1) base = (int)i;
+  }
+  return base;
+}
+
+int dc_plan_measure_at(const dc_plan *p, int m, dc_plan_measure_info *out) {
+  if (m < 0 || (size_t)m >= p->nmea) return -1;
+  const measure_t *me = &p->mea[m];
+  out->name = me->name;
+  out->source = me->source;
+  out->sector = me->sector >= 0 ? p->sec[me->sector].name : NULL;
+  out->kind = me->kind;
+  out->start = me->start;
+  out->full = me->full;
+  out->stop = me->stop;
+  out->scenario = me->scenario;
+  out->scale = me->scale;
+  return 0;
+}
+
+const double *dc_plan_wedge(const dc_plan *p, int s, int m) {
+  if (s < 0 || (size_t)s >= p->nscen || m < 0 || (size_t)m >= p->nmea) return NULL;
+  const scen_t *sc = &p->scen[s];
+  if (!sc->evaluated || (size_t)m >= sc->ameas) return NULL;
+  return sc->abate + (size_t)m * (size_t)p->n;
+}
+
+int dc_plan_target_at(const dc_plan *p, int t, dc_plan_target_info *out) {
+  if (t < 0 || (size_t)t >= p->ntar) return -1;
+  const target_t *ta = &p->tar[t];
+  out->name = ta->name;
+  out->source = ta->source;
+  out->kind = ta->kind;
+  out->kind_name = dc_plan__kind_name(ta);
+  out->metric = ta->metric;
+  out->by = ta->by;
+  out->from = ta->from;
+  out->every_year_after = ta->every;
+  out->value_dims = ta->vdims;
+  out->value_disp = &ta->vdisp;
+  out->vs = ta->vs;
+  return 0;
+}
+
+int dc_plan_result(const dc_plan *p, int s, int t, dc_target_result *out) {
+  if (s < 0 || (size_t)s >= p->nscen || t < 0 || (size_t)t >= p->ntar) return -1;
+  const scen_t *sc = &p->scen[s];
+  if (sc->evaluated != 2 || (size_t)t >= sc->atar) return -1;
+  const size_t n = (size_t)p->n;
+  const double *v = sc->tv + (size_t)t * 4 * n;
+  out->value = v;
+  out->bound = v + n;
+  out->margin = v + 2 * n;
+  out->margin_rel = v + 3 * n;
+  out->status = sc->tst + (size_t)t * n;
+  const tres_t *r = &sc->tres[t];
+  out->met = r->met;
+  out->first_met = r->first_met;
+  out->first_failed = r->first_failed;
+  out->deciding = r->deciding;
+  out->ndue = r->ndue;
+  out->nmissed = r->nmissed;
+  return 0;
+}
+
+size_t dc_plan_nwarnings(const dc_plan *p, int s) {
+  if (s < 0 || (size_t)s >= p->nscen || !p->scen[s].evaluated) return 0;
+  return p->scen[s].nwarn;
+}
+
+int dc_plan_warning_at(const dc_plan *p, int s, size_t i, dc_plan_warning *out) {
+  if (i >= dc_plan_nwarnings(p, s)) return -1;
+  const warn_t *w = &p->scen[s].warn[i];
+  out->sector = p->sec[w->sector].name;
+  out->ylo = w->ylo;
+  out->yhi = w->yhi;
+  out->worst = w->worst;
+  return 0;
+}
+
+size_t dc_plan_warning_text(const dc_plan *p, int s, size_t i, char *buf, size_t size) {
+  dc_plan_warning w;
+  if (dc_plan_warning_at(p, s, i, &w)) return (size_t)snprintf(buf, size, "%s", "");
+  char years[40];
+  if (w.ylo == w.yhi) snprintf(years, sizeof years, "in %d", w.ylo);
+  else snprintf(years, sizeof years, "in %d-%d", w.ylo, w.yhi);
+  return (size_t)snprintf(buf, size,
+                          "plan '%s', scenario '%s': the measures of sector '%s' abate more than "
+                          "its BAU emissions %s",
+                          p->name, p->scen[s].name, w.sector, years);
+}
+
+const char *dc_status_name(enum dc_status st) {
+  switch (st) {
+  case DC_ST_MET: return "met";
+  case DC_ST_MISSED: return "missed";
+  case DC_ST_NOT_DUE: return "not yet due";
+  default: return "";
+  }
+}

@@ -1,0 +1,117 @@
+/* plan_int.h — the plan core's internal structures, shared by plan.c
+ * (building a plan) and plan_eval.c (evaluating and reading it). Not an
+ * interface: everything outside the core uses plan.h. */
+#ifndef DC_PLAN_INT_H
+#define DC_PLAN_INT_H
+
+#include "plan.h"
+
+typedef struct sector_t {
+  char *name, *source;
+  double *bau;
+  int metric;
+} sector_t;
+
+typedef struct tech_t {
+  char *name, *source;
+  double *cap, *hours; /* hours may be NULL */
+  dc_dims dims, hdims;
+  int metric, gen_metric;
+} tech_t;
+
+typedef struct add_t {
+  int tech;
+  double *amount, *hours; /* hours NULL: the tech's */
+} add_t;
+
+typedef struct measure_t {
+  char *name, *source;
+  enum dc_measure_kind kind;
+  int sector; /* -1: the plan's total */
+  int start, full, stop, scenario, fnref;
+  double scale, konst;
+  int use_const;
+  double *amount, *factor;
+  add_t *adds;
+  size_t nadds;
+} measure_t;
+
+enum metric_kind { MK_BUILTIN, MK_SECTOR, MK_TECH, MK_TECHGEN, MK_SERIES, MK_FN };
+
+typedef struct metric_t {
+  char *name, *source;
+  enum metric_kind kind;
+  int ref; /* sector / tech index, or callback ref */
+  dc_dims dims;
+  dc_display disp;
+  int dims_known;
+  double *v; /* MK_SERIES: the series */
+} metric_t;
+
+typedef struct target_t {
+  char *name, *source, *vs;
+  enum dc_target_kind kind;
+  enum dc_share_of share_of;
+  int metric, per, vs_scen;
+  int *parts;
+  size_t nparts;
+  double bound, reduce, tol;
+  int tol_is_abs, by, from, every, cumul_seconds;
+  dc_dims vdims;
+  dc_display vdisp;
+} target_t;
+
+typedef struct tres_t {
+  int met, first_met, first_failed, deciding, ndue, nmissed;
+} tres_t;
+
+typedef struct warn_t {
+  int sector, ylo, yhi;
+  double worst;
+} warn_t;
+
+typedef struct scen_t {
+  char *name;
+  unsigned char *drop; /* per measure */
+  size_t dropcap;
+  /* results */
+  int evaluated;
+  size_t amet, ameas, atar, awarn;
+  double *mval;  /* amet * n */
+  double *abate; /* ameas * n */
+  double *pool;  /* n: abatement not attributed to a sector */
+  double *tv;    /* atar * 4 * n: value, bound, margin, rel */
+  unsigned char *tst;
+  tres_t *tres;
+  warn_t *warn;
+  size_t nwarn;
+} scen_t;
+
+struct dc_plan {
+  char *name, *region, *source;
+  int y0, y1, n;
+  double year_s;
+  dc_dims emis_dims;
+  int have_emis;
+  dc_display emis_disp, cap_disp, share_disp;
+  dc_dims cap_dims;
+  int have_cap;
+  sector_t *sec; size_t nsec, csec;
+  tech_t *tech; size_t ntech, ctech;
+  measure_t *mea; size_t nmea, cmea;
+  metric_t *met; size_t nmet, cmet;
+  target_t *tar; size_t ntar, ctar;
+  scen_t *scen; size_t nscen, cscen;
+  char err[320];
+};
+
+static const dc_dims NODIMS = {{0}};
+
+/* helpers of plan.c used by plan_eval.c */
+int dc_plan__fail(dc_plan *p, const char *fmt, ...);
+int dc_plan__dims_eq(dc_dims a, dc_dims b);
+int dc_plan__year_ok(const dc_plan *p, int y);
+void dc_plan__invalidate(dc_plan *p);
+const char *dc_plan__kind_name(const target_t *t);
+
+#endif

@@ -1,0 +1,996 @@
+/* plan_lua.c — the Lua binding of the plan engine: global `plan`, type
+ * "decarb.Plan". It only reads script tables (series and quantities through
+ * series_lua / units_lua), calls the core in plan.c and pushes results;
+ * evaluation and target checking stay in C. */
+#include "plan_lua.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dc_lua.h"
+#include "fmt.h"
+#include "series_lua.h"
+#include "units_lua.h"
+
+typedef struct plan_ud {
+  dc_plan *p;
+} plan_ud;
+
+#define MAXYEARS 1000
+
+/* ===================================================================== */
+/* helpers                                                                */
+/* ===================================================================== */
+
+static plan_ud *checkplan(lua_State *L, int idx) {
+  plan_ud *u = luaL_checkudata(L, idx, DC_PLAN_TYPE);
+  if (!u->p) dc_lua_error(L, "this plan is closed");
+  return u;
+}
+
+dc_plan *dc_lua_toplan(lua_State *L, int idx) {
+  plan_ud *u = luaL_testudata(L, idx, DC_PLAN_TYPE);
+  return u ? u->p : NULL;
+}
+
+/* Refuses fields a constructor does not know: a typo must not pass silently. */
+static void check_fields(lua_State *L, int t, const char *what, const char *const *allowed) {
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) continue;
+    if (lua_type(L, -1) != LUA_TSTRING) {
+      if (strcmp(what, "p:capacity") == 0 && lua_isinteger(L, -1)) continue; /* [year] = value */
+      if (strcmp(what, "p:metric") == 0 && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 2) continue;
+      dc_lua_error(L, "%s{...}: unexpected entry [%s]", what, luaL_typename(L, -1));
+    }
+    const char *k = lua_tostring(L, -1);
+    int ok = 0;
+    for (const char *const *a = allowed; *a; a++) ok |= strcmp(*a, k) == 0;
+    if (!ok) {
+      char list[300] = "";
+      size_t n = 0;
+      for (const char *const *a = allowed; *a && n + 20 < sizeof list; a++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
+      dc_lua_error(L, "%s{...}: unknown field '%s' (fields: %s)", what, k, list);
+    }
+  }
+}
+
+static const char *get_name(lua_State *L, int t, const char *what, const char *example) {
+  lua_rawgeti(L, t, 1);
+  if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0)
+    dc_lua_error(L, "%s needs a name first: %s", what, example);
+  const char *s = lua_tostring(L, -1);
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return s;
+}
+
+static const char *opt_string(lua_State *L, int t, const char *key, const char *what) {
+  lua_getfield(L, t, key);
+  const char *s = NULL;
+  if (!lua_isnil(L, -1)) {
+    if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "%s: %s must be a string", what, key);
+    s = lua_tostring(L, -1);
+  }
+  lua_pop(L, 1);
+  return s;
+}
+
+static int opt_year(lua_State *L, int t, const char *key, const char *what) {
+  lua_getfield(L, t, key);
+  int y = DC_PLAN_NOYEAR;
+  if (!lua_isnil(L, -1)) {
+    if (!lua_isinteger(L, -1)) dc_lua_error(L, "%s: %s must be a year (an integer such as 2030)", what, key);
+    lua_Integer v = lua_tointeger(L, -1);
+    if (v < -100000 || v > 100000) dc_lua_error(L, "%s: %s = %d is not a year", what, key, (int)v);
+    y = (int)v;
+  }
+  lua_pop(L, 1);
+  return y;
+}
+
+/* A series-like field (Series, quantity, number, unit string) over the
+ * plan's years into out; 0 when absent. */
+static int get_series(lua_State *L, int t, const char *key, const dc_plan *p, double *out,
+                      dc_dims *dims, dc_display *disp, const char *what) {
+  lua_getfield(L, t, key);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), out, dims, disp))
+    dc_lua_error(L, "%s: %s must be a series or a quantity (such as \"9428 tCO2e/yr\"), not a %s",
+                 what, key, luaL_typename(L, -1));
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* A fraction: "20 %", 0.2; raises on anything else. */
+static double get_fraction(lua_State *L, int idx, const char *what, const char *key) {
+  double si;
+  dc_dims d;
+  if (!dc_lua_toqty(L, idx, &si, &d, NULL) || !dc_dims_none(d))
+    dc_lua_error(L, "target '%s': %s must be a percentage such as \"20 %%\"", what, key);
+  if (lua_type(L, idx) == LUA_TNUMBER && fabs(si) > 1) {
+    char num[64];
+    dc_fmt_number(num, sizeof num, si, 0);
+    dc_lua_error(L, "target '%s': %s = %s is read as a fraction; write \"%s %%\" for a percentage", what, key,
+                 num, num);
+  }
+  return si;
+}
+
+static void core_fail(lua_State *L, const dc_plan *p) { dc_lua_error(L, "%s", dc_plan_error(p)); }
+
+/* stack effect: pushes the plan's uservalue field `key` (a table) */
+static void uv_field(lua_State *L, int ud, const char *key) {
+  lua_getiuservalue(L, ud, 1);
+  lua_getfield(L, -1, key);
+  lua_remove(L, -2);
+}
+
+/* Stores a function in the plan's fns table; returns its ref. */
+static int keep_fn(lua_State *L, int ud, int fidx, const char *name, int metric) {
+  fidx = lua_absindex(L, fidx);
+  uv_field(L, ud, "fns"); /* stack: fns */
+  int ref = (int)lua_rawlen(L, -1) + 1;
+  lua_createtable(L, 0, 3);
+  lua_pushvalue(L, fidx);
+  lua_setfield(L, -2, "f");
+  lua_pushfstring(L, "%s '%s'", metric >= 0 ? "metric" : "measure", name);
+  lua_setfield(L, -2, "name");
+  if (metric >= 0) {
+    lua_pushinteger(L, metric);
+    lua_setfield(L, -2, "metric");
+  }
+  lua_rawseti(L, -2, ref);
+  lua_pop(L, 1);
+  return ref;
+}
+
+/* ===================================================================== */
+/* evaluation (function measures and metrics call back here)              */
+/* ===================================================================== */
+
+typedef struct cbctx {
+  lua_State *L;
+  int ud;
+} cbctx;
+
+static int fn_error(lua_State *L, int fidx, const char *fmt, const char *a, int year, const char *b) {
+  lua_Debug ar;
+  lua_pushvalue(L, fidx);
+  lua_getinfo(L, ">S", &ar);
+  lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.linedefined);
+  lua_pushfstring(L, fmt, a, year, b);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double *out, dc_dims *dims) {
+  cbctx *c = vctx;
+  lua_State *L = c->L;
+  luaL_checkstack(L, 8, "plan evaluation");
+  uv_field(L, c->ud, "fns");
+  lua_rawgeti(L, -1, ref); /* stack: fns, entry */
+  lua_getfield(L, -1, "f");
+  int fidx = lua_gettop(L);
+  lua_getfield(L, -2, "name");
+  const char *name = lua_tostring(L, -1);
+  lua_getfield(L, -3, "metric");
+  int metric = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : -1;
+  lua_pop(L, 1); /* stack: fns, entry, f, name */
+  lua_pushvalue(L, fidx);
+  lua_pushinteger(L, year);
+  int nargs = 1;
+  if (metric >= 0) {
+    /* the values of every earlier metric in this year, as quantities */
+    lua_createtable(L, 0, metric);
+    for (int i = 0; i < metric; i++) {
+      dc_plan_metric_info mi;
+      const double *v = dc_plan_values(p, s, i);
+      if (dc_plan_metric_at(p, i, &mi) != 0 || !v) continue;
+      dc_lua_pushqty(L, v[year - dc_plan_y0(p)], mi.dims, mi.disp);
+      lua_setfield(L, -2, mi.name);
+    }
+    nargs = 2;
+  }
+  lua_call(L, nargs, 1);
+  double si;
+  dc_dims d;
+  if (lua_isnil(L, -1) || !dc_lua_toqty(L, -1, &si, &d, NULL))
+    fn_error(L, fidx, "%s: its function returned nothing usable for %d (%s)", name, year,
+             "return a quantity such as \"100 tCO2e/yr\"");
+  if (!dc_dims_eq(d, *dims)) {
+    char got[64], want[64];
+    dc_dims_name(d, got, sizeof got);
+    dc_dims_name(*dims, want, sizeof want);
+    lua_pushfstring(L, "%s, but %s is needed", got, want);
+    fn_error(L, fidx, "%s: its function returned a value in %d in the wrong units: %s", name, year,
+             lua_tostring(L, -1));
+  }
+  *out = si;
+  lua_pop(L, 5);
+  return 0;
+}
+
+/* Prints each over-abatement warning of scenario s once per plan. */
+static void warn_new(lua_State *L, int ud, const dc_plan *p, int s) {
+  size_t nw = dc_plan_nwarnings(p, s);
+  if (!nw) return;
+  uv_field(L, ud, "warned");
+  for (size_t i = 0; i < nw; i++) {
+    char txt[400];
+    dc_plan_warning_text(p, s, i, txt, sizeof txt);
+    if (lua_getfield(L, -1, txt) == LUA_TNIL) {
+      fprintf(stderr, "warning: %s\n", txt);
+      fflush(stderr);
+      lua_pushboolean(L, 1);
+      lua_setfield(L, -3, txt);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
+  idx = lua_absindex(L, idx);
+  plan_ud *u = checkplan(L, idx);
+  cbctx c = {L, idx};
+  if (dc_plan_evaluate(u->p, s, lua_cb, &c))
+    dc_lua_error(L, "plan '%s': %s", dc_plan_name(u->p), dc_plan_error(u->p));
+  warn_new(L, idx, u->p, s);
+}
+
+/* The scenario named by the argument at idx (default "plan"), evaluated. */
+static int scenario_arg(lua_State *L, int ud, int idx) {
+  dc_plan *p = checkplan(L, ud)->p;
+  const char *name = luaL_optstring(L, idx, "plan");
+  int s = dc_plan_find_scenario(p, name);
+  if (s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), name);
+  if (!dc_plan_evaluated(p, s)) dc_lua_plan_evaluate(L, ud, s);
+  return s;
+}
+
+/* ===================================================================== */
+/* plan{...}                                                              */
+/* ===================================================================== */
+
+static int plan_new(lua_State *L) {
+  static const char *const fields[] = {"region", "years", "source", NULL};
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
+  const char *name = get_name(L, 1, "plan{...}", ex);
+  check_fields(L, 1, "plan", fields);
+  lua_getfield(L, 1, "years");
+  int y0 = 0, y1 = 0, ok = lua_istable(L, -1);
+  if (ok) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    ok = lua_isinteger(L, -2) && lua_isinteger(L, -1);
+    if (ok) {
+      lua_Integer a = lua_tointeger(L, -2), b = lua_tointeger(L, -1);
+      ok = a <= b && a > -100000 && b < 100000 && b - a < MAXYEARS;
+      y0 = (int)a;
+      y1 = (int)b;
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  if (!ok) dc_lua_error(L, "plan '%s': years must be {FIRST, LAST} with FIRST <= LAST, at most %d years: %s",
+                        name, MAXYEARS, ex);
+  plan_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+  u->p = NULL;
+  luaL_setmetatable(L, DC_PLAN_TYPE);
+  u->p = dc_plan_new(name, y0, y1);
+  if (!u->p) return luaL_error(L, "not enough memory");
+  if (dc_plan_set_info(u->p, opt_string(L, 1, "region", "plan"), opt_string(L, 1, "source", "plan")))
+    core_fail(L, u->p);
+  dc_unit yr;
+  dc_units_error err;
+  if (dc_units_parse("yr", &yr, &err) == 0) dc_plan_set_year_seconds(u->p, yr.scale);
+  lua_createtable(L, 0, 3);
+  lua_newtable(L);
+  lua_setfield(L, -2, "fns");
+  lua_newtable(L);
+  lua_setfield(L, -2, "specs");
+  lua_newtable(L);
+  lua_setfield(L, -2, "warned");
+  lua_setiuservalue(L, -2, 1);
+  /* every plan is listed, so that `decarb check` finds it */
+  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS);
+  }
+  lua_pushvalue(L, -2);
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  lua_pop(L, 1);
+  return 1;
+}
+
+static int plan_gc(lua_State *L) {
+  plan_ud *u = luaL_checkudata(L, 1, DC_PLAN_TYPE);
+  dc_plan_free(u->p);
+  u->p = NULL;
+  return 0;
+}
+
+/* ===================================================================== */
+/* p:sector, p:capacity, p:metric                                         */
+/* ===================================================================== */
+
+static int plan_sector(lua_State *L) {
+  static const char *const fields[] = {"emissions", "activity", "factor", "source", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const char *name = get_name(L, 2, "p:sector{...}", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }");
+  check_fields(L, 2, "p:sector", fields);
+  double e[MAXYEARS], act[MAXYEARS], fac[MAXYEARS];
+  dc_dims d, da, df;
+  dc_display disp;
+  memset(&disp, 0, sizeof disp);
+  int has_e = get_series(L, 2, "emissions", p, e, &d, &disp, name);
+  int has_a = get_series(L, 2, "activity", p, act, &da, NULL, name);
+  int has_f = get_series(L, 2, "factor", p, fac, &df, NULL, name);
+  if (has_e == (has_a || has_f) || has_a != has_f)
+    dc_lua_error(L, "sector '%s': give either emissions = or both activity = and factor =", name);
+  if (has_a) {
+    if (!dc_dims_mul(da, df, &d)) dc_lua_error(L, "sector '%s': activity x factor overflows units", name);
+    int n = dc_plan_y1(p) - dc_plan_y0(p) + 1;
+    for (int i = 0; i < n; i++) e[i] = act[i] * fac[i];
+    memset(&disp, 0, sizeof disp);
+  }
+  if (dc_plan_sector(p, name, e, d, &disp, opt_string(L, 2, "source", name)) < 0) core_fail(L, p);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int plan_capacity(lua_State *L) {
+  static const char *const fields[] = {"capacity", "hours", "source", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const char *name = get_name(L, 2, "p:capacity{...}", "p:capacity{ \"PV\", [2020] = \"600 MW\" }");
+  check_fields(L, 2, "p:capacity", fields);
+  int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p), n = y1 - y0 + 1;
+  double cap[MAXYEARS], hours[MAXYEARS];
+  dc_dims d = {{0}}, hd = {{0}};
+  dc_display disp;
+  memset(&disp, 0, sizeof disp);
+  int has = get_series(L, 2, "capacity", p, cap, &d, &disp, name);
+  /* [year] = value points: linear between them, held flat outside */
+  int py[MAXYEARS], np = 0;
+  double pv[MAXYEARS];
+  for (lua_Integer y = y0 - 200; y <= y1 + 200; y++) {
+    if (lua_rawgeti(L, 2, y) == LUA_TNIL || y == 1) {
+      lua_pop(L, 1);
+      continue;
+    }
+    double si;
+    dc_dims pd;
+    dc_display pdisp;
+    if (!dc_lua_toqty(L, -1, &si, &pd, &pdisp))
+      dc_lua_error(L, "capacity '%s': [%d] must be a quantity such as \"600 MW\"", name, (int)y);
+    if (np && !dc_dims_eq(pd, d)) dc_lua_error(L, "capacity '%s': [%d] has other units than the other years", name, (int)y);
+    if (!np) {
+      d = pd;
+      disp = pdisp;
+    }
+    if (np < MAXYEARS) {
+      py[np] = (int)y;
+      pv[np++] = si;
+    }
+    lua_pop(L, 1);
+  }
+  if (has == (np > 0))
+    dc_lua_error(L, "capacity '%s': give either [YEAR] = \"600 MW\" entries or capacity = a series", name);
+  for (int i = 0; np && i < n; i++) {
+    int y = y0 + i, k = 0;
+    if (y <= py[0]) cap[i] = pv[0];
+    else if (y >= py[np - 1]) cap[i] = pv[np - 1];
+    else {
+      while (py[k + 1] < y) k++;
+      cap[i] = pv[k] + (pv[k + 1] - pv[k]) * (double)(y - py[k]) / (double)(py[k + 1] - py[k]);
+    }
+  }
+  int has_h = get_series(L, 2, "hours", p, hours, &hd, NULL, name);
+  if (dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name)) < 0)
+    core_fail(L, p);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int plan_metric(lua_State *L) {
+  static const char *const fields[] = {"unit", "source", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const char *name = get_name(L, 2, "p:metric{...}", "p:metric{ \"GDP\", series{...} }");
+  check_fields(L, 2, "p:metric", fields);
+  const char *src = opt_string(L, 2, "source", name);
+  lua_rawgeti(L, 2, 2);
+  if (lua_isfunction(L, -1)) {
+    lua_getfield(L, 2, "unit");
+    if (lua_isnil(L, -1))
+      dc_lua_error(L, "metric '%s': a function metric needs unit = (e.g. unit = \"tCO2e/yr\")", name);
+    dc_unit u;
+    dc_display disp;
+    dc_lua_checkunit(L, -1, &u, &disp);
+    lua_pop(L, 1);
+    /* the metric will get the next index; its function sees every earlier one */
+    int ref = keep_fn(L, 1, -1, name, (int)dc_plan_nmetrics(p));
+    int mi = dc_plan_metric_fn(p, name, ref, src);
+    if (mi < 0) core_fail(L, p);
+    dc_plan_metric_set_unit(p, mi, u.dims, &disp);
+  } else {
+    double v[MAXYEARS];
+    dc_dims d;
+    dc_display disp;
+    if (lua_isnil(L, -1)) dc_lua_error(L, "metric '%s': give its values: p:metric{ \"%s\", series{...} }", name, name);
+    if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), v, &d, &disp))
+      dc_lua_error(L, "metric '%s': its values must be a series, a quantity or a function(year, values)", name);
+    if (dc_plan_metric(p, name, v, d, &disp, src) < 0) core_fail(L, p);
+  }
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* ===================================================================== */
+/* p:measure                                                              */
+/* ===================================================================== */
+
+static const char *const measure_fields[] = {"sector", "abates", "saves", "factor", "adds", "hours",
+                                             "displaces", "year", "start", "full", "stop", "source",
+                                             NULL};
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds the measure described by the table at t; stack unchanged. */
+static int add_measure(lua_State *L, int ud, int t, int scenario) {
+  dc_plan *p = checkplan(L, ud)->p;
+  const char *name = get_name(L, t, "p:measure{...}",
+                              "p:measure{ \"Retrofit\", sector = \"buildings\", abates = \"9428 tCO2e/yr\" }");
+  check_fields(L, t, "p:measure", measure_fields);
+  static double amount[MAXYEARS], factor[MAXYEARS];
+  dc_plan_measure_spec m;
+  memset(&m, 0, sizeof m);
+  m.name = name;
+  m.source = opt_string(L, t, "source", name);
+  m.sector = opt_string(L, t, "sector", name);
+  m.start = opt_year(L, t, "start", name);
+  m.full = opt_year(L, t, "full", name);
+  m.stop = opt_year(L, t, "stop", name);
+  m.scenario = scenario;
+  int year = opt_year(L, t, "year", name);
+  if (year != DC_PLAN_NOYEAR) {
+    if (m.start != DC_PLAN_NOYEAR) dc_lua_error(L, "measure '%s': give year = or start =, not both", name);
+    m.start = year;
+  }
+  int kinds = 0;
+  for (const char *const *k = (const char *const[]){"abates", "saves", "adds", NULL}; *k; k++) {
+    lua_getfield(L, t, *k);
+    kinds += !lua_isnil(L, -1);
+    lua_pop(L, 1);
+  }
+  if (kinds != 1) dc_lua_error(L, "measure '%s': give exactly one of abates =, saves = or adds =", name);
+  lua_getfield(L, t, "abates");
+  int is_fn = lua_isfunction(L, -1);
+  if (is_fn) {
+    m.kind = DC_MEASURE_FN;
+    m.fnref = keep_fn(L, ud, -1, name, -1);
+  }
+  lua_pop(L, 1);
+  if (is_fn) {
+  } else if (get_series(L, t, "abates", p, amount, &m.amount_dims, NULL, name)) {
+    m.kind = DC_MEASURE_ABATES;
+    m.amount = amount;
+  } else if (get_series(L, t, "saves", p, amount, &m.amount_dims, NULL, name)) {
+    m.kind = DC_MEASURE_SAVES;
+    m.amount = amount;
+    if (!get_series(L, t, "factor", p, factor, &m.factor_dims, NULL, name))
+      dc_lua_error(L, "measure '%s': saves = needs factor = (emissions per unit saved, e.g. grid)", name);
+    m.factor = factor;
+  } else {
+    m.kind = DC_MEASURE_ADDS;
+    lua_getfield(L, t, "adds");
+    if (!lua_istable(L, -1)) dc_lua_error(L, "measure '%s': adds must be a table such as { PV = \"107 MW\" }", name);
+    int at = lua_gettop(L);
+    const char *techs[64];
+    size_t nt = 0;
+    lua_pushnil(L);
+    while (lua_next(L, at)) {
+      lua_pop(L, 1);
+      if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "measure '%s': adds = { TECH = \"107 MW\" } takes technology names", name);
+      if (nt == 64) dc_lua_error(L, "measure '%s': too many technologies", name);
+      techs[nt++] = lua_tostring(L, -1);
+    }
+    qsort(techs, nt, sizeof techs[0], cmp_str); /* deterministic order */
+    double *buf = lua_newuserdatauv(L, sizeof(double) * (size_t)MAXYEARS * 2 * (nt ? nt : 1), 0);
+    dc_plan_add adds[64];
+    lua_getfield(L, t, "hours");
+    int ht = lua_gettop(L);
+    for (size_t j = 0; j < nt; j++) {
+      double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
+      adds[j].tech = techs[j];
+      adds[j].hours = NULL;
+      if (!get_series(L, at, techs[j], p, a, &adds[j].dims, NULL, name))
+        dc_lua_error(L, "measure '%s': adds.%s has no value", name, techs[j]);
+      adds[j].amount = a;
+      if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) {
+        if (get_series(L, ht, techs[j], p, h, &adds[j].hours_dims, NULL, name)) adds[j].hours = h;
+      } else if (!lua_isnil(L, ht)) {
+        if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, &adds[j].hours_dims, NULL))
+          dc_lua_error(L, "measure '%s': hours must be a quantity such as \"1500 h/yr\"", name);
+        adds[j].hours = h;
+      }
+    }
+    m.adds = adds;
+    m.nadds = nt;
+    if (get_series(L, t, "displaces", p, factor, &m.factor_dims, NULL, name)) m.factor = factor;
+    int r = dc_plan_measure(p, &m);
+    lua_pop(L, 3); /* adds, buf, hours */
+    if (r < 0) core_fail(L, p);
+    return r;
+  }
+  int r = dc_plan_measure(p, &m);
+  if (r < 0) core_fail(L, p);
+  return r;
+}
+
+static int plan_measure(lua_State *L) {
+  checkplan(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  add_measure(L, 1, 2, -1);
+  /* keep the description for p:scenario{ change = ... } */
+  const char *name = get_name(L, 2, "p:measure{...}", "");
+  uv_field(L, 1, "specs");
+  lua_pushvalue(L, 2);
+  lua_setfield(L, -2, name);
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* ===================================================================== */
+/* p:target                                                               */
+/* ===================================================================== */
+
+static int plan_target(lua_State *L) {
+  static const char *const fields[] = {"at_most", "at_least", "by", "every_year_after", "metric", "per",
+                                       "reduce", "from", "vs", "share", "of", "peak_by", "tolerance",
+                                       "net_zero", "budget", "over", "source", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const char *name = get_name(L, 2, "p:target{...}", "p:target{ \"Peak by 2030\", peak_by = 2030 }");
+  check_fields(L, 2, "p:target", fields);
+  dc_plan_target_spec t;
+  memset(&t, 0, sizeof t);
+  t.name = name;
+  t.source = opt_string(L, 2, "source", name);
+  t.metric = opt_string(L, 2, "metric", name);
+  t.per = opt_string(L, 2, "per", name);
+  t.vs = opt_string(L, 2, "vs", name);
+  t.by = opt_year(L, 2, "by", name);
+  t.from = opt_year(L, 2, "from", name);
+  lua_getfield(L, 2, "every_year_after");
+  t.every_year_after = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  /* which kind: exactly one of these keys */
+  static const char *const kinds[] = {"at_most", "at_least", "reduce", "peak_by", "net_zero", "budget", NULL};
+  int nk = 0, k = -1;
+  for (int i = 0; kinds[i]; i++) {
+    lua_getfield(L, 2, kinds[i]);
+    if (!lua_isnil(L, -1)) nk++, k = i;
+    lua_pop(L, 1);
+  }
+  if (nk != 1)
+    dc_lua_error(L, "target '%s': give exactly one of at_most, at_least, reduce, peak_by, net_zero, budget", name);
+  lua_getfield(L, 2, kinds[k]);
+  int v = lua_gettop(L);
+  switch (k) {
+  case 0:
+  case 1:
+    t.kind = k == 0 ? DC_TARGET_AT_MOST : DC_TARGET_AT_LEAST;
+    if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
+      dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", name, kinds[k]);
+    break;
+  case 2:
+    t.kind = t.vs ? DC_TARGET_VS : DC_TARGET_REDUCE;
+    t.reduce = get_fraction(L, v, name, "reduce");
+    break;
+  case 3:
+  case 4:
+    t.kind = k == 3 ? DC_TARGET_PEAK : DC_TARGET_NET_ZERO;
+    if (t.by != DC_PLAN_NOYEAR) dc_lua_error(L, "target '%s': %s is the year; do not give by =", name, kinds[k]);
+    t.by = opt_year(L, 2, kinds[k], name);
+    lua_getfield(L, 2, "tolerance");
+    if (!lua_isnil(L, -1)) {
+      double si;
+      dc_dims d;
+      if (!dc_lua_toqty(L, -1, &si, &d, NULL)) dc_lua_error(L, "target '%s': tolerance must be a quantity such as \"1 %%\"", name);
+      if (dc_dims_none(d)) t.tol = get_fraction(L, -1, name, "tolerance");
+      else if (k == 3) dc_lua_error(L, "target '%s': a peak's tolerance is a percentage such as \"1 %%\"", name);
+      else {
+        t.tol = si;
+        t.tol_is_abs = 1;
+        t.tol_dims = d;
+      }
+    }
+    lua_pop(L, 1);
+    break;
+  case 5:
+    t.kind = DC_TARGET_BUDGET;
+    if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
+      dc_lua_error(L, "target '%s': budget must be a quantity such as \"10 MtCO2e\"", name);
+    lua_getfield(L, 2, "over");
+    if (!lua_istable(L, -1)) dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}", name);
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    if (!lua_isinteger(L, -2) || !lua_isinteger(L, -1))
+      dc_lua_error(L, "target '%s': over must be {FIRST, LAST} years", name);
+    t.from = (int)lua_tointeger(L, -2);
+    t.by = (int)lua_tointeger(L, -1);
+    lua_pop(L, 3);
+    break;
+  }
+  lua_pop(L, 1);
+  if (t.vs && t.kind != DC_TARGET_VS) dc_lua_error(L, "target '%s': vs = goes with reduce =", name);
+  /* share of a total */
+  const char *parts[64];
+  lua_getfield(L, 2, "share");
+  if (!lua_isnil(L, -1)) {
+    const char *of = opt_string(L, 2, "of", name);
+    if (!of) dc_lua_error(L, "target '%s': share needs of = \"capacity\", \"generation\" or a metric", name);
+    t.share_of = strcmp(of, "capacity") == 0 ? DC_SHARE_CAPACITY
+                 : strcmp(of, "generation") == 0 ? DC_SHARE_GENERATION : DC_SHARE_METRIC;
+    if (t.share_of == DC_SHARE_METRIC) t.metric = of;
+    if (lua_type(L, -1) == LUA_TSTRING) parts[t.nparts++] = lua_tostring(L, -1);
+    else if (lua_istable(L, -1)) {
+      for (lua_Integer i = 1; i <= 64; i++) {
+        if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
+          lua_pop(L, 1);
+          break;
+        }
+        if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "target '%s': share lists names", name);
+        parts[t.nparts++] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+      }
+    } else
+      dc_lua_error(L, "target '%s': share must be a name or a list of names", name);
+    t.parts = parts;
+  } else if (opt_string(L, 2, "of", name))
+    dc_lua_error(L, "target '%s': of = goes with share =", name);
+  if (dc_plan_target(p, &t) < 0) core_fail(L, p);
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* ===================================================================== */
+/* p:scenario                                                             */
+/* ===================================================================== */
+
+static int plan_scenario(lua_State *L) {
+  static const char *const fields[] = {"add", "drop", "change", "source", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const char *name = get_name(L, 2, "p:scenario{...}", "p:scenario{ \"fast\", drop = {\"Retrofit\"} }");
+  check_fields(L, 2, "p:scenario", fields);
+  int s = dc_plan_scenario(p, name);
+  if (s < 0) core_fail(L, p);
+  lua_getfield(L, 2, "drop");
+  if (!lua_isnil(L, -1)) {
+    if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': drop must be a list of measure names", name);
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+      const char *mn = lua_tostring(L, -1);
+      int m = mn ? dc_plan_find_measure(p, mn, -1) : -1;
+      if (m < 0) dc_lua_error(L, "scenario '%s': drop names no measure of the plan: '%s'", name, mn ? mn : "?");
+      if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "change");
+  if (!lua_isnil(L, -1)) {
+    int ct = lua_gettop(L);
+    if (!lua_istable(L, ct)) dc_lua_error(L, "scenario '%s': change must be { [\"measure\"] = { field = value } }", name);
+    const char *names[256];
+    size_t nn = 0;
+    lua_pushnil(L);
+    while (lua_next(L, ct)) {
+      lua_pop(L, 1);
+      if (lua_type(L, -1) != LUA_TSTRING || nn == 256) dc_lua_error(L, "scenario '%s': change is keyed by measure names", name);
+      names[nn++] = lua_tostring(L, -1);
+    }
+    qsort(names, nn, sizeof names[0], cmp_str);
+    for (size_t i = 0; i < nn; i++) {
+      int m = dc_plan_find_measure(p, names[i], -1);
+      uv_field(L, 1, "specs");
+      lua_getfield(L, -1, names[i]);
+      if (m < 0 || !lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change names no measure of the plan: '%s'", name, names[i]);
+      /* a copy of the measure's description with the changed fields */
+      lua_newtable(L);
+      int nt = lua_gettop(L);
+      lua_pushnil(L);
+      while (lua_next(L, nt - 1)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, nt);
+      }
+      lua_getfield(L, ct, names[i]);
+      if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change[\"%s\"] must be a table of fields", name, names[i]);
+      lua_pushnil(L);
+      while (lua_next(L, -2)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, nt);
+      }
+      lua_pop(L, 1);
+      if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
+      add_measure(L, 1, nt, s);
+      lua_pop(L, 3);
+    }
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, 2, "add");
+  if (!lua_isnil(L, -1)) {
+    if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add must be a list of measures", name);
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+      if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add[%d] must be a measure table", name, (int)i);
+      add_measure(L, 1, lua_gettop(L), s);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* ===================================================================== */
+/* reading results                                                        */
+/* ===================================================================== */
+
+static int plan_series(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  const char *mname = luaL_checkstring(L, 2);
+  int mi = dc_plan_find_metric(p, mname);
+  if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
+  int s = scenario_arg(L, 1, 3);
+  dc_plan_metric_info info;
+  if (dc_plan_metric_at(p, mi, &info) != 0) dc_lua_error(L, "metric '%s' has no values (no %s yet)", mname, mname);
+  dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_values(p, s, mi), info.dims, info.disp);
+  return 1;
+}
+
+static int plan_value(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  const char *mname = luaL_checkstring(L, 2);
+  lua_Integer y = luaL_checkinteger(L, 3);
+  int mi = dc_plan_find_metric(p, mname);
+  if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
+  if (y < dc_plan_y0(p) || y > dc_plan_y1(p))
+    dc_lua_error(L, "year %d is outside the plan's years %d-%d", (int)y, dc_plan_y0(p), dc_plan_y1(p));
+  int s = scenario_arg(L, 1, 4);
+  dc_plan_metric_info info;
+  if (dc_plan_metric_at(p, mi, &info) != 0) dc_lua_error(L, "metric '%s' has no values", mname);
+  dc_lua_pushqty(L, dc_plan_values(p, s, mi)[y - dc_plan_y0(p)], info.dims, info.disp);
+  return 1;
+}
+
+static void set_year(lua_State *L, const char *k, int y) {
+  if (y == DC_PLAN_NOYEAR) lua_pushboolean(L, 0);
+  else lua_pushinteger(L, y);
+  lua_setfield(L, -2, k);
+}
+
+static int plan_check(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  int s = scenario_arg(L, 1, 2);
+  size_t nt = dc_plan_ntargets(p);
+  int met = 0;
+  lua_createtable(L, 0, 4);
+  lua_createtable(L, (int)nt, 0);
+  for (size_t t = 0; t < nt; t++) {
+    dc_plan_target_info ti;
+    dc_target_result r;
+    dc_plan_target_at(p, (int)t, &ti);
+    dc_plan_result(p, s, (int)t, &r);
+    met += r.met;
+    lua_createtable(L, 0, 10);
+    lua_pushstring(L, ti.name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, ti.kind_name);
+    lua_setfield(L, -2, "kind");
+    lua_pushboolean(L, r.met);
+    lua_setfield(L, -2, "met");
+    set_year(L, "first_met", r.first_met);
+    set_year(L, "first_failed", r.first_failed);
+    set_year(L, "deciding", r.deciding);
+    if (r.deciding != DC_PLAN_NOYEAR) {
+      int i = r.deciding - dc_plan_y0(p);
+      dc_display d = *ti.value_disp;
+      d.offset = 0;
+      dc_lua_pushqty(L, r.margin[i], ti.value_dims, &d);
+      lua_setfield(L, -2, "margin");
+      lua_pushnumber(L, r.margin_rel[i]);
+      lua_setfield(L, -2, "margin_rel");
+      dc_lua_pushqty(L, r.value[i], ti.value_dims, ti.value_disp);
+      lua_setfield(L, -2, "value");
+      dc_lua_pushqty(L, r.bound[i], ti.value_dims, ti.value_disp);
+      lua_setfield(L, -2, "bound");
+    }
+    lua_rawseti(L, -2, (lua_Integer)t + 1);
+  }
+  lua_setfield(L, -2, "targets");
+  lua_pushinteger(L, met);
+  lua_setfield(L, -2, "met");
+  lua_pushinteger(L, (lua_Integer)nt);
+  lua_setfield(L, -2, "total");
+  lua_pushstring(L, dc_plan_scenario_name(p, s));
+  lua_setfield(L, -2, "scenario");
+  return 1;
+}
+
+static int plan_wedges(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  int s = scenario_arg(L, 1, 2);
+  dc_plan_metric_info em;
+  lua_newtable(L);
+  if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0) return 1;
+  for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
+    if (!dc_plan_measure_active(p, s, (int)m)) continue;
+    dc_plan_measure_info mi;
+    dc_plan_measure_at(p, (int)m, &mi);
+    dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_wedge(p, s, (int)m), em.dims, em.disp);
+    lua_setfield(L, -2, mi.name);
+  }
+  return 1;
+}
+
+static int plan_warnings(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  int s = scenario_arg(L, 1, 2);
+  size_t nw = dc_plan_nwarnings(p, s);
+  lua_createtable(L, (int)nw, 0);
+  for (size_t i = 0; i < nw; i++) {
+    char txt[400];
+    dc_plan_warning_text(p, s, i, txt, sizeof txt);
+    lua_pushstring(L, txt);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+static int plan_set(lua_State *L) {
+  static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
+  dc_plan *p = checkplan(L, 1)->p;
+  const char *mname = luaL_checkstring(L, 2);
+  int what = luaL_checkoption(L, 3, NULL, params);
+  const char *sc = luaL_optstring(L, 5, NULL);
+  int s = sc ? dc_plan_find_scenario(p, sc) : -1;
+  if (sc && s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), sc);
+  int m = dc_plan_find_measure(p, mname, s);
+  if (m < 0) dc_lua_error(L, "plan '%s' has no measure '%s'", dc_plan_name(p), mname);
+  double v;
+  if (what <= 2) v = (double)luaL_checkinteger(L, 4);
+  else if (what == 3) v = luaL_checknumber(L, 4);
+  else {
+    dc_dims d;
+    dc_plan_metric_info em;
+    dc_lua_checkqty(L, 4, &v, &d, NULL);
+    if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0 || !dc_dims_eq(d, em.dims))
+      dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
+  }
+  if (dc_plan_set_param(p, m, (enum dc_param)what, v)) core_fail(L, p);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int plan_index(lua_State *L) {
+  dc_plan *p = checkplan(L, 1)->p;
+  const char *k = luaL_checkstring(L, 2);
+  if (strcmp(k, "name") == 0) lua_pushstring(L, dc_plan_name(p));
+  else if (strcmp(k, "region") == 0) lua_pushstring(L, dc_plan_region(p));
+  else if (strcmp(k, "source") == 0) lua_pushstring(L, dc_plan_source(p));
+  else if (strcmp(k, "years") == 0) {
+    lua_createtable(L, 2, 0);
+    lua_pushinteger(L, dc_plan_y0(p));
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, dc_plan_y1(p));
+    lua_rawseti(L, -2, 2);
+  } else if (strcmp(k, "scenarios") == 0 || strcmp(k, "metrics") == 0 || strcmp(k, "measures") == 0 ||
+             strcmp(k, "targets") == 0) {
+    int which = k[1] == 'c' ? 0 : k[1] == 'e' ? (k[2] == 't' ? 1 : 2) : 3;
+    size_t n = which == 0 ? dc_plan_nscenarios(p) : which == 1 ? dc_plan_nmetrics(p)
+             : which == 2 ? dc_plan_nmeasures(p) : dc_plan_ntargets(p);
+    lua_createtable(L, (int)n, 0);
+    int j = 0;
+    for (size_t i = 0; i < n; i++) {
+      const char *nm = NULL;
+      if (which == 0) nm = dc_plan_scenario_name(p, (int)i);
+      else if (which == 1) {
+        dc_plan_metric_info mi;
+        if (dc_plan_metric_at(p, (int)i, &mi) == 0) nm = mi.name;
+      } else if (which == 2) {
+        dc_plan_measure_info mi;
+        dc_plan_measure_at(p, (int)i, &mi);
+        if (mi.scenario < 0) nm = mi.name;
+      } else {
+        dc_plan_target_info ti;
+        dc_plan_target_at(p, (int)i, &ti);
+        nm = ti.name;
+      }
+      if (!nm) continue;
+      lua_pushstring(L, nm);
+      lua_rawseti(L, -2, ++j);
+    }
+  } else {
+    lua_getmetatable(L, 1); /* methods live in the metatable's "methods" */
+    lua_getfield(L, -1, "methods");
+    lua_getfield(L, -1, k);
+  }
+  return 1;
+}
+
+static int plan_tostring(lua_State *L) {
+  plan_ud *u = luaL_checkudata(L, 1, DC_PLAN_TYPE);
+  if (!u->p) {
+    lua_pushliteral(L, "plan (closed)");
+    return 1;
+  }
+  dc_plan *p = u->p;
+  size_t nm = 0;
+  for (size_t i = 0; i < dc_plan_nmeasures(p); i++) {
+    dc_plan_measure_info mi;
+    dc_plan_measure_at(p, (int)i, &mi);
+    nm += mi.scenario < 0;
+  }
+  lua_pushfstring(L, "plan '%s' %d-%d: %d sectors, %d measures, %d targets, %d scenarios", dc_plan_name(p),
+                  dc_plan_y0(p), dc_plan_y1(p), (int)dc_plan_nsectors(p), (int)nm,
+                  (int)dc_plan_ntargets(p), (int)dc_plan_nscenarios(p));
+  return 1;
+}
+
+static int plan_call(lua_State *L) {
+  lua_remove(L, 1); /* plan{...}: the module table is argument 1 */
+  return plan_new(L);
+}
+
+static const luaL_Reg plan_methods[] = {
+    {"sector", plan_sector},   {"capacity", plan_capacity}, {"metric", plan_metric},
+    {"measure", plan_measure}, {"target", plan_target},     {"scenario", plan_scenario},
+    {"series", plan_series},   {"value", plan_value},       {"check", plan_check},
+    {"wedges", plan_wedges},   {"warnings", plan_warnings}, {"set", plan_set},
+    {NULL, NULL}};
+
+int luaopen_decarb_plan(lua_State *L) {
+  if (luaL_newmetatable(L, DC_PLAN_TYPE)) {
+    lua_pushcfunction(L, plan_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, plan_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, plan_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, DC_PLAN_TYPE);
+    lua_setfield(L, -2, "__metatable");
+    luaL_newlib(L, plan_methods);
+    lua_setfield(L, -2, "methods");
+  }
+  lua_pop(L, 1);
+  /* the module: plan{...} and plan.new{...} */
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, plan_new);
+  lua_setfield(L, -2, "new");
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, plan_call);
+  lua_setfield(L, -2, "__call");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  return 1;
+}

@@ -1,0 +1,24 @@
+/* plan_lua.h — what `decarb check` (vm/cmd_check.c) uses of the Plan Lua
+ * type. Implemented in plan_lua.c; the metatable is "decarb.Plan". */
+#ifndef DC_PLAN_LUA_H
+#define DC_PLAN_LUA_H
+
+#include <lua.h>
+
+#include "plan.h"
+
+#define DC_PLAN_TYPE "decarb.Plan"
+/* Registry key of the list (a Lua sequence) of every plan created. */
+#define DC_REG_PLANS "decarb.plans"
+
+int luaopen_decarb_plan(lua_State *L);
+
+/* The plan at idx, or NULL if the value is not a Plan. */
+dc_plan *dc_lua_toplan(lua_State *L, int idx);
+
+/* Evaluates scenario s of the plan at idx (function measures and metrics
+ * call back into Lua); raises a Lua error naming the plan on failure.
+ * Prints each new over-abatement warning to stderr once. */
+void dc_lua_plan_evaluate(lua_State *L, int idx, int s);
+
+#endif

@@ -1,0 +1,624 @@
+/* units_lua.c — the Lua face of the units core: the decarb.Quantity type
+ * (arithmetic, comparisons, :to/:value/:dim/:co2e), q"...", the `units`
+ * table and a small parse cache. Only checks arguments and calls units.c. */
+#include "units_lua.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "dc_lua.h"
+#include "fmt.h"
+#include "modules.h"
+
+/* A quantity: its SI value, dimensions and the unit it is shown in. One
+ * userdata with no user values, so arithmetic allocates one small block. */
+typedef struct qty {
+  double si;
+  dc_dims dims;
+  dc_display disp;
+} qty;
+
+/* ====================================================================== */
+/* parse cache: q"107 MW" in a loop parses once                          */
+/* ====================================================================== */
+
+#define CACHE_SLOTS 256
+#define CACHE_TEXT 56
+
+enum { KIND_QTY = 1, KIND_UNIT = 2 };
+
+typedef struct centry {
+  uint32_t hash;
+  uint8_t len, kind;
+  char text[CACHE_TEXT];
+  double value;
+  dc_unit unit;
+  dc_display disp;
+} centry;
+
+typedef struct cache {
+  centry slot[CACHE_SLOTS];
+} cache;
+
+static const char cache_key = 'c'; /* registry key: its address */
+
+static uint32_t fnv1a(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static cache *get_cache(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &cache_key);
+  cache *c = (cache *)lua_touserdata(L, -1);
+  lua_pop(L, 1); /* the registry keeps it alive */
+  return c;
+}
+
+/* Parses s as a quantity (kind QTY) or a unit (kind UNIT), through the
+ * cache; raises the parser's message at the script's line. */
+static void parse_cached(lua_State *L, cache *c, const char *s, size_t n, int kind,
+                         double *value, dc_unit *unit, dc_display *disp) {
+  if (n >= CACHE_TEXT) c = NULL;
+  else if (!c) c = get_cache(L);
+  uint32_t h = 0;
+  centry *e = NULL;
+  if (c) {
+    h = fnv1a(s, n) * 31u + (uint32_t)kind;
+    e = &c->slot[h % CACHE_SLOTS];
+    if (e->kind == kind && e->hash == h && e->len == n && memcmp(e->text, s, n) == 0) {
+      if (value) *value = e->value;
+      if (unit) *unit = e->unit;
+      if (disp) *disp = e->disp;
+      return;
+    }
+  }
+  dc_units_error err;
+  double v = 1;
+  dc_unit u;
+  dc_display d;
+  int rc;
+  if (strlen(s) != n) { /* an embedded NUL: the parser would stop short */
+    dc_lua_error(L, "unexpected '\\0' at column %d in a unit string", (int)strlen(s) + 1);
+    return;
+  }
+  rc = kind == KIND_QTY ? dc_units_parse_quantity(s, &v, &u, &d, &err)
+                        : dc_units_parse_display(s, &u, &d, &err);
+  if (rc < 0) {
+    dc_lua_error(L, "%s", err.msg);
+    return;
+  }
+  if (e) {
+    e->hash = h;
+    e->len = (uint8_t)n;
+    e->kind = (uint8_t)kind;
+    memcpy(e->text, s, n);
+    e->value = v;
+    e->unit = u;
+    e->disp = d;
+  }
+  if (value) *value = v;
+  if (unit) *unit = u;
+  if (disp) *disp = d;
+}
+
+/* ====================================================================== */
+/* the Quantity type                                                     */
+/* ====================================================================== */
+
+/* Every metamethod and method has the metatable as upvalue 1. */
+#define MT lua_upvalueindex(1)
+
+/* no display unit of its own: shown in its dimension's preferred unit */
+static inline void no_disp(dc_display *d) {
+  d->scale = 1;
+  d->offset = 0;
+  d->label[0] = '\0';
+}
+
+static qty *testq(lua_State *L, int idx, int mtidx) {
+  qty *p = (qty *)lua_touserdata(L, idx);
+  if (p && lua_getmetatable(L, idx)) {
+    int same = lua_rawequal(L, -1, mtidx);
+    lua_pop(L, 1);
+    if (same) return p;
+  }
+  return NULL;
+}
+
+static qty *newq(lua_State *L, int mtidx) {
+  if (mtidx < 0 && mtidx > LUA_REGISTRYINDEX) mtidx--; /* relative: one more below */
+  qty *p = (qty *)lua_newuserdatauv(L, sizeof(qty), 0);
+  lua_pushvalue(L, mtidx);
+  lua_setmetatable(L, -2);
+  return p;
+}
+
+void dc_lua_pushqty(lua_State *L, double si, dc_dims dims, const dc_display *disp) {
+  luaL_getmetatable(L, DC_QUANTITY_TYPE);
+  if (lua_isnil(L, -1)) luaL_error(L, "the units module is not open");
+  qty *p = newq(L, -1);
+  lua_remove(L, -2);
+  p->si = si;
+  p->dims = dims;
+  if (disp && disp->label[0]) p->disp = *disp;
+  else no_disp(&p->disp);
+}
+
+/* quantity-like at idx into *out (numbers: dimensionless; strings: parsed) */
+static int getq(lua_State *L, int idx, int mtidx, qty *out, int *isq) {
+  int t = lua_type(L, idx);
+  *isq = 0;
+  if (t == LUA_TNUMBER) {
+    out->si = lua_tonumber(L, idx);
+    memset(&out->dims, 0, sizeof out->dims);
+    no_disp(&out->disp);
+    return 1;
+  }
+  if (t == LUA_TUSERDATA) {
+    qty *p = testq(L, idx, mtidx);
+    if (!p) return 0;
+    *out = *p;
+    *isq = 1;
+    return 1;
+  }
+  if (t == LUA_TSTRING) {
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    double v;
+    dc_unit u;
+    parse_cached(L, NULL, s, n, KIND_QTY, &v, &u, &out->disp);
+    out->si = v * u.scale + u.offset;
+    out->dims = u.dims;
+    *isq = 1;
+    return 1;
+  }
+  return 0;
+}
+
+int dc_lua_toqty(lua_State *L, int idx, double *si, dc_dims *dims, dc_display *disp) {
+  qty q;
+  int isq;
+  idx = lua_absindex(L, idx);
+  luaL_getmetatable(L, DC_QUANTITY_TYPE);
+  int ok = getq(L, idx, lua_gettop(L), &q, &isq);
+  lua_pop(L, 1);
+  if (!ok) return 0;
+  if (si) *si = q.si;
+  if (dims) *dims = q.dims;
+  if (disp) *disp = q.disp;
+  return 1;
+}
+
+void dc_lua_checkqty(lua_State *L, int idx, double *si, dc_dims *dims, dc_display *disp) {
+  if (!dc_lua_toqty(L, idx, si, dims, disp))
+    luaL_typeerror(L, idx, "quantity (a number, a string such as \"107 MW\" or a decarb.Quantity)");
+}
+
+void dc_lua_checkunit(lua_State *L, int idx, dc_unit *unit, dc_display *disp) {
+  idx = lua_absindex(L, idx);
+  if (lua_type(L, idx) == LUA_TSTRING) {
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    parse_cached(L, NULL, s, n, KIND_UNIT, NULL, unit, disp);
+    return;
+  }
+  qty *p = (qty *)luaL_testudata(L, idx, DC_QUANTITY_TYPE);
+  if (p && p->disp.label[0]) { /* units.MWh: the unit it is shown in */
+    if (unit) *unit = (dc_unit){p->disp.scale, p->disp.offset, p->dims};
+    if (disp) *disp = p->disp;
+    return;
+  }
+  luaL_typeerror(L, idx, "unit (a string such as \"MWh\")");
+}
+
+/* "5 MW (power)" for messages */
+static const char *describe(lua_State *L, const qty *q, int isq) {
+  char val[96], dim[96];
+  if (!isq) {
+    dc_fmt_number(val, sizeof val, q->si, 0);
+    return lua_pushfstring(L, "%s (dimensionless)", val);
+  }
+  dc_units_format(val, sizeof val, q->si, q->dims, &q->disp);
+  dc_dims_name(q->dims, dim, sizeof dim);
+  return lua_pushfstring(L, "%s (%s)", val, dim);
+}
+
+/* ---- arithmetic ---- */
+
+enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW };
+static const char *const op_event[] = {"__add", "__sub", "__mul", "__div", "__pow"};
+static const char *const op_verb[] = {"add", "subtract", "multiply", "divide", "raise"};
+
+/* The other operand is not quantity-like: let its own metamethod (a Series,
+ * say) answer, or raise a clear error. */
+static int defer(lua_State *L, int op) {
+  int other = testq(L, 1, MT) ? 2 : 1;
+  if (luaL_getmetafield(L, other, op_event[op]) != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_call(L, 2, 1);
+    return 1;
+  }
+  return dc_lua_error(L, "cannot %s a quantity and a %s value", op_verb[op], luaL_typename(L, other));
+}
+
+/* both operands quantities: the hot path, two metatable checks at once */
+static int both_q(lua_State *L, qty **a, qty **b) {
+  *a = (qty *)lua_touserdata(L, 1);
+  *b = (qty *)lua_touserdata(L, 2);
+  if (!*a || !*b || !lua_getmetatable(L, 1)) return 0;
+  if (!lua_getmetatable(L, 2)) {
+    lua_settop(L, 2);
+    return 0;
+  }
+  int ok = lua_rawequal(L, -1, MT) && lua_rawequal(L, -2, MT);
+  lua_pop(L, 2);
+  return ok;
+}
+
+/* dims a + sign*b, inline: this is the hot path of every * and / */
+static inline bool dims_step(const dc_dims *a, const dc_dims *b, int sign, dc_dims *out) {
+  int bad = 0;
+  for (int i = 0; i < DC_NDIM; i++) {
+    int v = a->e[i] + sign * b->e[i];
+    bad |= v < INT8_MIN || v > INT8_MAX;
+    out->e[i] = (int8_t)v;
+  }
+  return !bad;
+}
+
+/* Operands 1 and 2 as quantities (*aq, *bq: was it a quantity rather than a
+ * plain number); 0 when one is neither. as, bs hold converted operands. */
+static int operands(lua_State *L, qty *as, qty *bs, qty **pa, qty **pb, int *aq, int *bq) {
+  *aq = *bq = 1;
+  if (both_q(L, pa, pb)) return 1;
+  if (!getq(L, 1, MT, as, aq) || !getq(L, 2, MT, bs, bq)) return 0;
+  *pa = as;
+  *pb = bs;
+  return 1;
+}
+
+static int add_sub(lua_State *L, int op) {
+  qty as, bs, *a, *b;
+  int aq, bq;
+  if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, op);
+  if (!dc_dims_eq(a->dims, b->dims)) {
+    if (op == OP_ADD)
+      return dc_lua_error(L, "cannot add %s and %s", describe(L, a, aq), describe(L, b, bq));
+    return dc_lua_error(L, "cannot subtract %s from %s", describe(L, b, bq), describe(L, a, aq));
+  }
+  qty *r = newq(L, MT);
+  r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
+  r->dims = a->dims;
+  /* the left operand's unit, or the right's when the left has none */
+  if (a->disp.label[0]) r->disp = a->disp;
+  else if (b->disp.label[0]) r->disp = b->disp;
+  else no_disp(&r->disp);
+  return 1;
+}
+
+static int mul_div(lua_State *L, int op) {
+  qty as, bs, *a, *b;
+  int aq, bq;
+  dc_dims d;
+  if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, op);
+  if (!dims_step(&a->dims, &b->dims, op == OP_MUL ? 1 : -1, &d))
+    return dc_lua_error(L, "cannot %s %s by %s: exponent out of range", op_verb[op],
+                        describe(L, a, aq), describe(L, b, bq));
+  qty *r = newq(L, MT);
+  r->si = op == OP_MUL ? a->si * b->si : a->si / b->si;
+  r->dims = d;
+  /* a plain number scales a quantity and keeps its unit (107 * units.MW);
+     anything else is derived and shows in its dimension's preferred unit */
+  if (!bq && a->disp.label[0]) r->disp = a->disp;
+  else if (!aq && op == OP_MUL && b->disp.label[0]) r->disp = b->disp;
+  else no_disp(&r->disp);
+  return 1;
+}
+
+static int q_add(lua_State *L) { return add_sub(L, OP_ADD); }
+static int q_sub(lua_State *L) { return add_sub(L, OP_SUB); }
+static int q_mul(lua_State *L) { return mul_div(L, OP_MUL); }
+static int q_div(lua_State *L) { return mul_div(L, OP_DIV); }
+
+static int q_pow(lua_State *L) {
+  qty as, bs, *a, *b;
+  int aq, bq;
+  if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, OP_POW);
+  if (!dc_dims_none(b->dims))
+    return dc_lua_error(L, "cannot raise %s to the power %s: the exponent must be dimensionless",
+                        describe(L, a, aq), describe(L, b, bq));
+  dc_dims d = a->dims;
+  if (!dc_dims_none(a->dims)) {
+    double n = b->si;
+    if (n != floor(n) || n < -99 || n > 99 || !dc_dims_pow(a->dims, (int)n, &d))
+      return dc_lua_error(L, "cannot raise %s to the power %s: need an integer from -99 to 99",
+                          describe(L, a, aq), describe(L, b, bq));
+  }
+  qty *r = newq(L, MT);
+  r->si = pow(a->si, b->si);
+  r->dims = d;
+  no_disp(&r->disp);
+  return 1;
+}
+
+/* // and % have no meaning a unit can keep: say what to write instead */
+static int q_idiv(lua_State *L) {
+  return dc_lua_error(L, "cannot use // on quantities: divide with / and round a plain number, "
+                         "as in math.floor(x:value\"MWh\")");
+}
+static int q_mod(lua_State *L) {
+  return dc_lua_error(L, "cannot use %% on quantities: take a plain number first, as in x:value\"MWh\" %% 10");
+}
+
+static int q_unm(lua_State *L) {
+  qty *a = testq(L, 1, MT);
+  qty *r = newq(L, MT);
+  *r = *a;
+  r->si = -a->si;
+  return 1;
+}
+
+/* ---- comparisons ---- */
+
+static int compare(lua_State *L, int le) {
+  qty a, b;
+  int aq, bq;
+  if (!getq(L, 1, MT, &a, &aq) || !getq(L, 2, MT, &b, &bq))
+    return dc_lua_error(L, "cannot compare a quantity with a %s value",
+                        luaL_typename(L, testq(L, 1, MT) ? 2 : 1));
+  if (!dc_dims_eq(a.dims, b.dims))
+    return dc_lua_error(L, "cannot compare %s and %s", describe(L, &a, aq), describe(L, &b, bq));
+  lua_pushboolean(L, le ? a.si <= b.si : a.si < b.si);
+  return 1;
+}
+static int q_lt(lua_State *L) { return compare(L, 0); }
+static int q_le(lua_State *L) { return compare(L, 1); }
+
+static int q_eq(lua_State *L) {
+  qty *a = testq(L, 1, MT), *b = testq(L, 2, MT);
+  lua_pushboolean(L, a && b && a->si == b->si && dc_dims_eq(a->dims, b->dims));
+  return 1;
+}
+
+/* ---- text ---- */
+
+static int q_tostring(lua_State *L) {
+  qty *a = testq(L, 1, MT);
+  char buf[128];
+  if (!a) return luaL_typeerror(L, 1, DC_QUANTITY_TYPE);
+  dc_units_format(buf, sizeof buf, a->si, a->dims, &a->disp);
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+static int q_concat(lua_State *L) {
+  luaL_tolstring(L, 1, NULL);
+  luaL_tolstring(L, 2, NULL);
+  lua_concat(L, 2);
+  return 1;
+}
+
+/* ---- methods ---- */
+
+static qty *checkself(lua_State *L, const char *name) {
+  qty *a = testq(L, 1, MT);
+  if (!a)
+    dc_lua_error(L, "bad self to '%s' (decarb.Quantity expected, got %s); call it as x:%s(...)",
+                 name, luaL_typename(L, 1), name);
+  return a;
+}
+
+static int q_to(lua_State *L) {
+  qty *a = checkself(L, "to");
+  dc_unit u;
+  dc_display d;
+  dc_lua_checkunit(L, 2, &u, &d);
+  if (!dc_dims_eq(a->dims, u.dims)) {
+    char dim[96];
+    dc_dims_name(u.dims, dim, sizeof dim);
+    return dc_lua_error(L, "cannot convert %s to %s (%s)", describe(L, a, 1),
+                        lua_tostring(L, 2) ? lua_tostring(L, 2) : d.label, dim);
+  }
+  qty *r = newq(L, MT);
+  r->si = a->si;
+  r->dims = a->dims;
+  r->disp = d;
+  return 1;
+}
+
+static int q_value(lua_State *L) {
+  qty *a = checkself(L, "value");
+  if (lua_isnoneornil(L, 2)) {
+    if (!dc_dims_none(a->dims))
+      return dc_lua_error(L, "value of %s needs a unit, as in :value\"%s\"", describe(L, a, 1),
+                          a->disp.label[0] ? a->disp.label : "MWh");
+    lua_pushnumber(L, a->si);
+    return 1;
+  }
+  dc_unit u;
+  dc_display d;
+  dc_lua_checkunit(L, 2, &u, &d);
+  if (!dc_dims_eq(a->dims, u.dims)) {
+    char dim[96];
+    dc_dims_name(u.dims, dim, sizeof dim);
+    return dc_lua_error(L, "cannot express %s in %s (%s)", describe(L, a, 1),
+                        lua_tostring(L, 2) ? lua_tostring(L, 2) : d.label, dim);
+  }
+  lua_pushnumber(L, (a->si - u.offset) / u.scale);
+  return 1;
+}
+
+static int q_dim(lua_State *L) {
+  qty *a = checkself(L, "dim");
+  char dim[128];
+  lua_pushstring(L, dc_dims_name(a->dims, dim, sizeof dim));
+  return 1;
+}
+
+/* "t CH4/yr" -> "tCO2e/yr"; "" when the label names no gas */
+static void relabel(char *label, const char *gas) {
+  char out[DC_LABEL_MAX], spaced[8];
+  snprintf(spaced, sizeof spaced, " %s", gas);
+  char *at = strstr(label, spaced);
+  size_t skip = strlen(spaced);
+  if (!at) {
+    at = strstr(label, gas);
+    skip = strlen(gas);
+  }
+  if (!at) {
+    label[0] = '\0';
+    return;
+  }
+  int n = snprintf(out, sizeof out, "%.*sCO2e%s", (int)(at - label), label, at + skip);
+  if (n < 0 || (size_t)n >= sizeof out) label[0] = '\0';
+  else memcpy(label, out, (size_t)n + 1);
+}
+
+static int q_co2e(lua_State *L) {
+  qty *a = checkself(L, "co2e");
+  const char *set = luaL_optstring(L, 2, NULL);
+  double ch4, n2o;
+  if (!set)
+    return dc_lua_error(L, "co2e needs a GWP set: SAR, AR4, AR5, AR6, AR6-fossil or AR6-nonfossil");
+  if (dc_units_gwp(set, &ch4, &n2o) < 0)
+    return dc_lua_error(L, "unknown GWP set '%s': use SAR, AR4, AR5, AR6, AR6-fossil or AR6-nonfossil", set);
+  dc_dims d = a->dims;
+  double f;
+  const char *gas;
+  int gi;
+  if (d.e[DC_DIM_CH4] == 1 && d.e[DC_DIM_N2O] == 0 && d.e[DC_DIM_CO2] == 0) {
+    f = ch4, gas = "CH4", gi = DC_DIM_CH4;
+  } else if (d.e[DC_DIM_N2O] == 1 && d.e[DC_DIM_CH4] == 0 && d.e[DC_DIM_CO2] == 0) {
+    f = n2o, gas = "N2O", gi = DC_DIM_N2O;
+  } else if (d.e[DC_DIM_CO2] == 1 && d.e[DC_DIM_CH4] == 0 && d.e[DC_DIM_N2O] == 0) {
+    lua_settop(L, 1); /* already CO2e */
+    return 1;
+  } else {
+    return dc_lua_error(L, "cannot convert %s to CO2e: it must be an amount of CH4, N2O or CO2",
+                        describe(L, a, 1));
+  }
+  qty *r = newq(L, MT);
+  r->si = a->si * f;
+  r->dims = d;
+  r->dims.e[gi] = 0;
+  r->dims.e[DC_DIM_CO2] = 1;
+  r->disp = a->disp;
+  relabel(r->disp.label, gas);
+  return 1;
+}
+
+static const luaL_Reg qty_meta[] = {
+  {"__add", q_add}, {"__sub", q_sub}, {"__mul", q_mul}, {"__div", q_div},
+  {"__pow", q_pow}, {"__unm", q_unm}, {"__idiv", q_idiv}, {"__mod", q_mod}, {"__lt", q_lt},   {"__le", q_le},
+  {"__eq", q_eq},   {"__tostring", q_tostring}, {"__concat", q_concat},
+  {NULL, NULL}
+};
+
+static const luaL_Reg qty_methods[] = {
+  {"to", q_to}, {"value", q_value}, {"dim", q_dim}, {"co2e", q_co2e}, {NULL, NULL}
+};
+
+/* ====================================================================== */
+/* q and the units table                                                 */
+/* ====================================================================== */
+
+/* q"107 MW", q(107, "MW"), q(x) for a quantity or a number; upvalues: the
+ * metatable, the parse cache */
+static int units_q(lua_State *L) {
+  int t = lua_type(L, 1);
+  if (t == LUA_TSTRING && lua_isnone(L, 2)) {
+    size_t n;
+    const char *s = lua_tolstring(L, 1, &n);
+    double v;
+    dc_unit u;
+    qty *r = newq(L, MT);
+    parse_cached(L, (cache *)lua_touserdata(L, lua_upvalueindex(2)), s, n, KIND_QTY, &v, &u, &r->disp);
+    r->si = v * u.scale + u.offset;
+    r->dims = u.dims;
+    return 1;
+  }
+  if (t == LUA_TNUMBER && !lua_isnoneornil(L, 2)) {
+    double v = lua_tonumber(L, 1);
+    dc_unit u;
+    dc_display d;
+    dc_lua_checkunit(L, 2, &u, &d);
+    qty *r = newq(L, MT);
+    r->si = v * u.scale + u.offset;
+    r->dims = u.dims;
+    r->disp = d;
+    return 1;
+  }
+  if (lua_gettop(L) == 1 && (t == LUA_TNUMBER || testq(L, 1, MT))) {
+    if (t == LUA_TNUMBER) {
+      qty *r = newq(L, MT);
+      r->si = lua_tonumber(L, 1);
+      memset(&r->dims, 0, sizeof r->dims);
+      no_disp(&r->disp);
+    }
+    return 1;
+  }
+  return dc_lua_error(L, "bad argument to 'q' (expected q\"107 MW\" or q(107, \"MW\"), got %s%s%s)",
+                      luaL_typename(L, 1), lua_isnone(L, 2) ? "" : " and ",
+                      lua_isnone(L, 2) ? "" : luaL_typename(L, 2));
+}
+
+/* units.MW, units["kgCO2/kWh"]: one of that unit, shown in it */
+static int units_index(lua_State *L) {
+  if (lua_type(L, 2) != LUA_TSTRING)
+    return dc_lua_error(L, "units[...] takes a unit name, got %s", luaL_typename(L, 2));
+  dc_unit u;
+  dc_display d;
+  dc_lua_checkunit(L, 2, &u, &d);
+  qty *r = newq(L, MT);
+  r->si = u.scale + u.offset;
+  r->dims = u.dims;
+  r->disp = d;
+  return 1;
+}
+
+static int units_newindex(lua_State *L) {
+  return dc_lua_error(L, "units is read-only: define a quantity with q\"...\" instead of units.%s",
+                      lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
+}
+
+int luaopen_decarb_units(lua_State *L) {
+  /* the parse cache, kept in the registry */
+  cache *c = (cache *)lua_newuserdatauv(L, sizeof(cache), 0);
+  memset(c, 0, sizeof *c);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &cache_key); /* stack: cache */
+
+  /* the Quantity metatable; every function gets it as upvalue 1 */
+  luaL_newmetatable(L, DC_QUANTITY_TYPE); /* stack: cache, mt */
+  lua_pushvalue(L, -1);
+  luaL_setfuncs(L, qty_meta, 1);
+  lua_newtable(L); /* stack: cache, mt, methods */
+  lua_pushvalue(L, -2);
+  luaL_setfuncs(L, qty_methods, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushliteral(L, DC_QUANTITY_TYPE);
+  lua_setfield(L, -2, "__metatable");
+
+  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -3);
+  lua_pushcclosure(L, units_q, 2); /* upvalues: mt, cache */
+  lua_setglobal(L, "q");
+
+  lua_newtable(L); /* stack: cache, mt, units */
+  lua_newtable(L); /* stack: cache, mt, units, units_mt */
+  lua_pushvalue(L, -3);
+  lua_pushcclosure(L, units_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, units_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_replace(L, -3); /* stack: units, mt */
+  lua_pop(L, 1);
+  return 1;
+}

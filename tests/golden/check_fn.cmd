@@ -1,0 +1,1 @@
+"$DECARB" check check_fn.lua

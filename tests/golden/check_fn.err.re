@@ -1,0 +1,1 @@
+^check_fn\.lua:7: no data for 2023$

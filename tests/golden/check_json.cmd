@@ -1,0 +1,1 @@
+"$DECARB" check --format json check_json.lua

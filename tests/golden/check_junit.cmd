@@ -1,0 +1,1 @@
+"$DECARB" check --format junit check_junit.lua

@@ -1,0 +1,1 @@
+"$DECARB" check --format tap check_multi.lua check_text.lua

@@ -1,0 +1,2 @@
+-- a script without a plan
+local x = 1

@@ -1,0 +1,1 @@
+"$DECARB" check --scenario fast --years 2025:2026 check_scenario.lua

@@ -1,0 +1,1 @@
+"$DECARB" check --format tap check_tap.lua

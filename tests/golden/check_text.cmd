@@ -1,0 +1,1 @@
+"$DECARB" check --no-color check_text.lua

@@ -1,0 +1,1 @@
+"$DECARB" check --timeout 0.5 check_timeout.lua

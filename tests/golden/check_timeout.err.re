@@ -1,0 +1,1 @@
+^time limit of 0\.5 s reached

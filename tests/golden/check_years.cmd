@@ -1,0 +1,5 @@
+"$DECARB" check --years 2030:2040 check_years.lua; echo "exit $?"
+"$DECARB" check --years 2026 --format csv check_years.lua | grep ",plan,.*,emissions,"; "$DECARB" check --years 2026:2025 check_years.lua; echo "exit $?"
+"$DECARB" check --format xml check_years.lua; echo "exit $?"
+"$DECARB" check --scenario nope check_years.lua; echo "exit $?"
+"$DECARB" check; echo "exit $?"

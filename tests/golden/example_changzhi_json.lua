@@ -1,0 +1,1 @@
+-- golden test of examples/changzhi.lua: the command is in example_changzhi_json.cmd

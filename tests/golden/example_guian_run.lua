@@ -1,0 +1,1 @@
+-- golden test of examples/guian.lua run as a plain script: see example_guian_run.cmd

@@ -1,0 +1,1 @@
+"$DECARB" check ../../examples/guian.lua

@@ -1,0 +1,1 @@
+-- golden test of examples/guian.lua: the command is in example_guian_text.cmd

@@ -1,0 +1,1 @@
+"$DECARB" ../../examples/intro/first_plan.lua

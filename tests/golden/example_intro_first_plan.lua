@@ -1,0 +1,1 @@
+-- golden test of examples/intro/first_plan.lua: see example_intro_first_plan.cmd

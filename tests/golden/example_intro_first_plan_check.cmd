@@ -1,0 +1,1 @@
+"$DECARB" check ../../examples/intro/first_plan.lua

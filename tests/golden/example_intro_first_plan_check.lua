@@ -1,0 +1,1 @@
+-- golden test: decarb check of examples/intro/first_plan.lua; see example_intro_first_plan_check.cmd

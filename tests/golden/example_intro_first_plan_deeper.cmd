@@ -1,0 +1,1 @@
+"$DECARB" check --scenario deeper ../../examples/intro/first_plan.lua

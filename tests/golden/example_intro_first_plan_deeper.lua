@@ -1,0 +1,1 @@
+-- golden test: the scenario that repairs the first plan; see example_intro_first_plan_deeper.cmd

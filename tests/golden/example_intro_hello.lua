@@ -1,0 +1,1 @@
+-- golden test of examples/intro/hello.lua: see example_intro_hello.cmd

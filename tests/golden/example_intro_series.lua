@@ -1,0 +1,1 @@
+-- golden test of examples/intro/series.lua: see example_intro_series.cmd

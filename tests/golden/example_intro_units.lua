@@ -1,0 +1,1 @@
+-- golden test of examples/intro/units.lua: see example_intro_units.cmd

@@ -1,0 +1,1 @@
+-- golden test of examples/jiayuguan.lua: the command is in example_jiayuguan_text.cmd

@@ -1,0 +1,1 @@
+"$DECARB" ../../examples/xinjiang.lua

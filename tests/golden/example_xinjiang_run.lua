@@ -1,0 +1,1 @@
+-- golden test of examples/xinjiang.lua run as a plain script: see example_xinjiang_run.cmd

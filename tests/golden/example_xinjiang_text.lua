@@ -1,0 +1,1 @@
+-- golden test of examples/xinjiang.lua: the command is in example_xinjiang_text.cmd

@@ -1,0 +1,1 @@
+"$DECARB" check --scenario taxi_push ../../examples/zhangye.lua

@@ -1,0 +1,1 @@
+-- golden test: the scenario that repairs Zhangye's missed taxi target; see example_zhangye_taxi_push.cmd

@@ -1,0 +1,1 @@
+-- golden test of examples/zhangye.lua: the command is in example_zhangye_text.cmd

@@ -1,0 +1,1 @@
+-- see factors_cmd_all.cmd: `decarb factors` lists every reference value with its source

@@ -1,0 +1,1 @@
+-- see factors_cmd_help.cmd

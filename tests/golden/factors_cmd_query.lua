@@ -1,0 +1,1 @@
+-- see factors_cmd_query.cmd: a query by ISO code finds Gansu

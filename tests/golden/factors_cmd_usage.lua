@@ -1,0 +1,1 @@
+-- see factors_cmd_usage.cmd: an unknown option is a usage error

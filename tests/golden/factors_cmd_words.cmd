@@ -1,0 +1,1 @@
+"$DECARB" factors raw coal

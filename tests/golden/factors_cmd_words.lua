@@ -1,0 +1,1 @@
+-- see factors_cmd_words.cmd: several words form one query

@@ -1,0 +1,1 @@
+^plan_err_missing_name\.lua:4: p:measure\{\.\.\.\} needs a name first

@@ -1,0 +1,5 @@
+-- bad plan: missing_name
+local p = plan{ "Bad", years = {2020, 2030} }
+p:sector{ "buildings", emissions = "100 tCO2e/yr" }
+p:measure{ sector = "buildings", abates = "1 tCO2e/yr" }
+return p

@@ -1,0 +1,1 @@
+-- see units_cmd_convert.cmd: `decarb units EXPR [UNIT]`

@@ -1,0 +1,1 @@
+-- see units_cmd_list.cmd: `decarb units` lists every unit by dimension

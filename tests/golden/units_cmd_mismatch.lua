@@ -1,0 +1,1 @@
+-- see units_cmd_mismatch.cmd: converting across dimensions exits 4

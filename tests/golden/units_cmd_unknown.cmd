@@ -1,0 +1,1 @@
+"$DECARB" units "3 kwh" MWh

@@ -1,0 +1,1 @@
+-- see units_cmd_unknown.cmd: an unknown unit exits 4 with a caret

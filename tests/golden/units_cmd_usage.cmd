@@ -1,0 +1,1 @@
+"$DECARB" units a b c

@@ -1,0 +1,2 @@
+^decarb units: too many arguments$
+^usage: decarb units

@@ -1,0 +1,1 @@
+-- see units_cmd_usage.cmd: too many arguments exit 2
