@@ -45,15 +45,16 @@ p:capacity{ "new energy", [2021] = new_energy, hours = ne_hours, source = SEED }
 p:capacity{ "coal and other", [2021] = total - new_energy, hours = coal_hours,
             source = "seed 001: 8.99 GW - 2.22 GW" }
 
+local ne_projects = 61         -- source: SEED (new-energy projects in Shanxi's project bank)
 -- The report's other figures (kept for the record; no plan quantity uses them):
 local key_projects, key_invest = 58, q"74.61e9 yuan"  -- source: SEED (provincial key projects 2021)
-local ne_projects = 61                                -- source: SEED (in Shanxi's project bank)
 local measures, fields = 44, 10                       -- source: SEED
 
 -- ---------------------------------------------------------------------------
 -- Power-sector CO2: what the coal and other plants generate, at the national
 -- fossil-power factor (MEE & NBS 2021).
--- assumption: without new projects, demand on the coal fleet grows 2 % a year.
+-- assumption: without new projects, demand on the coal fleet grows 2 % a year
+-- (the fleet itself stays at 6.77 GW and runs longer hours).
 local coal_gen = series.growth{ (total - new_energy) * coal_hours, from = 2021, rate = 0.02, to = 2035 }
 p:sector{ "power", activity = coal_gen, factor = fossil,
           source = "assumption: 6.77 GW x 4,500 h, +2 %/yr, at the national fossil-power factor 2021" }

@@ -131,10 +131,12 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx);
 static int eval_metrics(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   scen_t *s = &p->scen[si];
   if (ensure_buffers(p, s)) return -1;
-  /* readable by callbacks while being computed (earlier metrics are final) */
-  s->evaluated = 1;
+  /* readable by callbacks while being computed (earlier metrics are final);
+     3 = in progress, so that a callback that never returns (a Lua error)
+     leaves the scenario to be evaluated again */
+  s->evaluated = 3;
   int rc = eval_metrics_in(p, si, fn, ctx);
-  if (rc) s->evaluated = 0;
+  s->evaluated = rc ? 0 : 1;
   return rc;
 }
 
@@ -420,12 +422,17 @@ int dc_plan_evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   scen_t *s = &p->scen[si];
   for (size_t t = 0; t < p->ntar; t++) {
     int vs = p->tar[t].vs_scen;
-    if (vs >= 0 && vs != si && (!p->scen[vs].evaluated || p->scen[vs].amet < p->nmet)) {
+    int done = vs >= 0 && (p->scen[vs].evaluated == 1 || p->scen[vs].evaluated == 2);
+    if (vs >= 0 && vs != si && (!done || p->scen[vs].amet < p->nmet)) {
       if (eval_metrics(p, vs, fn, ctx)) return -1;
     }
   }
+  s->evaluated = 3;
   for (size_t t = 0; t < p->ntar; t++)
-    if (eval_target(p, si, t)) return -1;
+    if (eval_target(p, si, t)) {
+      s->evaluated = 0;
+      return -1;
+    }
   s->evaluated = 2;
   return 0;
 }

@@ -651,11 +651,12 @@ static int plan_target(lua_State *L) {
     if (t.share_of == DC_SHARE_METRIC) t.metric = of;
     if (lua_type(L, -1) == LUA_TSTRING) parts[t.nparts++] = lua_tostring(L, -1);
     else if (lua_istable(L, -1)) {
-      for (lua_Integer i = 1; i <= 64; i++) {
+      for (lua_Integer i = 1;; i++) {
         if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
           lua_pop(L, 1);
           break;
         }
+        if (i > 64) dc_lua_error(L, "target '%s': share names more than 64 parts", name);
         if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "target '%s': share lists names", name);
         parts[t.nparts++] = lua_tostring(L, -1);
         lua_pop(L, 1);

@@ -2,7 +2,7 @@
 # run_golden.sh DECARB — runs every scripted test beside its expectations.
 #
 #   tests/golden/NAME.lua, tests/sandbox/NAME.lua   run as `decarb NAME.lua`
-#       (sandbox ones with --timeout 2 --max-mem 256M)
+#       (sandbox ones with --timeout 2 --max-mem 64M)
 #       (or NAME.cmd: a shell line run with $DECARB set) in the test's folder;
 #   tests/repl/NAME.in                               piped into `decarb -i`;
 #   beside each: NAME.out (exact stdout; absent means empty), NAME.err (exact
@@ -41,7 +41,7 @@ for dir in tests/golden tests/sandbox; do
     [ -f "$f" ] || continue
     base=$(basename "$f" .lua)
     # sandbox scripts run under tight limits: 2 s, 256 MiB
-    limits=""; [ "$dir" = tests/sandbox ] && limits="--timeout 2 --max-mem 256M"
+    limits=""; [ "$dir" = tests/sandbox ] && limits="--timeout 2 --max-mem 64M"
     ls -A "$root/$dir" > "$tmp/before"; touch "$tmp/stamp"; sleep 0.01
     ( cd "$root/$dir" && if [ -f "$base.cmd" ]; then timeout 30 sh "$base.cmd"; else timeout 30 "$DECARB" $limits "$base.lua"; fi ) \
       > "$tmp/out" 2> "$tmp/err" < /dev/null

@@ -103,7 +103,15 @@ static void every_global_is_documented(void **state) {
       lua_pop(L, 1);
       continue;
     }
-    if (lua_getfield(L, -1, "__index") == LUA_TTABLE) functions_of(L, types[i][1], ':');
+    /* methods: __index itself when a table, else the tables among the
+       upvalues of the __index function (where a binding keeps them) */
+    int t = lua_getfield(L, -1, "__index");
+    if (t == LUA_TTABLE) functions_of(L, types[i][1], ':');
+    else if (t == LUA_TFUNCTION)
+      for (int up = 1; lua_getupvalue(L, -1, up); up++) {
+        if (lua_type(L, -1) == LUA_TTABLE) functions_of(L, types[i][1], ':');
+        lua_pop(L, 1);
+      }
     lua_pop(L, 2);
   }
   dc_host_free(h);
