@@ -24,3 +24,18 @@ log=$out/fuzz.log
   -print_final_stats=1 "$out/corpus" > "$log" 2>&1 || { tail -n 40 "$log"; echo "fuzz: FAILED (crash found, see $log)"; exit 1; }
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 echo "fuzz: units parser ran ${runs:-?} inputs without a crash or sanitizer report"
+
+# the CSV reader (series.csv and the embedded datasets) gets a share too
+CSV_RUNS=${FUZZ_CSV_RUNS:-300000}
+"$CLANG" -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer,address,undefined \
+  -fno-sanitize-recover=undefined -Istdlib \
+  -o "$out/fuzz_csv" tests/fuzz/fuzz_csv.c stdlib/csv.c -lm
+mkdir -p "$out/csv_corpus"
+cp stdlib/data/*.csv "$out/csv_corpus/"
+printf 'year,"a ""q"" b",c\r\n2020,1,2\r\n' > "$out/csv_corpus/quoted"
+printf '\357\273\277year,v\n2021,"x\ny"\n' > "$out/csv_corpus/bom"
+clog=$out/fuzz_csv.log
+"$out/fuzz_csv" -runs="$CSV_RUNS" -max_len=512 -print_final_stats=1 "$out/csv_corpus" > "$clog" 2>&1 \
+  || { tail -n 40 "$clog"; echo "fuzz: FAILED (crash found in the CSV reader, see $clog)"; exit 1; }
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$clog")
+echo "fuzz: CSV reader ran ${runs:-?} inputs without a crash or sanitizer report"

@@ -103,8 +103,11 @@ static void every_global_is_documented(void **state) {
       lua_pop(L, 1);
       continue;
     }
-    /* methods: __index itself when a table, else the tables among the
-       upvalues of the __index function (where a binding keeps them) */
+    /* methods: a raw "methods" table of the metatable, __index itself when
+       a table, else the tables among the upvalues of the __index function
+       (the places a binding keeps them) */
+    if (lua_getfield(L, -1, "methods") == LUA_TTABLE) functions_of(L, types[i][1], ':');
+    lua_pop(L, 1);
     int t = lua_getfield(L, -1, "__index");
     if (t == LUA_TTABLE) functions_of(L, types[i][1], ':');
     else if (t == LUA_TFUNCTION)
