@@ -144,10 +144,40 @@ int dc_series_at(const dc_series *s, int year, double *out) {
       *out = s->v[s->n - 1] + (s->v[s->n - 1] - s->v[s->n - 2]) * (double)(year - last);
     }
     return 0;
+  case DC_EXTEND_GROWTH: {
+    if (s->n < 2) break;
+    /* the ratio of the two end values, kept up year after year */
+    double a = year < s->y0 ? s->v[1] : s->v[s->n - 2];
+    double b = year < s->y0 ? s->v[0] : s->v[s->n - 1];
+    if (a == 0 || b == 0 || (a < 0) != (b < 0)) break;
+    int steps = year < s->y0 ? s->y0 - year : year - last;
+    *out = b * pow(b / a, (double)steps);
+    return 0;
+  }
   case DC_EXTEND_NONE:
     break;
   }
   return -1;
+}
+
+int dc_series_check_extend(const dc_series *s, dc_extend e, char *err, size_t errsize) {
+  if (e != DC_EXTEND_GROWTH) return 0;
+  if (s->n < 2) {
+    snprintf(err, errsize, "extend = \"growth\" needs at least two years (it keeps up "
+                           "the growth rate of the two end years)");
+    return -1;
+  }
+  const double ends[2][2] = {{s->v[0], s->v[1]}, {s->v[s->n - 2], s->v[s->n - 1]}};
+  for (int i = 0; i < 2; i++) {
+    double a = ends[i][0], b = ends[i][1];
+    if (a == 0 || b == 0 || (a < 0) != (b < 0)) {
+      snprintf(err, errsize, "extend = \"growth\" needs non-zero values of one sign in the "
+                             "two %s years (there is no growth rate through zero)",
+               i ? "last" : "first");
+      return -1;
+    }
+  }
+  return 0;
 }
 
 int dc_series_span(const dc_series *s, int y0, int y1, double *out) {
@@ -349,7 +379,7 @@ void dc_series_diff(const dc_series *s, dc_series *out) {
  * ====================================================================== */
 
 static const char *const interp_names[] = {"linear", "step", "growth"};
-static const char *const extend_names[] = {"none", "constant", "linear"};
+static const char *const extend_names[] = {"none", "constant", "linear", "growth"};
 
 const char *dc_interp_name(dc_interp m) { return interp_names[m]; }
 const char *dc_extend_name(dc_extend e) { return extend_names[e]; }
@@ -364,7 +394,7 @@ int dc_interp_parse(const char *name, dc_interp *out) {
 }
 
 int dc_extend_parse(const char *name, dc_extend *out) {
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (strcmp(name, extend_names[i]) == 0) {
       *out = (dc_extend)i;
       return 0;
@@ -435,6 +465,8 @@ size_t dc_series_format(const dc_series *s, char *buf, size_t size, int shown) {
     dc_fmt_number(num, sizeof num, (s->v[i] - offset) / scale, 0);
     PUT(" %d %s%s", s->y0 + i, num, i + 1 < s->n ? "," : "");
   }
+  /* a series that reads beyond its years says so */
+  if (s->extend != DC_EXTEND_NONE) PUT(" (extends: %s)", dc_extend_name(s->extend));
 #undef PUT
   return len;
 }

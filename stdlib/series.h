@@ -26,7 +26,9 @@ typedef enum dc_interp {
 typedef enum dc_extend {
   DC_EXTEND_NONE,     /* an error (the default) */
   DC_EXTEND_CONSTANT, /* the first / last value */
-  DC_EXTEND_LINEAR    /* the straight line through the first / last two years */
+  DC_EXTEND_LINEAR,   /* the straight line through the first / last two years */
+  DC_EXTEND_GROWTH    /* the growth rate of the first / last two years, kept up
+                         (series.growth without `to` is open-ended this way) */
 } dc_extend;
 
 typedef enum dc_series_op { DC_SERIES_ADD, DC_SERIES_SUB, DC_SERIES_MUL, DC_SERIES_DIV } dc_series_op;
@@ -64,9 +66,15 @@ int dc_series_fill_points(dc_series *s, const int *years, const double *si, size
 /* v[i] = start * (1 + rate)^i. rate must be > -1. 0 or -1 with err. */
 int dc_series_fill_growth(dc_series *s, double start, double rate, char *err, size_t errsize);
 
+/* 0 when rule e can extend s (GROWTH needs two years at each end with
+ * non-zero values of one sign), else -1 with a message in err. */
+int dc_series_check_extend(const dc_series *s, dc_extend e, char *err, size_t errsize);
+
 /* ---- reading ---- */
 /* The SI value at year: stored, or by the series' extend rule. 0, or -1 when
- * the year is outside the stored years and the rule is DC_EXTEND_NONE. */
+ * the year is outside the stored years and the rule is DC_EXTEND_NONE, or
+ * DC_EXTEND_GROWTH where the two end values have no growth rate (a zero, or
+ * a change of sign). */
 int dc_series_at(const dc_series *s, int year, double *out);
 /* Fills out[0 .. y1-y0] with the values at y0 .. y1 (dc_series_at for each).
  * 0, or -1 when one of the years cannot be read. */

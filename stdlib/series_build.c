@@ -85,10 +85,17 @@ static void get_opts(lua_State *L, int t, build_opts *o) {
   if (lua_getfield(L, t, "extend") != LUA_TNIL) {
     const char *m = lua_tostring(L, -1);
     if (!m || dc_extend_parse(m, &o->extend) != 0)
-      dc_lua_error(L, "extend must be \"constant\", \"linear\" or \"none\", got %s%s%s",
+      dc_lua_error(L, "extend must be \"constant\", \"linear\", \"growth\" or \"none\", got %s%s%s",
                    m ? "\"" : "", m ? m : luaL_typename(L, -1), m ? "\"" : "");
   }
   lua_pop(L, 1);
+}
+
+/* Gives s its extend rule, once the values are in (growth needs them). */
+static void set_extend(lua_State *L, dc_series *s, dc_extend e, const char *who) {
+  char err[200];
+  if (dc_series_check_extend(s, e, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  s->extend = e;
 }
 
 /* The value at idx as a point of year y (the unit option applies to plain
@@ -167,7 +174,7 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
   dc_series *s = dc_series_lua_new(L, mtidx, y0, y1 - y0 + 1, lead->dims, disp);
   if (dc_series_fill_points(s, years, si, np, o->interp, err, sizeof err))
     dc_lua_error(L, "%s: %s", who, err);
-  s->extend = o->extend;
+  set_extend(L, s, o->extend, who);
   lua_replace(L, -3); /* stack: ..., series, si */
   lua_pop(L, 1);
 }
@@ -206,27 +213,33 @@ static int s_call(lua_State *L) {
   return c_points(L);
 }
 
-/* from / to of a constructor's table */
-static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1) {
+/* from / to of a constructor's table. With open_to non-NULL, `to` may be
+ * left out: *open_to is then set and *y1 is from + 1. */
+static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1, bool *open_to) {
   char err[200];
   lua_getfield(L, t, "from");
   lua_getfield(L, t, "to");
-  if (lua_isnil(L, -2) || lua_isnil(L, -1))
+  if (open_to) *open_to = lua_isnil(L, -1);
+  if (lua_isnil(L, -2) || (lua_isnil(L, -1) && !open_to))
     dc_lua_error(L, "%s{...} needs from = YEAR and to = YEAR", who);
   *y0 = dc_series_lua_year(L, -2, "from");
-  *y1 = dc_series_lua_year(L, -1, "to");
+  *y1 = lua_isnil(L, -1) ? *y0 + 1 : dc_series_lua_year(L, -1, "to");
   lua_pop(L, 2);
   if (dc_series_check_range(*y0, *y1, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
 }
 
-/* series.growth{ "2.1 TWh", from = 2020, rate = 0.04, to = 2035 } */
+/* series.growth{ "2.1 TWh", from = 2020, rate = 0.04, to = 2035 }; without
+ * `to` it is open-ended: two years stored, extended by their growth rate. */
 static int c_growth(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   check_fields(L, 1, "series.growth", "from, to, rate, unit, extend", false, 1);
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
-  get_span(L, 1, "series.growth", &y0, &y1);
+  bool open_ended, has_extend;
+  get_span(L, 1, "series.growth", &y0, &y1, &open_ended);
+  has_extend = lua_getfield(L, 1, "extend") != LUA_TNIL;
+  lua_pop(L, 1);
   point p;
   lua_rawgeti(L, 1, 1);
   if (lua_isnil(L, -1))
@@ -242,7 +255,7 @@ static int c_growth(lua_State *L) {
   dc_series *s = dc_series_lua_new(L, MT, y0, y1 - y0 + 1, p.dims, o.has_unit ? &o.udisp : &p.disp);
   if (dc_series_fill_growth(s, p.si, rate, err, sizeof err))
     return dc_lua_error(L, "series.growth: %s", err);
-  s->extend = o.extend;
+  set_extend(L, s, open_ended && !has_extend ? DC_EXTEND_GROWTH : o.extend, "series.growth");
   return 1;
 }
 
@@ -253,7 +266,7 @@ static int c_const(lua_State *L) {
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
-  get_span(L, 1, "series.const", &y0, &y1);
+  get_span(L, 1, "series.const", &y0, &y1, NULL);
   point p;
   lua_rawgeti(L, 1, 1);
   if (lua_isnil(L, -1))
@@ -262,7 +275,7 @@ static int c_const(lua_State *L) {
   to_point(L, -1, &o, y0, "series.const", &p);
   dc_series *s = dc_series_lua_new(L, MT, y0, y1 - y0 + 1, p.dims, o.has_unit ? &o.udisp : &p.disp);
   for (int i = 0; i < s->n; i++) s->v[i] = p.si;
-  s->extend = o.extend;
+  set_extend(L, s, o.extend, "series.const");
   return 1;
 }
 
@@ -278,14 +291,14 @@ static int c_fn(lua_State *L) {
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
-  get_span(L, 1, "series.fn", &y0, &y1);
+  get_span(L, 1, "series.fn", &y0, &y1, NULL);
   if (lua_rawgeti(L, 1, 1) != LUA_TFUNCTION)
     return dc_lua_error(L, "series.fn{...} needs a function of the year first: "
                            "series.fn{ function(y) return ... end, from = 2020, to = 2035 }");
   int f = lua_gettop(L);
   dc_series_lua_collect(L, MT, f, y0, y1, NULL, args_year, 1, "series.fn",
                         o.has_unit ? &o.unit : NULL, &o.udisp);
-  dc_series_lua_test(L, -1, MT)->extend = o.extend;
+  set_extend(L, dc_series_lua_test(L, -1, MT), o.extend, "series.fn");
   return 1;
 }
 

@@ -103,8 +103,8 @@ static const char *describe_qty(lua_State *L, double si, dc_dims d, const dc_dis
 }
 
 static void range_error(lua_State *L, const dc_series *s, int year) {
-  dc_lua_error(L, "year %d is outside the series %d..%d (build it with extend = \"constant\" "
-                  "or \"linear\" to read beyond its years)",
+  dc_lua_error(L, "year %d is outside the series %d..%d (build it with extend = \"constant\", "
+                  "\"linear\" or \"growth\" to read beyond its years)",
                year, s->y0, dc_series_last(s));
 }
 
@@ -130,7 +130,7 @@ int dc_lua_toseries(lua_State *L, int idx, int y0, int y1, double *out, dc_dims 
       int lo = y0 < s->y0 ? y0 : dc_series_last(s) + 1;
       int hi = y1 > dc_series_last(s) ? y1 : s->y0 - 1;
       dc_lua_error(L, "the series covers %d..%d but %d..%d is needed: years %d..%d are missing "
-                      "(give it extend = \"constant\" or \"linear\", or more years)",
+                      "(give it extend = \"constant\", \"linear\" or \"growth\", or more years)",
                    s->y0, dc_series_last(s), y0, y1, lo, hi);
     }
     if (dims) *dims = s->dims;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dc_lua.h"
+#include "fmt.h"
 #include "guard.h"
 #include "term.h"
 
@@ -132,9 +133,11 @@ static void arm_timer(double seconds) {
   memset(&it, 0, sizeof it);
   alarms = 0;
   if (seconds > 0) {
+    char secs[32];
+    dc_fmt_number(secs, sizeof secs, seconds, 0);
     int n = snprintf(watchdog_msg, sizeof watchdog_msg,
-                     "time limit of %g s reached (the script did not stop; "
-                     "raise it with --timeout SEC)\n", seconds);
+                     "time limit of %s s reached (the script did not stop; "
+                     "raise it with --timeout SEC)\n", secs);
     watchdog_len = n > 0 && (size_t)n < sizeof watchdog_msg ? (size_t)n : 0;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -278,7 +281,7 @@ static const char *limit_message(dc_host *h) {
 
 static void push_limit_message(lua_State *L, dc_host *h) {
   char amount[32];
-  if (h->limit == LIMIT_TIME) snprintf(amount, sizeof amount, "%g", h->opts.timeout);
+  if (h->limit == LIMIT_TIME) dc_fmt_number(amount, sizeof amount, h->opts.timeout, 0);
   else {
     size_t c = h->opts.max_mem;
     if (c % ((size_t)1 << 30) == 0) snprintf(amount, sizeof amount, "%zu GiB", c >> 30);

@@ -149,6 +149,19 @@ static void test_extend(void **st) {
   assert_int_equal(dc_series_span(s, 2021, 2024, span), 0);
   near(span[0], 12);
   near(span[3], 18);
+  /* growth: 10 -> 14 over two years is sqrt(1.4) a year, kept up */
+  char err[200];
+  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, err, sizeof err), 0);
+  s->extend = DC_EXTEND_GROWTH;
+  assert_int_equal(dc_series_at(s, 2023, &v), 0);
+  near(v, 14 * (14.0 / 12.0));
+  assert_int_equal(dc_series_at(s, 2019, &v), 0);
+  near(v, 10 * (10.0 / 12.0));
+  s->v[2] = 0; /* no growth rate through zero */
+  assert_int_equal(dc_series_at(s, 2023, &v), -1);
+  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, err, sizeof err), -1);
+  assert_non_null(strstr(err, "non-zero values of one sign in the two last years"));
+  s->v[2] = 14;
   s->extend = DC_EXTEND_NONE;
   assert_int_equal(dc_series_span(s, 2021, 2024, span), -1);
   assert_int_equal(dc_series_span(s, 2020, 2022, span), 0);
@@ -161,6 +174,8 @@ static void test_extend(void **st) {
   assert_int_equal(dc_interp_parse("growth", &m), 0);
   assert_string_equal(dc_interp_name(DC_INTERP_STEP), "step");
   assert_string_equal(dc_extend_name(DC_EXTEND_CONSTANT), "constant");
+  assert_int_equal(dc_extend_parse("growth", &e), 0);
+  assert_int_equal(e, DC_EXTEND_GROWTH);
 }
 
 static void test_arith(void **st) {
