@@ -902,7 +902,10 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
 size_t dc_units_format(char *buf, size_t size, double si, dc_dims d, const dc_display *disp) {
   char num[64];
   if (disp && disp->label[0]) {
-    dc_fmt_number(num, sizeof num, (si - disp->offset) / disp->scale, 0);
+    double v = (si - disp->offset) / disp->scale;
+    /* "1", the dimensionless unit: q"7 1" and x:to"1" show 7, not "7 1" */
+    if (disp->label[0] == '1' && !disp->label[1]) return dc_fmt_number(buf, size, v, 0);
+    dc_fmt_number(num, sizeof num, v, 0);
     return (size_t)snprintf(buf, size, "%s %s", num, disp->label);
   }
   const pref *p = pref_find(d);

@@ -96,7 +96,8 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
 /* ---- display ---- */
 /* Formats an SI value of dimension d: in disp's unit when disp is non-NULL
  * and has a label, else in the preferred unit of d with an engineering
- * prefix. Uses dc_fmt_number. Returns the length, as snprintf. */
+ * prefix. The label "1" (the dimensionless unit) shows the number alone.
+ * Uses dc_fmt_number. Returns the length, as snprintf. */
 size_t dc_units_format(char *buf, size_t size, double si, dc_dims d,
                        const dc_display *disp);
 

@@ -6,19 +6,76 @@
 #include <lauxlib.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "dc_lua.h"
 #include "fmt.h"
 #include "modules.h"
 
 /* A quantity: its SI value, dimensions and the unit it is shown in. One
- * userdata with no user values, so arithmetic allocates one small block. */
+ * userdata with no user values, so arithmetic allocates one small block.
+ * tag is qty_tag in every quantity: the arithmetic hot path recognises a
+ * quantity by its size and tag (two cheap API calls) instead of fetching and
+ * comparing its metatable (four, with a stack push). The tag is 64 random
+ * bits read at start-up, and no function shows a quantity's bytes, so a
+ * script cannot forge it in another userdata (a series' numbers, say); nor
+ * does debug.setmetatable (--unsafe) turn another userdata into one. */
 typedef struct qty {
+  uint64_t tag;
   double si;
   dc_dims dims;
   dc_display disp;
 } qty;
+
+/* Set once, by the first luaopen_decarb_units (before any quantity exists;
+ * decarb runs its states on one thread). Until then a fixed non-zero value,
+ * so that an all-zero block is never taken for a quantity. */
+static uint64_t qty_tag = 0x9e3779b97f4a7c15u;
+static bool qty_tag_set;
+
+/* splitmix64's finaliser: spreads a weak seed over all 64 bits */
+static uint64_t mix64(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+  return x ^ (x >> 31);
+}
+
+static void init_tag(void) {
+  if (qty_tag_set) return;
+  uint64_t t = 0;
+  FILE *f = fopen("/dev/urandom", "rb");
+  if (f) {
+    if (fread(&t, sizeof t, 1, f) != 1) t = 0;
+    fclose(f);
+  }
+  if (!t) { /* no /dev/urandom (a bare chroot): the clock and ASLR */
+    struct timespec ts = {0, 0};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    t = mix64((uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+              (uint64_t)(uintptr_t)&t ^ ((uint64_t)(uintptr_t)&qty_tag << 17));
+  }
+  if (t) qty_tag = t;
+  qty_tag_set = true;
+}
+
+/* The quantity at idx, or NULL. A light userdata has length 0, and the
+ * length is checked before the tag is read, so another type's smaller block
+ * is never read past its end. */
+static inline qty *toq(lua_State *L, int idx) {
+  qty *p = (qty *)lua_touserdata(L, idx);
+  return p && lua_rawlen(L, idx) == sizeof(qty) && p->tag == qty_tag ? p : NULL;
+}
+
+/* dims equality as one 8-byte compare */
+static inline bool dims_same(const dc_dims *a, const dc_dims *b) {
+  uint64_t x, y;
+  _Static_assert(sizeof(dc_dims) == sizeof(uint64_t), "dc_dims is 8 exponents");
+  memcpy(&x, a, sizeof x);
+  memcpy(&y, b, sizeof y);
+  return x == y;
+}
 
 /* ====================================================================== */
 /* parse cache: q"107 MW" in a loop parses once                          */
@@ -118,21 +175,12 @@ static inline void no_disp(dc_display *d) {
   d->label[0] = '\0';
 }
 
-static qty *testq(lua_State *L, int idx, int mtidx) {
-  qty *p = (qty *)lua_touserdata(L, idx);
-  if (p && lua_getmetatable(L, idx)) {
-    int same = lua_rawequal(L, -1, mtidx);
-    lua_pop(L, 1);
-    if (same) return p;
-  }
-  return NULL;
-}
-
-static qty *newq(lua_State *L, int mtidx) {
+static inline qty *newq(lua_State *L, int mtidx) {
   if (mtidx < 0 && mtidx > LUA_REGISTRYINDEX) mtidx--; /* relative: one more below */
   qty *p = (qty *)lua_newuserdatauv(L, sizeof(qty), 0);
   lua_pushvalue(L, mtidx);
   lua_setmetatable(L, -2);
+  p->tag = qty_tag;
   return p;
 }
 
@@ -148,7 +196,7 @@ void dc_lua_pushqty(lua_State *L, double si, dc_dims dims, const dc_display *dis
 }
 
 /* quantity-like at idx into *out (numbers: dimensionless; strings: parsed) */
-static int getq(lua_State *L, int idx, int mtidx, qty *out, int *isq) {
+static int getq(lua_State *L, int idx, qty *out, int *isq) {
   int t = lua_type(L, idx);
   *isq = 0;
   if (t == LUA_TNUMBER) {
@@ -158,7 +206,7 @@ static int getq(lua_State *L, int idx, int mtidx, qty *out, int *isq) {
     return 1;
   }
   if (t == LUA_TUSERDATA) {
-    qty *p = testq(L, idx, mtidx);
+    qty *p = toq(L, idx);
     if (!p) return 0;
     *out = *p;
     *isq = 1;
@@ -182,10 +230,7 @@ int dc_lua_toqty(lua_State *L, int idx, double *si, dc_dims *dims, dc_display *d
   qty q;
   int isq;
   idx = lua_absindex(L, idx);
-  luaL_getmetatable(L, DC_QUANTITY_TYPE);
-  int ok = getq(L, idx, lua_gettop(L), &q, &isq);
-  lua_pop(L, 1);
-  if (!ok) return 0;
+  if (!getq(L, idx, &q, &isq)) return 0;
   if (si) *si = q.si;
   if (dims) *dims = q.dims;
   if (disp) *disp = q.disp;
@@ -205,7 +250,7 @@ void dc_lua_checkunit(lua_State *L, int idx, dc_unit *unit, dc_display *disp) {
     parse_cached(L, NULL, s, n, KIND_UNIT, NULL, unit, disp);
     return;
   }
-  qty *p = (qty *)luaL_testudata(L, idx, DC_QUANTITY_TYPE);
+  qty *p = toq(L, idx);
   if (p && p->disp.label[0]) { /* units.MWh: the unit it is shown in */
     if (unit) *unit = (dc_unit){p->disp.scale, p->disp.offset, p->dims};
     if (disp) *disp = p->disp;
@@ -235,7 +280,7 @@ static const char *const op_verb[] = {"add", "subtract", "multiply", "divide", "
 /* The other operand is not quantity-like: let its own metamethod (a Series,
  * say) answer, or raise a clear error. */
 static int defer(lua_State *L, int op) {
-  int other = testq(L, 1, MT) ? 2 : 1;
+  int other = toq(L, 1) ? 2 : 1;
   if (luaL_getmetafield(L, other, op_event[op]) != LUA_TNIL) {
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
@@ -245,37 +290,33 @@ static int defer(lua_State *L, int op) {
   return dc_lua_error(L, "cannot %s a quantity and a %s value", op_verb[op], luaL_typename(L, other));
 }
 
-/* both operands quantities: the hot path, two metatable checks at once */
-static int both_q(lua_State *L, qty **a, qty **b) {
-  *a = (qty *)lua_touserdata(L, 1);
-  *b = (qty *)lua_touserdata(L, 2);
-  if (!*a || !*b || !lua_getmetatable(L, 1)) return 0;
-  if (!lua_getmetatable(L, 2)) {
-    lua_settop(L, 2);
-    return 0;
-  }
-  int ok = lua_rawequal(L, -1, MT) && lua_rawequal(L, -2, MT);
-  lua_pop(L, 2);
-  return ok;
-}
-
-/* dims a + sign*b, inline: this is the hot path of every * and / */
+/* dims a + b (sign 1) or a - b (sign -1); false when an exponent would
+ * leave the int8 range. The hot path of every * and /: all eight exponents
+ * at once in one 64-bit word, each byte added without carrying into the
+ * next (the high bits are summed apart), overflow where both inputs of a
+ * byte differ in sign from its result. */
+#define HI8 0x8080808080808080u
 static inline bool dims_step(const dc_dims *a, const dc_dims *b, int sign, dc_dims *out) {
-  int bad = 0;
-  for (int i = 0; i < DC_NDIM; i++) {
-    int v = a->e[i] + sign * b->e[i];
-    bad |= v < INT8_MIN || v > INT8_MAX;
-    out->e[i] = (int8_t)v;
+  uint64_t x, y, r, over;
+  memcpy(&x, a, sizeof x);
+  memcpy(&y, b, sizeof y);
+  if (sign > 0) {
+    r = ((x & ~HI8) + (y & ~HI8)) ^ ((x ^ y) & HI8);
+    over = (x ^ r) & (y ^ r) & HI8;
+  } else {
+    r = ((x | HI8) - (y & ~HI8)) ^ ((x ^ ~y) & HI8);
+    over = (x ^ y) & (x ^ r) & HI8;
   }
-  return !bad;
+  memcpy(out, &r, sizeof r);
+  return over == 0;
 }
 
 /* Operands 1 and 2 as quantities (*aq, *bq: was it a quantity rather than a
  * plain number); 0 when one is neither. as, bs hold converted operands. */
 static int operands(lua_State *L, qty *as, qty *bs, qty **pa, qty **pb, int *aq, int *bq) {
   *aq = *bq = 1;
-  if (both_q(L, pa, pb)) return 1;
-  if (!getq(L, 1, MT, as, aq) || !getq(L, 2, MT, bs, bq)) return 0;
+  if ((*pa = toq(L, 1)) && (*pb = toq(L, 2))) return 1; /* the hot path */
+  if (!getq(L, 1, as, aq) || !getq(L, 2, bs, bq)) return 0;
   *pa = as;
   *pb = bs;
   return 1;
@@ -285,7 +326,7 @@ static int add_sub(lua_State *L, int op) {
   qty as, bs, *a, *b;
   int aq, bq;
   if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, op);
-  if (!dc_dims_eq(a->dims, b->dims)) {
+  if (!dims_same(&a->dims, &b->dims)) {
     if (op == OP_ADD)
       return dc_lua_error(L, "cannot add %s and %s", describe(L, a, aq), describe(L, b, bq));
     return dc_lua_error(L, "cannot subtract %s from %s", describe(L, b, bq), describe(L, a, aq));
@@ -319,10 +360,37 @@ static int mul_div(lua_State *L, int op) {
   return 1;
 }
 
-static int q_add(lua_State *L) { return add_sub(L, OP_ADD); }
-static int q_sub(lua_State *L) { return add_sub(L, OP_SUB); }
-static int q_mul(lua_State *L) { return mul_div(L, OP_MUL); }
-static int q_div(lua_State *L) { return mul_div(L, OP_DIV); }
+/* The four operators: first the common case, two quantities whose
+ * dimensions fit, inline (the same results as add_sub and mul_div, which
+ * handle everything else and every error). */
+static inline int fast_add_sub(lua_State *L, int op) {
+  qty *a = toq(L, 1), *b;
+  if (!a || !(b = toq(L, 2)) || !dims_same(&a->dims, &b->dims)) return add_sub(L, op);
+  qty *r = newq(L, MT);
+  r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
+  r->dims = a->dims;
+  if (a->disp.label[0]) r->disp = a->disp;
+  else if (b->disp.label[0]) r->disp = b->disp;
+  else no_disp(&r->disp);
+  return 1;
+}
+
+static inline int fast_mul_div(lua_State *L, int op) {
+  qty *a = toq(L, 1), *b;
+  dc_dims d;
+  if (!a || !(b = toq(L, 2)) || !dims_step(&a->dims, &b->dims, op == OP_MUL ? 1 : -1, &d))
+    return mul_div(L, op);
+  qty *r = newq(L, MT);
+  r->si = op == OP_MUL ? a->si * b->si : a->si / b->si;
+  r->dims = d;
+  no_disp(&r->disp); /* derived: its dimension's preferred unit */
+  return 1;
+}
+
+static int q_add(lua_State *L) { return fast_add_sub(L, OP_ADD); }
+static int q_sub(lua_State *L) { return fast_add_sub(L, OP_SUB); }
+static int q_mul(lua_State *L) { return fast_mul_div(L, OP_MUL); }
+static int q_div(lua_State *L) { return fast_mul_div(L, OP_DIV); }
 
 static int q_pow(lua_State *L) {
   qty as, bs, *a, *b;
@@ -355,10 +423,12 @@ static int q_mod(lua_State *L) {
 }
 
 static int q_unm(lua_State *L) {
-  qty *a = testq(L, 1, MT);
+  qty *a = toq(L, 1);
+  if (!a) return luaL_typeerror(L, 1, DC_QUANTITY_TYPE);
   qty *r = newq(L, MT);
-  *r = *a;
   r->si = -a->si;
+  r->dims = a->dims;
+  r->disp = a->disp;
   return 1;
 }
 
@@ -367,9 +437,9 @@ static int q_unm(lua_State *L) {
 static int compare(lua_State *L, int le) {
   qty a, b;
   int aq, bq;
-  if (!getq(L, 1, MT, &a, &aq) || !getq(L, 2, MT, &b, &bq))
+  if (!getq(L, 1, &a, &aq) || !getq(L, 2, &b, &bq))
     return dc_lua_error(L, "cannot compare a quantity with a %s value",
-                        luaL_typename(L, testq(L, 1, MT) ? 2 : 1));
+                        luaL_typename(L, toq(L, 1) ? 2 : 1));
   if (!dc_dims_eq(a.dims, b.dims))
     return dc_lua_error(L, "cannot compare %s and %s", describe(L, &a, aq), describe(L, &b, bq));
   lua_pushboolean(L, le ? a.si <= b.si : a.si < b.si);
@@ -379,15 +449,15 @@ static int q_lt(lua_State *L) { return compare(L, 0); }
 static int q_le(lua_State *L) { return compare(L, 1); }
 
 static int q_eq(lua_State *L) {
-  qty *a = testq(L, 1, MT), *b = testq(L, 2, MT);
-  lua_pushboolean(L, a && b && a->si == b->si && dc_dims_eq(a->dims, b->dims));
+  qty *a = toq(L, 1), *b = toq(L, 2);
+  lua_pushboolean(L, a && b && a->si == b->si && dims_same(&a->dims, &b->dims));
   return 1;
 }
 
 /* ---- text ---- */
 
 static int q_tostring(lua_State *L) {
-  qty *a = testq(L, 1, MT);
+  qty *a = toq(L, 1);
   char buf[128];
   if (!a) return luaL_typeerror(L, 1, DC_QUANTITY_TYPE);
   dc_units_format(buf, sizeof buf, a->si, a->dims, &a->disp);
@@ -405,7 +475,7 @@ static int q_concat(lua_State *L) {
 /* ---- methods ---- */
 
 static qty *checkself(lua_State *L, const char *name) {
-  qty *a = testq(L, 1, MT);
+  qty *a = toq(L, 1);
   if (!a)
     dc_lua_error(L, "bad self to '%s' (decarb.Quantity expected, got %s); call it as x:%s(...)",
                  name, luaL_typename(L, 1), name);
@@ -552,7 +622,7 @@ static int units_q(lua_State *L) {
     r->disp = d;
     return 1;
   }
-  if (lua_gettop(L) == 1 && (t == LUA_TNUMBER || testq(L, 1, MT))) {
+  if (lua_gettop(L) == 1 && (t == LUA_TNUMBER || toq(L, 1))) {
     if (t == LUA_TNUMBER) {
       qty *r = newq(L, MT);
       r->si = lua_tonumber(L, 1);
@@ -586,6 +656,7 @@ static int units_newindex(lua_State *L) {
 }
 
 int luaopen_decarb_units(lua_State *L) {
+  init_tag(); /* before the first quantity */
   /* the parse cache, kept in the registry */
   cache *c = (cache *)lua_newuserdatauv(L, sizeof(cache), 0);
   memset(c, 0, sizeof *c);

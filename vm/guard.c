@@ -10,11 +10,62 @@
 #include <string.h>
 #include <time.h>
 
+/* Under AddressSanitizer every block goes to malloc and free, so that a use
+ * after free is still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SMALL_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SMALL_CACHE 0
+#endif
+#endif
+#ifndef SMALL_CACHE
+#define SMALL_CACHE 1
+#endif
+
+/* Size class of a small request: every block of class k is physically
+ * (k + 1) * DC_SMALL_STEP bytes, whatever smaller size Lua asked for, so a
+ * kept block fits any later request of its class. */
+static inline size_t small_class(size_t n) { return (n - 1) / DC_SMALL_STEP; }
+static inline int is_small(size_t n) { return SMALL_CACHE && n <= DC_SMALL_MAX; }
+
+static void *small_get(dc_memcap *m, size_t n) {
+  size_t k = small_class(n);
+  void *p = m->small[k];
+  if (p) {
+    memcpy(&m->small[k], p, sizeof(void *)); /* pop: the link is in the block */
+    return p;
+  }
+  return malloc((k + 1) * DC_SMALL_STEP);
+}
+
+static void small_put(dc_memcap *m, void *p, size_t n) {
+  size_t k = small_class(n);
+  memcpy(p, &m->small[k], sizeof(void *));
+  m->small[k] = p;
+}
+
+void dc_memcap_release(dc_memcap *m) {
+  for (size_t k = 0; k < DC_SMALL_CLASSES; k++) {
+    void *p = m->small[k];
+    while (p) {
+      void *next;
+      memcpy(&next, p, sizeof next);
+      free(p);
+      p = next;
+    }
+    m->small[k] = NULL;
+  }
+}
+
 void *dc_memcap_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   dc_memcap *m = ud;
   size_t old = ptr ? osize : 0; /* osize is a type tag when ptr is NULL */
   if (nsize == 0) {
-    free(ptr);
+    if (ptr) {
+      if (is_small(old)) small_put(m, ptr, old);
+      else free(ptr);
+    }
     m->used -= old;
     return NULL;
   }
@@ -25,10 +76,27 @@ void *dc_memcap_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
       return NULL;
     }
   }
-  void *p = realloc(ptr, nsize);
+  void *p;
+  if (ptr && is_small(old) && is_small(nsize) && small_class(old) == small_class(nsize)) {
+    p = ptr; /* the block already has the room */
+  } else if (is_small(nsize) || (ptr && is_small(old))) {
+    /* a move into, out of or between size classes */
+    p = is_small(nsize) ? small_get(m, nsize) : malloc(nsize);
+    if (p && ptr) {
+      memcpy(p, ptr, old < nsize ? old : nsize);
+      if (is_small(old)) small_put(m, ptr, old);
+      else free(ptr);
+    }
+  } else {
+    p = realloc(ptr, nsize);
+  }
   if (!p) {
-    /* Lua assumes a shrink never fails: keep the old, larger block */
-    if (nsize <= old) return ptr;
+    /* Lua assumes a shrink never fails: keep the old, larger block (a small
+       block's room is its class, which covers any smaller size) */
+    if (ptr && nsize <= old) {
+      m->used = m->used - old + nsize;
+      return ptr;
+    }
     m->hit = 1;
     return NULL;
   }

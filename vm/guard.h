@@ -6,16 +6,28 @@
 
 #include <stddef.h>
 
+/* Small blocks (quantities, short strings, closures) are most of what a
+ * plan script allocates and frees; the cap keeps freed ones of up to
+ * DC_SMALL_MAX bytes in lists by size class, DC_SMALL_STEP bytes apart, and
+ * hands them out again without a trip through malloc. */
+#define DC_SMALL_STEP 16
+#define DC_SMALL_MAX 128
+#define DC_SMALL_CLASSES (DC_SMALL_MAX / DC_SMALL_STEP)
+
 typedef struct dc_memcap {
-  size_t used;  /* bytes currently allocated through the cap */
+  size_t used;  /* bytes currently allocated through the cap (as Lua counts) */
   size_t cap;   /* the most `used` may grow to */
   int hit;      /* set once an allocation was refused */
+  void *small[DC_SMALL_CLASSES]; /* freed small blocks, one list a class */
 } dc_memcap;
 
 /* A lua_Alloc over a dc_memcap (ud). Refuses growth past the cap (returns
  * NULL and sets hit), never refuses a free or a shrink. When ptr is NULL,
  * osize is Lua's type tag, not a size, and is ignored. */
 void *dc_memcap_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* Gives the kept small blocks back to the system (after lua_close). */
+void dc_memcap_release(dc_memcap *m);
 
 /* Seconds on a monotonic clock (unaffected by changes of the wall clock). */
 double dc_clock_now(void);

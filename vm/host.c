@@ -69,10 +69,17 @@ static dc_host *host_of(lua_State *L) {
   return ud; /* the allocator's ud is the host */
 }
 
+static void limit_hook(lua_State *L, lua_Debug *ar);
+
 static void trip(lua_State *L, dc_host *h, int which) {
-  if (h->limit == LIMIT_NONE) h->limit = which;
-  if (which == LIMIT_MEM) h->mem.cap += MEM_GRACE;
-  lua_sethook(L, lua_gethook(L), HOOK_ALL, 1);
+  if (h->limit == LIMIT_NONE) {
+    h->limit = which;
+    if (which == LIMIT_MEM) h->mem.cap += MEM_GRACE;
+  }
+  lua_sethook(L, limit_hook, HOOK_ALL, 1);
+  /* a limit seen first inside a coroutine stops the main thread too, so
+     the script cannot carry on after coroutine.resume returns false */
+  if (L != h->L) lua_sethook(h->L, limit_hook, HOOK_ALL, 1);
 }
 
 static void limit_hook(lua_State *L, lua_Debug *ar) {
@@ -321,6 +328,12 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
     lua_sethook(L, NULL, 0, 0);
   }
   if (interrupted && h->limit == LIMIT_NONE && st != LUA_OK) h->limit = LIMIT_INTERRUPT;
+  /* a limit that was reached counts even if the chunk then returned */
+  if (st == LUA_OK && h->limit != LIMIT_NONE && !outer) {
+    lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+    lua_pushnil(L); /* stands for the error value replaced below */
+    st = LUA_ERRRUN;
+  }
   if (st == LUA_OK) {
     h->limit = LIMIT_NONE;
     h->mem.hit = 0;
@@ -650,6 +663,7 @@ dc_host *dc_host_new(const dc_host_opts *opts) {
   if (lua_pcall(h->L, 1, 0, 0) != LUA_OK) {
     fprintf(stderr, "decarb: cannot set up Lua: %s\n", lua_tostring(h->L, -1));
     lua_close(h->L);
+    dc_memcap_release(&h->mem);
     free(h);
     return NULL;
   }
@@ -663,6 +677,7 @@ void dc_host_free(dc_host *h) {
     running = NULL;
   }
   lua_close(h->L);
+  dc_memcap_release(&h->mem);
   free(h);
 }
 

@@ -19,7 +19,7 @@
 
 static void cap_counts_and_refuses_growth_only(void **state) {
   (void)state;
-  dc_memcap m = {0, 1000, 0};
+  dc_memcap m = {.cap = 1000};
   /* ptr == NULL: osize is a type tag (LUA_TTABLE = 5), not a size */
   void *p = dc_memcap_alloc(&m, NULL, LUA_TTABLE, 600);
   assert_non_null(p);
@@ -44,13 +44,42 @@ static void cap_counts_and_refuses_growth_only(void **state) {
   assert_int_equal(m.used, 0);
   assert_null(dc_memcap_alloc(&m, NULL, 0, 0));
   assert_int_equal(m.used, 0);
+  dc_memcap_release(&m);
+}
+
+static void small_blocks_keep_their_bytes(void **state) {
+  (void)state;
+  /* blocks move between size classes, and to and from large blocks, with
+     their contents; freed ones are handed out again */
+  dc_memcap m = {.cap = 1 << 20};
+  unsigned char *p = dc_memcap_alloc(&m, NULL, LUA_TSTRING, 10);
+  for (int i = 0; i < 10; i++) p[i] = (unsigned char)i;
+  p = dc_memcap_alloc(&m, p, 10, 14); /* same class: same block */
+  for (int i = 10; i < 14; i++) p[i] = (unsigned char)i;
+  p = dc_memcap_alloc(&m, p, 14, 100); /* another class */
+  for (int i = 0; i < 14; i++) assert_int_equal(p[i], i);
+  for (int i = 14; i < 100; i++) p[i] = (unsigned char)i;
+  p = dc_memcap_alloc(&m, p, 100, 5000); /* to a large block */
+  for (int i = 0; i < 100; i++) assert_int_equal(p[i], i);
+  p = dc_memcap_alloc(&m, p, 5000, 40); /* back to small */
+  for (int i = 0; i < 40; i++) assert_int_equal(p[i], i);
+  assert_int_equal(m.used, 40);
+  void *q = dc_memcap_alloc(&m, NULL, 0, 33);
+  dc_memcap_alloc(&m, q, 33, 0);
+  void *r = dc_memcap_alloc(&m, NULL, 0, 48); /* the same class as 33 */
+  assert_ptr_equal(q, r);
+  dc_memcap_alloc(&m, r, 48, 0);
+  dc_memcap_alloc(&m, p, 40, 0);
+  assert_int_equal(m.used, 0);
+  dc_memcap_release(&m);
+  for (int k = 0; k < DC_SMALL_CLASSES; k++) assert_null(m.small[k]);
 }
 
 static void cap_with_used_over_cap_refuses(void **state) {
   (void)state;
   /* after the cap is lowered below what is in use, growth is refused but
      shrinking and freeing still work */
-  dc_memcap m = {0, 100, 0};
+  dc_memcap m = {.cap = 100};
   void *p = dc_memcap_alloc(&m, NULL, 0, 80);
   m.cap = 50;
   assert_null(dc_memcap_alloc(&m, NULL, 0, 1));
@@ -58,6 +87,7 @@ static void cap_with_used_over_cap_refuses(void **state) {
   assert_non_null(p);
   dc_memcap_alloc(&m, p, 40, 0);
   assert_int_equal(m.used, 0);
+  dc_memcap_release(&m);
 }
 
 /* ---- option parsing ---- */
@@ -234,6 +264,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cap_counts_and_refuses_growth_only),
     cmocka_unit_test(cap_with_used_over_cap_refuses),
+    cmocka_unit_test(small_blocks_keep_their_bytes),
     cmocka_unit_test(parse_sizes),
     cmocka_unit_test(time_limit_stops_loops),
     cmocka_unit_test(memory_limit_stops_bombs),
