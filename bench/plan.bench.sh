@@ -8,23 +8,10 @@
 DECARB=$1
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
-REPEAT=${BENCH_REPEAT:-5}
 N=${BENCH_PLAN_N:-10000}
 NLUA=${BENCH_PLAN_NLUA:-500}   # pure Lua is slow: fewer runs, same per-eval figure
 NRUN=${BENCH_PLAN_NRUN:-20}    # process start-ups per timing
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-bench() {
-  row=$1; impl=$2; shift 2
-  i=0; : > "$tmp/runs"
-  while [ "$i" -lt "$REPEAT" ]; do
-    "$@" >> "$tmp/runs" 2> "$tmp/err" || { echo "plan.bench: $impl failed: $(head -n 3 "$tmp/err")" >&2; return 0; }
-    i=$((i + 1))
-  done
-  m=$(median < "$tmp/runs") && printf '%s\t%s\t%s\n' "$row" "$impl" "$m"
-}
-have() { command -v "$1" > /dev/null 2>&1; }
+BENCH_NAME=plan.bench; . "$here/lib.sh"
 
 # the driver links the core's objects as built by make (build/obj)
 obj="$root/build/obj/stdlib/plan.o $root/build/obj/stdlib/plan_eval.o"

@@ -6,23 +6,9 @@
 # each the median of REPEAT runs.
 DECARB=$1
 here=$(dirname "$0")
-REPEAT=${BENCH_REPEAT:-5}
 N=${BENCH_SERIES_N:-200000}
 PY=/usr/bin/python3
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-bench() {
-  row=$1; impl=$2; shift 2
-  i=0; : > "$tmp/runs"
-  while [ "$i" -lt "$REPEAT" ]; do
-    "$@" >> "$tmp/runs" 2> "$tmp/err" || { echo "series.bench: $impl failed: $(head -n 3 "$tmp/err")" >&2; return 0; }
-    i=$((i + 1))
-  done
-  m=$(median < "$tmp/runs") && printf '%s\t%s\t%s\n' "$row" "$impl" "$m"
-}
-have() { command -v "$1" > /dev/null 2>&1; }
+BENCH_NAME=series.bench; . "$here/lib.sh"
 
 row="series a*b+c, 41 years"
 bench "$row" decarb "$DECARB" "$here/series_work.lua" series "$N"

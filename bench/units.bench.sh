@@ -5,26 +5,10 @@
 # Prints ROW<TAB>IMPLEMENTATION<TAB>NS_PER_OP, each the median of REPEAT runs.
 DECARB=$1
 here=$(dirname "$0")
-REPEAT=${BENCH_REPEAT:-5}
 N=${BENCH_N:-1000000}        # the issue's 10^6 operations
 NPINT=${BENCH_NPINT:-20000}  # pint is ~10^4 times slower: fewer, same per-op figure
 PY=/usr/bin/python3
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# bench ROW IMPL CMD... : REPEAT runs of CMD (each prints ns/op), one line out
-bench() {
-  row=$1; impl=$2; shift 2
-  i=0; : > "$tmp/runs"
-  while [ "$i" -lt "$REPEAT" ]; do
-    "$@" >> "$tmp/runs" 2> "$tmp/err" || { echo "units.bench: $impl on $row failed: $(head -n 3 "$tmp/err")" >&2; return 0; }
-    i=$((i + 1))
-  done
-  m=$(median < "$tmp/runs") && printf '%s\t%s\t%s\n' "$row" "$impl" "$m"
-}
-
-have() { command -v "$1" > /dev/null 2>&1; }
+BENCH_NAME=units.bench; . "$here/lib.sh"
 
 row="quantity a*b+c"
 bench "$row" decarb "$DECARB" "$here/units_work.lua" quantities "$N"

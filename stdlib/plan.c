@@ -48,22 +48,17 @@ static int grow(void **arr, size_t *cap, size_t n, size_t sz) {
 }
 #define GROW(p, arr, cnt, cap) grow((void **)&(p)->arr, &(p)->cap, (p)->cnt, sizeof *(p)->arr)
 
-static int dims_mul(dc_dims a, dc_dims b, dc_dims *out) {
+/* out = a x b^sign (sign 1: a product, -1: a quotient); -1 on overflow. */
+static int dims_combine(dc_dims a, dc_dims b, int sign, dc_dims *out) {
   for (int i = 0; i < DC_NDIM; i++) {
-    int e = a.e[i] + b.e[i];
+    int e = a.e[i] + sign * b.e[i];
     if (e < -127 || e > 127) return -1;
     out->e[i] = (int8_t)e;
   }
   return 0;
 }
-static int dims_div(dc_dims a, dc_dims b, dc_dims *out) {
-  for (int i = 0; i < DC_NDIM; i++) {
-    int e = a.e[i] - b.e[i];
-    if (e < -127 || e > 127) return -1;
-    out->e[i] = (int8_t)e;
-  }
-  return 0;
-}
+static int dims_mul(dc_dims a, dc_dims b, dc_dims *out) { return dims_combine(a, b, 1, out); }
+static int dims_div(dc_dims a, dc_dims b, dc_dims *out) { return dims_combine(a, b, -1, out); }
 int dc_plan__dims_eq(dc_dims a, dc_dims b) { return memcmp(&a, &b, sizeof a) == 0; }
 
 
@@ -87,6 +82,13 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
   m->dims_known = 1;
   if (disp) m->disp = *disp;
   return (int)p->nmet++;
+}
+
+static void free_measure(measure_t *m) {
+  free(m->name); free(m->source); free(m->amount); free(m->factor);
+  for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
+  free(m->adds);
+  memset(m, 0, sizeof *m);
 }
 
 /* ===================================================================== */
@@ -129,12 +131,7 @@ void dc_plan_free(dc_plan *p) {
     free(p->tech[i].name); free(p->tech[i].source);
     free(p->tech[i].cap); free(p->tech[i].hours);
   }
-  for (size_t i = 0; i < p->nmea; i++) {
-    measure_t *m = &p->mea[i];
-    free(m->name); free(m->source); free(m->amount); free(m->factor);
-    for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
-    free(m->adds);
-  }
+  for (size_t i = 0; i < p->nmea; i++) free_measure(&p->mea[i]);
   for (size_t i = 0; i < p->nmet; i++) {
     free(p->met[i].name); free(p->met[i].source); free(p->met[i].v);
   }
@@ -277,10 +274,24 @@ oom:
   return dc_plan__fail(p, "out of memory");
 }
 
-int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
-                   const dc_display *disp, const char *source) {
+/* What to do so that metric mi (units still unknown) gets values. */
+static const char *no_values_hint(const dc_plan *p, int mi) {
+  if (mi <= DC_MET_ABATEMENT) return "define a sector first";
+  if (mi == DC_MET_CAPACITY) return "define a technology with p:capacity first";
+  if (mi == DC_MET_GENERATION || p->met[mi].kind == MK_TECHGEN) return "give hours = for its capacity";
+  return "give it a unit";
+}
+
+/* A metric's name must be new: 0, or -1 with the error set. */
+static int new_metric_name(dc_plan *p, const char *name) {
   if (!name || !*name) return dc_plan__fail(p, "a metric needs a name");
   if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  return 0;
+}
+
+int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
+                   const dc_display *disp, const char *source) {
+  if (new_metric_name(p, name)) return -1;
   double *d = dupser(p, v);
   if (!d) return dc_plan__fail(p, "out of memory");
   int mi = add_metric(p, name, MK_SERIES, -1, dims, disp, source);
@@ -294,8 +305,7 @@ int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
 }
 
 int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source) {
-  if (!name || !*name) return dc_plan__fail(p, "a metric needs a name");
-  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  if (new_metric_name(p, name)) return -1;
   int mi = add_metric(p, name, MK_FN, ref, NODIMS, NULL, source);
   if (mi >= 0) p->met[mi].dims_known = 0;
   dc_plan__invalidate(p);
@@ -308,6 +318,22 @@ int dc_plan_metric_set_unit(dc_plan *p, int mi, dc_dims dims, const dc_display *
   if (disp) p->met[mi].disp = *disp;
   p->met[mi].dims_known = 1;
   return 0;
+}
+
+int dc_plan_metric_diff(dc_plan *p, const char *name, const char *of, const char *source) {
+  if (new_metric_name(p, name)) return -1;
+  int src = of ? dc_plan_find_metric(p, of) : -1;
+  if (src < 0)
+    return dc_plan__fail(p, "metric '%s': no metric '%s' to take the change of (define it before)",
+                         name, of ? of : "(none)");
+  const metric_t *m = &p->met[src];
+  if (!m->dims_known)
+    return dc_plan__fail(p, "metric '%s': '%s' has no values yet (%s)", name, of, no_values_hint(p, src));
+  dc_display disp = m->disp;
+  disp.offset = 0; /* a difference */
+  int mi = add_metric(p, name, MK_DIFF, src, m->dims, &disp, source);
+  if (mi >= 0) dc_plan__invalidate(p);
+  return mi;
 }
 
 static int find_sector(const dc_plan *p, const char *name) {
@@ -333,13 +359,6 @@ static const char *list_names(const dc_plan *p, int sectors, char *buf, size_t s
   }
   if (!n) snprintf(buf, size, "none yet");
   return buf;
-}
-
-static void free_measure(measure_t *m) {
-  free(m->name); free(m->source); free(m->amount); free(m->factor);
-  for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
-  free(m->adds);
-  memset(m, 0, sizeof *m);
 }
 
 int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
@@ -523,9 +542,7 @@ static int metric_or_fail(dc_plan *p, const char *tname, const char *what, const
                              "it before the target)", tname, name), -1;
   if (!p->met[mi].dims_known)
     return dc_plan__fail(p, "target '%s': %s '%s' has no values yet (%s)", tname, what, name,
-                mi <= DC_MET_ABATEMENT ? "define a sector first"
-                : mi <= DC_MET_GENERATION || p->met[mi].kind == MK_TECHGEN
-                    ? "give hours = for its capacity" : "give it a unit"), -1;
+                         no_values_hint(p, mi)), -1;
   return mi;
 }
 
@@ -579,18 +596,21 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
       }
       int mi = dc_plan_find_metric(p, part);
       if (sp->share_of != DC_SHARE_METRIC && (mi < 0 || (p->met[mi].kind != MK_TECH && p->met[mi].kind != MK_TECHGEN))) {
-        free(t.parts);
-        return dc_plan__fail(p, "target '%s': '%s' is not a technology of this plan (define it with p:capacity)", nm, sp->parts[i]);
+        dc_plan__fail(p, "target '%s': '%s' is not a technology of this plan (define it with p:capacity)", nm, sp->parts[i]);
+        goto fail;
       }
-      if (mi < 0 || !p->met[mi].dims_known) {
-        free(t.parts);
-        if (mi < 0) return metric_or_fail(p, nm, "metric", part);
-        return dc_plan__fail(p, "target '%s': no generation for '%s' (give hours = for its capacity)", nm, sp->parts[i]);
+      if (mi < 0) {
+        metric_or_fail(p, nm, "metric", part);
+        goto fail;
+      }
+      if (!p->met[mi].dims_known) {
+        dc_plan__fail(p, "target '%s': no generation for '%s' (give hours = for its capacity)", nm, sp->parts[i]);
+        goto fail;
       }
       if (!dc_plan__dims_eq(p->met[mi].dims, p->met[t.metric].dims)) {
-        free(t.parts);
-        return dc_plan__fail(p, "target '%s': '%s' and '%s' have different units, so one cannot be a share of the other",
+        dc_plan__fail(p, "target '%s': '%s' and '%s' have different units, so one cannot be a share of the other",
                     nm, sp->parts[i], mname);
+        goto fail;
       }
       t.parts[i] = mi;
     }
@@ -599,13 +619,13 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   }
   int need_bound = sp->kind == DC_TARGET_AT_MOST || sp->kind == DC_TARGET_AT_LEAST;
   if (need_bound && !dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
-    free(t.parts);
     char hint[80] = "";
     if (sp->share_of != DC_SHARE_NONE) snprintf(hint, sizeof hint, " (give a percentage, e.g. \"25 %%\")");
     else if (t.per >= 0) snprintf(hint, sizeof hint, " per '%s'", sp->per);
     else if (t.vdisp.label[0]) snprintf(hint, sizeof hint, " (give it in units like %s)", t.vdisp.label);
-    return dc_plan__fail(p, "target '%s': the bound's units do not match %s '%s'%s", nm,
-                sp->share_of != DC_SHARE_NONE ? "a share of" : "metric", mname, hint);
+    dc_plan__fail(p, "target '%s': the bound's units do not match %s '%s'%s", nm,
+                  sp->share_of != DC_SHARE_NONE ? "a share of" : "metric", mname, hint);
+    goto fail;
   }
   if (need_bound && sp->bound_disp.label[0]) t.vdisp = sp->bound_disp;
   switch (sp->kind) {
@@ -615,22 +635,22 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     break;
   case DC_TARGET_VS:
     if (!sp->vs || (t.vs_scen = dc_plan_find_scenario(p, sp->vs)) < 0) {
-      free(t.parts);
-      return dc_plan__fail(p, "target '%s': no scenario '%s' (scenarios: BAU, plan and those of p:scenario)", nm,
+      dc_plan__fail(p, "target '%s': no scenario '%s' (scenarios: BAU, plan and those of p:scenario)", nm,
                   sp->vs ? sp->vs : "(none)");
+      goto fail;
     }
     break;
   case DC_TARGET_PEAK:
     if (t.by >= p->y1) {
-      free(t.parts);
-      return dc_plan__fail(p, "target '%s': peak_by = %d leaves no later year in the plan to confirm the peak "
+      dc_plan__fail(p, "target '%s': peak_by = %d leaves no later year in the plan to confirm the peak "
                      "(the plan ends in %d)", nm, t.by, p->y1);
+      goto fail;
     }
     break;
   case DC_TARGET_NET_ZERO:
     if (t.tol_is_abs && !dc_plan__dims_eq(sp->tol_dims, t.vdims)) {
-      free(t.parts);
-      return dc_plan__fail(p, "target '%s': tolerance must be a percentage or in the units of '%s'", nm, mname);
+      dc_plan__fail(p, "target '%s': tolerance must be a percentage or in the units of '%s'", nm, mname);
+      goto fail;
     }
     break;
   case DC_TARGET_BUDGET: {
@@ -640,9 +660,9 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     dims_mul(t.vdims, (dc_dims){{[DC_DIM_TIME] = 1}}, &cum);
     if (dc_plan__dims_eq(sp->bound_dims, cum)) t.cumul_seconds = 1;
     else if (!dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
-      free(t.parts);
-      return dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
+      dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
                      "(give an amount such as \"10 MtCO2e\")", nm, mname);
+      goto fail;
     }
     t.vdims = sp->bound_dims;
     t.vdisp = sp->bound_disp;
@@ -652,8 +672,8 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     break;
   }
   if (GROW(p, tar, ntar, ctar)) {
-    free(t.parts);
-    return dc_plan__fail(p, "out of memory");
+    dc_plan__fail(p, "out of memory");
+    goto fail;
   }
   t.name = dupstr(nm);
   t.source = dupstr(sp->source);
@@ -662,7 +682,9 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   dc_plan__invalidate(p);
   return (int)p->ntar++;
 from_after_by:
+  dc_plan__fail(p, "target '%s': from = %d is after by = %d", nm, t.from, t.by);
+fail:
   free(t.parts);
-  return dc_plan__fail(p, "target '%s': from = %d is after by = %d", nm, t.from, t.by);
+  return -1;
 }
 

@@ -176,6 +176,10 @@ int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
  * give its unit with dc_plan_metric_set_unit (else the first value sets it). */
 int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source);
 int dc_plan_metric_set_unit(dc_plan *p, int metric, dc_dims dims, const dc_display *disp);
+/* A metric that is the year-on-year change of metric `of` (defined before
+ * it, with known units): of(y) - of(y - 1), and 0 in the plan's first year,
+ * which has no year before it. Same units and display as `of`. */
+int dc_plan_metric_diff(dc_plan *p, const char *name, const char *of, const char *source);
 int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *spec);
 int dc_plan_target(dc_plan *p, const dc_plan_target_spec *spec);
 int dc_plan_scenario(dc_plan *p, const char *name);
@@ -220,6 +224,12 @@ int dc_plan_find_measure(const dc_plan *p, const char *name, int scenario);
 int dc_plan_measure_at(const dc_plan *p, int m, dc_plan_measure_info *out);
 /* 1 if measure m runs in scenario s. */
 int dc_plan_measure_active(const dc_plan *p, int s, int m);
+/* The measures that run in scenario s, in the order reports show them (the
+ * same in every scenario): the plan's own in definition order, a measure the
+ * scenario changes in the place of the one it replaces, then the measures the
+ * scenario adds. Writes at most dc_plan_nmeasures(p) indices to out;
+ * returns how many. */
+size_t dc_plan_measure_order(const dc_plan *p, int s, int *out);
 /* Abatement of measure m per year in scenario s (zeros when inactive):
  * its wedge; divide by the BAU-plan gap for its share. */
 const double *dc_plan_wedge(const dc_plan *p, int s, int m);

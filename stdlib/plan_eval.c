@@ -48,47 +48,42 @@ int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
   return 0;
 }
 
+/* Resizes the block at *ptr to `bytes`; -1 (error set) when memory runs out. */
+static int resize(dc_plan *p, void **ptr, size_t bytes) {
+  void *a = realloc(*ptr, bytes ? bytes : 1);
+  if (!a) return dc_plan__fail(p, "out of memory");
+  *ptr = a;
+  return 0;
+}
+#define RESIZE(p, ptr, bytes) resize((p), (void **)&(ptr), (bytes))
+
+/* Room in scenario s for the results of every metric, measure, target and
+ * warning the plan has now. */
 static int ensure_buffers(dc_plan *p, scen_t *s) {
   size_t n = (size_t)p->n;
   if (s->amet < p->nmet) {
-    double *a = realloc(s->mval, p->nmet * n * sizeof *a);
-    if (!a) return dc_plan__fail(p, "out of memory");
-    s->mval = a;
+    if (RESIZE(p, s->mval, p->nmet * n * sizeof *s->mval)) return -1;
     s->amet = p->nmet;
   }
   if (s->ameas < p->nmea || !s->pool) {
     size_t k = p->nmea ? p->nmea : 1;
-    double *a = realloc(s->abate, k * n * sizeof *a);
-    if (!a) return dc_plan__fail(p, "out of memory");
-    s->abate = a;
+    if (RESIZE(p, s->abate, k * n * sizeof *s->abate) || RESIZE(p, s->pool, n * sizeof *s->pool)) return -1;
     s->ameas = k;
-    if (!s->pool && !(s->pool = malloc(n * sizeof *s->pool))) return dc_plan__fail(p, "out of memory");
   }
   if (s->atar < p->ntar) {
-    double *a = realloc(s->tv, p->ntar * 4 * n * sizeof *a);
-    if (!a) return dc_plan__fail(p, "out of memory");
-    s->tv = a;
-    unsigned char *b = realloc(s->tst, p->ntar * n);
-    if (!b) return dc_plan__fail(p, "out of memory");
-    s->tst = b;
-    tres_t *r = realloc(s->tres, p->ntar * sizeof *r);
-    if (!r) return dc_plan__fail(p, "out of memory");
-    s->tres = r;
+    if (RESIZE(p, s->tv, p->ntar * 4 * n * sizeof *s->tv) || RESIZE(p, s->tst, p->ntar * n) ||
+        RESIZE(p, s->tres, p->ntar * sizeof *s->tres))
+      return -1;
     s->atar = p->ntar;
   }
   if (s->awarn < p->nsec + 1) {
     /* at most one run per two years per sector, plus the plan total */
-    size_t k = (p->nsec + 1) * (n / 2 + 1);
-    warn_t *w = realloc(s->warn, k * sizeof *w);
-    if (!w) return dc_plan__fail(p, "out of memory");
-    s->warn = w;
+    if (RESIZE(p, s->warn, (p->nsec + 1) * (n / 2 + 1) * sizeof *s->warn)) return -1;
     s->awarn = p->nsec + 1;
   }
   if (s->dropcap < p->nmea) {
-    unsigned char *d = realloc(s->drop, p->cmea);
-    if (!d) return dc_plan__fail(p, "out of memory");
-    memset(d + s->dropcap, 0, p->cmea - s->dropcap);
-    s->drop = d;
+    if (RESIZE(p, s->drop, p->cmea)) return -1;
+    memset(s->drop + s->dropcap, 0, p->cmea - s->dropcap);
     s->dropcap = p->cmea;
   }
   return 0;
@@ -101,6 +96,27 @@ int dc_plan_measure_active(const dc_plan *p, int s, int m) {
   if (me->scenario >= 0) return me->scenario == s;
   const scen_t *sc = &p->scen[s];
   return !((size_t)m < sc->dropcap && sc->drop[m]);
+}
+
+size_t dc_plan_measure_order(const dc_plan *p, int s, int *out) {
+  size_t k = 0;
+  /* the plan's own, or in its place the scenario's measure of that name */
+  for (size_t m = 0; m < p->nmea; m++) {
+    if (p->mea[m].scenario != -1) continue;
+    if (dc_plan_measure_active(p, s, (int)m)) out[k++] = (int)m;
+    else if (s > DC_SCEN_PLAN) {
+      int r = dc_plan_find_measure(p, p->mea[m].name, s);
+      if (r != (int)m) out[k++] = r;
+    }
+  }
+  /* then what the scenario adds under a new name */
+  for (size_t m = 0; s > DC_SCEN_PLAN && m < p->nmea; m++) {
+    if (p->mea[m].scenario != s) continue;
+    int placed = 0;
+    for (size_t j = 0; j < k && !placed; j++) placed = out[j] == (int)m;
+    if (!placed) out[k++] = (int)m;
+  }
+  return k;
 }
 
 /* The ramp of a measure in year y: 0 before start and after stop, rising
@@ -272,7 +288,12 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   for (size_t k = DC_MET_NBUILTIN; k < p->nmet; k++) {
     metric_t *me = &p->met[k];
     if (me->kind == MK_SERIES) memcpy(MV(k), me->v, sizeof(double) * (size_t)n);
-    else if (me->kind == MK_FN) {
+    else if (me->kind == MK_DIFF) {
+      const double *src = MV(me->ref); /* defined earlier: final */
+      double *dst = MV(k);
+      dst[0] = 0;
+      for (int i = 1; i < n; i++) dst[i] = src[i] - src[i - 1];
+    } else if (me->kind == MK_FN) {
       if (!fn) return dc_plan__fail(p, "metric '%s' is a function; evaluate the plan from its script", me->name);
       double *dst = MV(k);
       for (int i = 0; i < n; i++) {
@@ -325,17 +346,14 @@ static int eval_target(dc_plan *p, int si, size_t ti) {
     switch (t->kind) {
     case DC_TARGET_AT_MOST:
     case DC_TARGET_AT_LEAST:
-      bnd[i] = t->bound;
+    case DC_TARGET_REDUCE:
+    case DC_TARGET_VS:
+      /* levels: due in `by` (and every later year with every_year_after) */
+      bnd[i] = t->kind == DC_TARGET_REDUCE ? (1 - t->reduce) * val[from]
+               : t->kind == DC_TARGET_VS   ? NAN /* filled below */
+                                           : t->bound;
       due = i == by || (t->every && i > by);
       st[i] = due ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
-      break;
-    case DC_TARGET_REDUCE:
-      bnd[i] = (1 - t->reduce) * val[from];
-      st[i] = i == by || (t->every && i > by) ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
-      break;
-    case DC_TARGET_VS:
-      bnd[i] = NAN; /* filled below */
-      st[i] = i == by || (t->every && i > by) ? DC_ST_MET : i < by ? DC_ST_NOT_DUE : DC_ST_NONE;
       break;
     case DC_TARGET_PEAK:
       st[i] = i > by ? DC_ST_MET : DC_ST_NOT_DUE;

@@ -36,12 +36,12 @@ typedef struct measure_t {
   size_t nadds;
 } measure_t;
 
-enum metric_kind { MK_BUILTIN, MK_SECTOR, MK_TECH, MK_TECHGEN, MK_SERIES, MK_FN };
+enum metric_kind { MK_BUILTIN, MK_SECTOR, MK_TECH, MK_TECHGEN, MK_SERIES, MK_FN, MK_DIFF };
 
 typedef struct metric_t {
   char *name, *source;
   enum metric_kind kind;
-  int ref; /* sector / tech index, or callback ref */
+  int ref; /* sector / tech index, callback ref, or MK_DIFF: the metric it differences */
   dc_dims dims;
   dc_display disp;
   int dims_known;

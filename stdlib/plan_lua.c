@@ -1,7 +1,8 @@
 /* plan_lua.c — the Lua binding of the plan engine: global `plan`, type
- * "decarb.Plan". It only reads script tables (series and quantities through
- * series_lua / units_lua), calls the core in plan.c and pushes results;
- * evaluation and target checking stay in C. */
+ * "decarb.Plan", and its building methods (p:sector ... p:scenario). It only
+ * reads script tables (series and quantities through series_lua /
+ * units_lua) and calls the core in plan.c; evaluation and target checking
+ * stay in C. The methods that read results are in plan_lua_read.c. */
 #include "plan_lua.h"
 
 #include <lauxlib.h>
@@ -12,6 +13,7 @@
 
 #include "dc_lua.h"
 #include "fmt.h"
+#include "plan_lua_int.h"
 #include "series_lua.h"
 #include "units_lua.h"
 
@@ -30,6 +32,8 @@ static plan_ud *checkplan(lua_State *L, int idx) {
   if (!u->p) dc_lua_error(L, "this plan is closed");
   return u;
 }
+
+dc_plan *dc_plan_lua__check(lua_State *L, int idx) { return checkplan(L, idx)->p; }
 
 dc_plan *dc_lua_toplan(lua_State *L, int idx) {
   plan_ud *u = luaL_testudata(L, idx, DC_PLAN_TYPE);
@@ -80,17 +84,39 @@ static const char *opt_string(lua_State *L, int t, const char *key, const char *
   return s;
 }
 
+static int is_year(lua_Integer v) { return v >= -100000 && v <= 100000; }
+
 static int opt_year(lua_State *L, int t, const char *key, const char *what) {
   lua_getfield(L, t, key);
   int y = DC_PLAN_NOYEAR;
   if (!lua_isnil(L, -1)) {
     if (!lua_isinteger(L, -1)) dc_lua_error(L, "%s: %s must be a year (an integer such as 2030)", what, key);
     lua_Integer v = lua_tointeger(L, -1);
-    if (v < -100000 || v > 100000) dc_lua_error(L, "%s: %s = %d is not a year", what, key, (int)v);
+    if (!is_year(v)) dc_lua_error(L, "%s: %s = %d is not a year", what, key, (int)v);
     y = (int)v;
   }
   lua_pop(L, 1);
   return y;
+}
+
+/* Field `key` of the table at t as {FIRST, LAST}, two integer years; 1 if
+ * it is one (*a, *b set), else 0. Stack unchanged. */
+static int year_pair(lua_State *L, int t, const char *key, int *a, int *b) {
+  lua_getfield(L, t, key);
+  int ok = lua_istable(L, -1);
+  if (ok) {
+    lua_rawgeti(L, -1, 1);
+    lua_rawgeti(L, -2, 2);
+    lua_Integer ya = lua_tointeger(L, -2), yb = lua_tointeger(L, -1);
+    ok = lua_isinteger(L, -2) && lua_isinteger(L, -1) && is_year(ya) && is_year(yb);
+    if (ok) {
+      *a = (int)ya;
+      *b = (int)yb;
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  return ok;
 }
 
 /* A series-like field (Series, quantity, number, unit string) over the
@@ -246,8 +272,7 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   warn_new(L, idx, u->p, s);
 }
 
-/* The scenario named by the argument at idx (default "plan"), evaluated. */
-static int scenario_arg(lua_State *L, int ud, int idx) {
+int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");
   int s = dc_plan_find_scenario(p, name);
@@ -266,21 +291,8 @@ static int plan_new(lua_State *L) {
   const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
   const char *name = get_name(L, 1, "plan{...}", ex);
   check_fields(L, 1, "plan", fields);
-  lua_getfield(L, 1, "years");
-  int y0 = 0, y1 = 0, ok = lua_istable(L, -1);
-  if (ok) {
-    lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    ok = lua_isinteger(L, -2) && lua_isinteger(L, -1);
-    if (ok) {
-      lua_Integer a = lua_tointeger(L, -2), b = lua_tointeger(L, -1);
-      ok = a <= b && a > -100000 && b < 100000 && b - a < MAXYEARS;
-      y0 = (int)a;
-      y1 = (int)b;
-    }
-    lua_pop(L, 2);
-  }
-  lua_pop(L, 1);
+  int y0 = 0, y1 = 0;
+  int ok = year_pair(L, 1, "years", &y0, &y1) && y0 <= y1 && y1 - y0 < MAXYEARS;
   if (!ok) dc_lua_error(L, "plan '%s': years must be {FIRST, LAST} with FIRST <= LAST, at most %d years: %s",
                         name, MAXYEARS, ex);
   plan_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
@@ -325,12 +337,23 @@ static int plan_gc(lua_State *L) {
 /* p:sector, p:capacity, p:metric                                         */
 /* ===================================================================== */
 
-static int plan_sector(lua_State *L) {
-  static const char *const fields[] = {"emissions", "activity", "factor", "source", NULL};
+/* The start of every p:KIND{ NAME, ... }: the plan (argument 1), the table's
+ * name in *name (the table is argument 2), and no unknown field in it. */
+static dc_plan *ctor_args(lua_State *L, const char *what, const char *example,
+                          const char *const *fields, const char **name) {
   dc_plan *p = checkplan(L, 1)->p;
   luaL_checktype(L, 2, LUA_TTABLE);
-  const char *name = get_name(L, 2, "p:sector{...}", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }");
-  check_fields(L, 2, "p:sector", fields);
+  char call[40];
+  snprintf(call, sizeof call, "%s{...}", what);
+  *name = get_name(L, 2, call, example);
+  check_fields(L, 2, what, fields);
+  return p;
+}
+
+static int plan_sector(lua_State *L) {
+  static const char *const fields[] = {"emissions", "activity", "factor", "source", NULL};
+  const char *name;
+  dc_plan *p = ctor_args(L, "p:sector", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }", fields, &name);
   double e[MAXYEARS], act[MAXYEARS], fac[MAXYEARS];
   dc_dims d, da, df;
   dc_display disp;
@@ -353,10 +376,8 @@ static int plan_sector(lua_State *L) {
 
 static int plan_capacity(lua_State *L) {
   static const char *const fields[] = {"capacity", "hours", "source", NULL};
-  dc_plan *p = checkplan(L, 1)->p;
-  luaL_checktype(L, 2, LUA_TTABLE);
-  const char *name = get_name(L, 2, "p:capacity{...}", "p:capacity{ \"PV\", [2020] = \"600 MW\" }");
-  check_fields(L, 2, "p:capacity", fields);
+  const char *name;
+  dc_plan *p = ctor_args(L, "p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", fields, &name);
   int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p), n = y1 - y0 + 1;
   double cap[MAXYEARS], hours[MAXYEARS];
   dc_dims d = {{0}}, hd = {{0}};
@@ -406,35 +427,45 @@ static int plan_capacity(lua_State *L) {
 }
 
 static int plan_metric(lua_State *L) {
-  static const char *const fields[] = {"unit", "source", NULL};
-  dc_plan *p = checkplan(L, 1)->p;
-  luaL_checktype(L, 2, LUA_TTABLE);
-  const char *name = get_name(L, 2, "p:metric{...}", "p:metric{ \"GDP\", series{...} }");
-  check_fields(L, 2, "p:metric", fields);
+  static const char *const fields[] = {"diff", "unit", "source", NULL};
+  const char *name;
+  dc_plan *p = ctor_args(L, "p:metric", "p:metric{ \"GDP\", series{...} }", fields, &name);
   const char *src = opt_string(L, 2, "source", name);
+  const char *diff = opt_string(L, 2, "diff", name);
   lua_rawgeti(L, 2, 2);
-  if (lua_isfunction(L, -1)) {
-    lua_getfield(L, 2, "unit");
-    if (lua_isnil(L, -1))
-      dc_lua_error(L, "metric '%s': a function metric needs unit = (e.g. unit = \"tCO2e/yr\")", name);
-    dc_unit u;
-    dc_display disp;
-    dc_lua_checkunit(L, -1, &u, &disp);
-    lua_pop(L, 1);
+  int is_fn = lua_isfunction(L, -1), mi;
+  /* unit = : the unit of a function metric (needed), or of a diff's values */
+  dc_unit u;
+  dc_display disp;
+  lua_getfield(L, 2, "unit");
+  int has_unit = !lua_isnil(L, -1) && (diff || is_fn);
+  if (has_unit) dc_lua_checkunit(L, -1, &u, &disp);
+  lua_pop(L, 1);
+  if (diff) {
+    /* the year-on-year change of an earlier metric, computed by the core */
+    if (!lua_isnil(L, -1))
+      dc_lua_error(L, "metric '%s': give either diff = \"METRIC\" or its values, not both", name);
+    dc_plan_metric_info of;
+    int oi = dc_plan_find_metric(p, diff);
+    if (has_unit && oi >= 0 && dc_plan_metric_at(p, oi, &of) == 0 && !dc_dims_eq(u.dims, of.dims))
+      dc_lua_error(L, "metric '%s': unit = '%s' does not fit '%s', whose change it is", name, disp.label, diff);
+    mi = dc_plan_metric_diff(p, name, diff, src);
+  } else if (is_fn) {
+    if (!has_unit) dc_lua_error(L, "metric '%s': a function metric needs unit = (e.g. unit = \"tCO2e/yr\")", name);
     /* the metric will get the next index; its function sees every earlier one */
     int ref = keep_fn(L, 1, -1, name, (int)dc_plan_nmetrics(p));
-    int mi = dc_plan_metric_fn(p, name, ref, src);
-    if (mi < 0) core_fail(L, p);
-    dc_plan_metric_set_unit(p, mi, u.dims, &disp);
+    mi = dc_plan_metric_fn(p, name, ref, src);
   } else {
     double v[MAXYEARS];
     dc_dims d;
-    dc_display disp;
-    if (lua_isnil(L, -1)) dc_lua_error(L, "metric '%s': give its values: p:metric{ \"%s\", series{...} }", name, name);
+    if (lua_isnil(L, -1)) dc_lua_error(L, "metric '%s': give its values: p:metric{ \"%s\", series{...} } (or a "
+                                         "function, or diff = \"METRIC\")", name, name);
     if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), v, &d, &disp))
       dc_lua_error(L, "metric '%s': its values must be a series, a quantity or a function(year, values)", name);
-    if (dc_plan_metric(p, name, v, d, &disp, src) < 0) core_fail(L, p);
+    mi = dc_plan_metric(p, name, v, d, &disp, src);
   }
+  if (mi < 0) core_fail(L, p);
+  if (has_unit) dc_plan_metric_set_unit(p, mi, u.dims, &disp);
   lua_settop(L, 1);
   return 1;
 }
@@ -564,10 +595,8 @@ static int plan_target(lua_State *L) {
   static const char *const fields[] = {"at_most", "at_least", "by", "every_year_after", "metric", "per",
                                        "reduce", "from", "vs", "share", "of", "peak_by", "tolerance",
                                        "net_zero", "budget", "over", "source", NULL};
-  dc_plan *p = checkplan(L, 1)->p;
-  luaL_checktype(L, 2, LUA_TTABLE);
-  const char *name = get_name(L, 2, "p:target{...}", "p:target{ \"Peak by 2030\", peak_by = 2030 }");
-  check_fields(L, 2, "p:target", fields);
+  const char *name;
+  dc_plan *p = ctor_args(L, "p:target", "p:target{ \"Peak by 2030\", peak_by = 2030 }", fields, &name);
   dc_plan_target_spec t;
   memset(&t, 0, sizeof t);
   t.name = name;
@@ -627,15 +656,8 @@ static int plan_target(lua_State *L) {
     t.kind = DC_TARGET_BUDGET;
     if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
       dc_lua_error(L, "target '%s': budget must be a quantity such as \"10 MtCO2e\"", name);
-    lua_getfield(L, 2, "over");
-    if (!lua_istable(L, -1)) dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}", name);
-    lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    if (!lua_isinteger(L, -2) || !lua_isinteger(L, -1))
-      dc_lua_error(L, "target '%s': over must be {FIRST, LAST} years", name);
-    t.from = (int)lua_tointeger(L, -2);
-    t.by = (int)lua_tointeger(L, -1);
-    lua_pop(L, 3);
+    if (!year_pair(L, 2, "over", &t.from, &t.by))
+      dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}, two years", name);
     break;
   }
   lua_pop(L, 1);
@@ -675,12 +697,20 @@ static int plan_target(lua_State *L) {
 /* p:scenario                                                             */
 /* ===================================================================== */
 
+/* Sets every field of the table at `from` in the table at `to` (raw). */
+static void copy_fields(lua_State *L, int from, int to) {
+  lua_pushnil(L);
+  while (lua_next(L, from)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, to);
+  }
+}
+
 static int plan_scenario(lua_State *L) {
   static const char *const fields[] = {"add", "drop", "change", "source", NULL};
-  dc_plan *p = checkplan(L, 1)->p;
-  luaL_checktype(L, 2, LUA_TTABLE);
-  const char *name = get_name(L, 2, "p:scenario{...}", "p:scenario{ \"fast\", drop = {\"Retrofit\"} }");
-  check_fields(L, 2, "p:scenario", fields);
+  const char *name;
+  dc_plan *p = ctor_args(L, "p:scenario", "p:scenario{ \"fast\", drop = {\"Retrofit\"} }", fields, &name);
   int s = dc_plan_scenario(p, name);
   if (s < 0) core_fail(L, p);
   lua_getfield(L, 2, "drop");
@@ -717,20 +747,10 @@ static int plan_scenario(lua_State *L) {
       /* a copy of the measure's description with the changed fields */
       lua_newtable(L);
       int nt = lua_gettop(L);
-      lua_pushnil(L);
-      while (lua_next(L, nt - 1)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, nt);
-      }
+      copy_fields(L, nt - 1, nt);
       lua_getfield(L, ct, names[i]);
       if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change[\"%s\"] must be a table of fields", name, names[i]);
-      lua_pushnil(L);
-      while (lua_next(L, -2)) {
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, nt);
-      }
+      copy_fields(L, lua_gettop(L), nt);
       lua_pop(L, 1);
       if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
       add_measure(L, 1, nt, s);
@@ -752,211 +772,6 @@ static int plan_scenario(lua_State *L) {
   return 1;
 }
 
-/* ===================================================================== */
-/* reading results                                                        */
-/* ===================================================================== */
-
-static int plan_series(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  const char *mname = luaL_checkstring(L, 2);
-  int mi = dc_plan_find_metric(p, mname);
-  if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
-  int s = scenario_arg(L, 1, 3);
-  dc_plan_metric_info info;
-  if (dc_plan_metric_at(p, mi, &info) != 0) dc_lua_error(L, "metric '%s' has no values (no %s yet)", mname, mname);
-  dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_values(p, s, mi), info.dims, info.disp);
-  return 1;
-}
-
-static int plan_value(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  const char *mname = luaL_checkstring(L, 2);
-  lua_Integer y = luaL_checkinteger(L, 3);
-  int mi = dc_plan_find_metric(p, mname);
-  if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
-  if (y < dc_plan_y0(p) || y > dc_plan_y1(p))
-    dc_lua_error(L, "year %d is outside the plan's years %d-%d", (int)y, dc_plan_y0(p), dc_plan_y1(p));
-  int s = scenario_arg(L, 1, 4);
-  dc_plan_metric_info info;
-  if (dc_plan_metric_at(p, mi, &info) != 0) dc_lua_error(L, "metric '%s' has no values", mname);
-  dc_lua_pushqty(L, dc_plan_values(p, s, mi)[y - dc_plan_y0(p)], info.dims, info.disp);
-  return 1;
-}
-
-static void set_year(lua_State *L, const char *k, int y) {
-  if (y == DC_PLAN_NOYEAR) lua_pushboolean(L, 0);
-  else lua_pushinteger(L, y);
-  lua_setfield(L, -2, k);
-}
-
-static int plan_check(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  int s = scenario_arg(L, 1, 2);
-  size_t nt = dc_plan_ntargets(p);
-  int met = 0;
-  lua_createtable(L, 0, 4);
-  lua_createtable(L, (int)nt, 0);
-  for (size_t t = 0; t < nt; t++) {
-    dc_plan_target_info ti;
-    dc_target_result r;
-    dc_plan_target_at(p, (int)t, &ti);
-    dc_plan_result(p, s, (int)t, &r);
-    met += r.met;
-    lua_createtable(L, 0, 10);
-    lua_pushstring(L, ti.name);
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, ti.kind_name);
-    lua_setfield(L, -2, "kind");
-    lua_pushboolean(L, r.met);
-    lua_setfield(L, -2, "met");
-    set_year(L, "first_met", r.first_met);
-    set_year(L, "first_failed", r.first_failed);
-    set_year(L, "deciding", r.deciding);
-    if (r.deciding != DC_PLAN_NOYEAR) {
-      int i = r.deciding - dc_plan_y0(p);
-      dc_display d = *ti.value_disp;
-      d.offset = 0;
-      dc_lua_pushqty(L, r.margin[i], ti.value_dims, &d);
-      lua_setfield(L, -2, "margin");
-      lua_pushnumber(L, r.margin_rel[i]);
-      lua_setfield(L, -2, "margin_rel");
-      dc_lua_pushqty(L, r.value[i], ti.value_dims, ti.value_disp);
-      lua_setfield(L, -2, "value");
-      dc_lua_pushqty(L, r.bound[i], ti.value_dims, ti.value_disp);
-      lua_setfield(L, -2, "bound");
-    }
-    lua_rawseti(L, -2, (lua_Integer)t + 1);
-  }
-  lua_setfield(L, -2, "targets");
-  lua_pushinteger(L, met);
-  lua_setfield(L, -2, "met");
-  lua_pushinteger(L, (lua_Integer)nt);
-  lua_setfield(L, -2, "total");
-  lua_pushstring(L, dc_plan_scenario_name(p, s));
-  lua_setfield(L, -2, "scenario");
-  return 1;
-}
-
-static int plan_wedges(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  int s = scenario_arg(L, 1, 2);
-  dc_plan_metric_info em;
-  lua_newtable(L);
-  if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0) return 1;
-  for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
-    if (!dc_plan_measure_active(p, s, (int)m)) continue;
-    dc_plan_measure_info mi;
-    dc_plan_measure_at(p, (int)m, &mi);
-    dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_wedge(p, s, (int)m), em.dims, em.disp);
-    lua_setfield(L, -2, mi.name);
-  }
-  return 1;
-}
-
-static int plan_warnings(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  int s = scenario_arg(L, 1, 2);
-  size_t nw = dc_plan_nwarnings(p, s);
-  lua_createtable(L, (int)nw, 0);
-  for (size_t i = 0; i < nw; i++) {
-    char txt[400];
-    dc_plan_warning_text(p, s, i, txt, sizeof txt);
-    lua_pushstring(L, txt);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
-  }
-  return 1;
-}
-
-static int plan_set(lua_State *L) {
-  static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
-  dc_plan *p = checkplan(L, 1)->p;
-  const char *mname = luaL_checkstring(L, 2);
-  int what = luaL_checkoption(L, 3, NULL, params);
-  const char *sc = luaL_optstring(L, 5, NULL);
-  int s = sc ? dc_plan_find_scenario(p, sc) : -1;
-  if (sc && s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), sc);
-  int m = dc_plan_find_measure(p, mname, s);
-  if (m < 0) dc_lua_error(L, "plan '%s' has no measure '%s'", dc_plan_name(p), mname);
-  double v;
-  if (what <= 2) v = (double)luaL_checkinteger(L, 4);
-  else if (what == 3) v = luaL_checknumber(L, 4);
-  else {
-    dc_dims d;
-    dc_plan_metric_info em;
-    dc_lua_checkqty(L, 4, &v, &d, NULL);
-    if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0 || !dc_dims_eq(d, em.dims))
-      dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
-  }
-  if (dc_plan_set_param(p, m, (enum dc_param)what, v)) core_fail(L, p);
-  lua_settop(L, 1);
-  return 1;
-}
-
-static int plan_index(lua_State *L) {
-  dc_plan *p = checkplan(L, 1)->p;
-  const char *k = luaL_checkstring(L, 2);
-  if (strcmp(k, "name") == 0) lua_pushstring(L, dc_plan_name(p));
-  else if (strcmp(k, "region") == 0) lua_pushstring(L, dc_plan_region(p));
-  else if (strcmp(k, "source") == 0) lua_pushstring(L, dc_plan_source(p));
-  else if (strcmp(k, "years") == 0) {
-    lua_createtable(L, 2, 0);
-    lua_pushinteger(L, dc_plan_y0(p));
-    lua_rawseti(L, -2, 1);
-    lua_pushinteger(L, dc_plan_y1(p));
-    lua_rawseti(L, -2, 2);
-  } else if (strcmp(k, "scenarios") == 0 || strcmp(k, "metrics") == 0 || strcmp(k, "measures") == 0 ||
-             strcmp(k, "targets") == 0) {
-    int which = k[1] == 'c' ? 0 : k[1] == 'e' ? (k[2] == 't' ? 1 : 2) : 3;
-    size_t n = which == 0 ? dc_plan_nscenarios(p) : which == 1 ? dc_plan_nmetrics(p)
-             : which == 2 ? dc_plan_nmeasures(p) : dc_plan_ntargets(p);
-    lua_createtable(L, (int)n, 0);
-    int j = 0;
-    for (size_t i = 0; i < n; i++) {
-      const char *nm = NULL;
-      if (which == 0) nm = dc_plan_scenario_name(p, (int)i);
-      else if (which == 1) {
-        dc_plan_metric_info mi;
-        if (dc_plan_metric_at(p, (int)i, &mi) == 0) nm = mi.name;
-      } else if (which == 2) {
-        dc_plan_measure_info mi;
-        dc_plan_measure_at(p, (int)i, &mi);
-        if (mi.scenario < 0) nm = mi.name;
-      } else {
-        dc_plan_target_info ti;
-        dc_plan_target_at(p, (int)i, &ti);
-        nm = ti.name;
-      }
-      if (!nm) continue;
-      lua_pushstring(L, nm);
-      lua_rawseti(L, -2, ++j);
-    }
-  } else {
-    lua_getmetatable(L, 1); /* methods live in the metatable's "methods" */
-    lua_getfield(L, -1, "methods");
-    lua_getfield(L, -1, k);
-  }
-  return 1;
-}
-
-static int plan_tostring(lua_State *L) {
-  plan_ud *u = luaL_checkudata(L, 1, DC_PLAN_TYPE);
-  if (!u->p) {
-    lua_pushliteral(L, "plan (closed)");
-    return 1;
-  }
-  dc_plan *p = u->p;
-  size_t nm = 0;
-  for (size_t i = 0; i < dc_plan_nmeasures(p); i++) {
-    dc_plan_measure_info mi;
-    dc_plan_measure_at(p, (int)i, &mi);
-    nm += mi.scenario < 0;
-  }
-  lua_pushfstring(L, "plan '%s' %d-%d: %d sectors, %d measures, %d targets, %d scenarios", dc_plan_name(p),
-                  dc_plan_y0(p), dc_plan_y1(p), (int)dc_plan_nsectors(p), (int)nm,
-                  (int)dc_plan_ntargets(p), (int)dc_plan_nscenarios(p));
-  return 1;
-}
-
 static int plan_call(lua_State *L) {
   lua_remove(L, 1); /* plan{...}: the module table is argument 1 */
   return plan_new(L);
@@ -965,21 +780,19 @@ static int plan_call(lua_State *L) {
 static const luaL_Reg plan_methods[] = {
     {"sector", plan_sector},   {"capacity", plan_capacity}, {"metric", plan_metric},
     {"measure", plan_measure}, {"target", plan_target},     {"scenario", plan_scenario},
-    {"series", plan_series},   {"value", plan_value},       {"check", plan_check},
-    {"wedges", plan_wedges},   {"warnings", plan_warnings}, {"set", plan_set},
     {NULL, NULL}};
 
 int luaopen_decarb_plan(lua_State *L) {
+  static const luaL_Reg meta[] = {{"__gc", plan_gc},
+                                  {"__index", dc_plan_lua__index},
+                                  {"__tostring", dc_plan_lua__tostring},
+                                  {NULL, NULL}};
   if (luaL_newmetatable(L, DC_PLAN_TYPE)) {
-    lua_pushcfunction(L, plan_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, plan_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, plan_tostring);
-    lua_setfield(L, -2, "__tostring");
+    luaL_setfuncs(L, meta, 0);
     lua_pushliteral(L, DC_PLAN_TYPE);
     lua_setfield(L, -2, "__metatable");
-    luaL_newlib(L, plan_methods);
+    luaL_newlib(L, plan_methods); /* building; then reading (plan_lua_read.c) */
+    luaL_setfuncs(L, dc_plan_lua__read_methods, 0);
     lua_setfield(L, -2, "methods");
   }
   lua_pop(L, 1);

@@ -36,6 +36,8 @@ for p in d["plans"]:
         assert isinstance(t["met"], bool)
         assert len(t["years"]) == n
         assert all(y["status"] in ("met", "missed", "not yet due", "none") for y in t["years"])
+        # margins of percentages are in percentage points
+        assert t["margin_unit"] == ("pp" if t["unit"] == "%" else t["unit"]), t["name"]
         if not t["met"]:
             assert t["first_failed"] is not None and t["message"].startswith("missed")
 print("json ok")
@@ -68,6 +70,16 @@ for r in rows:
     assert units.setdefault(r["metric"], r["unit"]) == r["unit"], r
 print("csv ok", len(rows))
 PY
+
+# a checked script that prints: its output goes to stderr, the report stays whole
+printing=tests/golden/check_print.lua
+"$DECARB" check --format tap "$printing" > "$t/print.tap" 2> "$t/print.err" || fail "tap exit (print)"
+prove -e cat "$t/print.tap" > "$t/prove3" 2>&1 || { cat "$t/prove3"; fail "prove rejects a printing script's TAP"; }
+grep -q "a summary line" "$t/print.err" || fail "print did not reach stderr"
+"$DECARB" check --format csv "$printing" 2> /dev/null | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+assert rows and all(float(r["value"]) in (0, 10) for r in rows), rows[:3]' || fail "CSV of a printing script"
 
 # colour only on request: --no-color and files never get escape codes
 "$DECARB" check "$plan" > "$t/plain.txt"

@@ -37,6 +37,23 @@ static int usage_fail(const char *fmt, const char *arg) {
   return DC_EXIT_USAGE;
 }
 
+/* print() while checking: the same words as Lua's print, on standard error,
+ * so that the report on standard output stays whole (and machine-readable
+ * for --format json, csv, tap and junit). */
+static int check_print(lua_State *L) {
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) {
+    size_t len;
+    const char *s = luaL_tolstring(L, i, &len);
+    if (i > 1) fputc('\t', stderr);
+    fwrite(s, 1, len, stderr);
+    lua_pop(L, 1);
+  }
+  fputc('\n', stderr);
+  fflush(stderr);
+  return 0;
+}
+
 /* Evaluates every scenario of every plan the script created; returns the
  * list of plans. Runs inside dc_host_call, so limits and file:line apply.
  * upvalue 1: the scenario to judge (checked to exist first). */
@@ -199,6 +216,8 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
       break;
     }
     lua_State *L = dc_host_state(h);
+    lua_pushcfunction(L, check_print);
+    lua_setglobal(L, "print");
     char *dir = dir_of(files[k]);
     if (dir) dc_host_set_scriptdir(h, dir);
     free(dir);

@@ -10,24 +10,11 @@
 #include <string.h>
 #include <time.h>
 
-/* Under AddressSanitizer every block goes to malloc and free, so that a use
- * after free is still caught. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SMALL_CACHE 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SMALL_CACHE 0
-#endif
-#endif
-#ifndef SMALL_CACHE
-#define SMALL_CACHE 1
-#endif
-
 /* Size class of a small request: every block of class k is physically
  * (k + 1) * DC_SMALL_STEP bytes, whatever smaller size Lua asked for, so a
  * kept block fits any later request of its class. */
 static inline size_t small_class(size_t n) { return (n - 1) / DC_SMALL_STEP; }
-static inline int is_small(size_t n) { return SMALL_CACHE && n <= DC_SMALL_MAX; }
+static inline int is_small(size_t n) { return DC_SMALL_CACHE && n <= DC_SMALL_MAX; }
 
 static void *small_get(dc_memcap *m, size_t n) {
   size_t k = small_class(n);

@@ -10,6 +10,18 @@
  * plan script allocates and frees; the cap keeps freed ones of up to
  * DC_SMALL_MAX bytes in lists by size class, DC_SMALL_STEP bytes apart, and
  * hands them out again without a trip through malloc. */
+/* Under AddressSanitizer every block goes to malloc and free instead, so
+ * that a use after free is still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DC_SMALL_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DC_SMALL_CACHE 0
+#endif
+#endif
+#ifndef DC_SMALL_CACHE
+#define DC_SMALL_CACHE 1
+#endif
 #define DC_SMALL_STEP 16
 #define DC_SMALL_MAX 128
 #define DC_SMALL_CLASSES (DC_SMALL_MAX / DC_SMALL_STEP)

@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -30,6 +31,8 @@ static void pick_disp(dc_dims dims, const dc_display *disp, const double *v, int
                       dc_display *out) {
   if (disp && disp->label[0]) {
     *out = *disp;
+    /* a plain number given as unit "1" shows no unit, like any other */
+    if (dc_dims_none(dims) && strcmp(out->label, "1") == 0) out->label[0] = '\0';
     return;
   }
   double mx = 0;
@@ -61,10 +64,17 @@ static size_t fmt_val(char *buf, size_t size, double si, const dc_display *d, in
   return (size_t)snprintf(buf, size, "%s %s", num, d->label);
 }
 
-/* a difference: no offset */
-static size_t fmt_diff(char *buf, size_t size, double si, const dc_display *d) {
+/* The display of a difference of values shown in d (a margin): no offset,
+ * and percentage points where the values are percentages. */
+static dc_display diff_disp(const dc_display *d) {
   dc_display z = *d;
   z.offset = 0;
+  if (strcmp(z.label, "%") == 0) snprintf(z.label, sizeof z.label, "pp");
+  return z;
+}
+
+static size_t fmt_diff(char *buf, size_t size, double si, const dc_display *d) {
+  dc_display z = diff_disp(d);
   return fmt_val(buf, size, si, &z, 0);
 }
 
@@ -127,27 +137,92 @@ static void shown_years(const dc_plan *p, const dc_report_opts *o, int *a, int *
   }
 }
 
+/* Target t of plan p as judged in scenario s: description, verdict and the
+ * verdict as a sentence (ascii: <= >= instead of ≤ ≥). */
+typedef struct target_view {
+  dc_plan_target_info ti;
+  dc_target_result r;
+  char verdict[400];
+} target_view;
+
+static void view_target(const dc_plan *p, int s, int t, int ascii, target_view *v) {
+  dc_plan_target_at(p, t, &v->ti);
+  dc_plan_result(p, s, t, &v->r);
+  dc_report_verdict(v->verdict, sizeof v->verdict, p, s, t, ascii);
+}
+
+/* The measures that run in scenario s in report order (the same in every
+ * scenario); free() the list. NULL with *k = 0 when there are none. */
+static int *measure_order(const dc_plan *p, int s, size_t *k) {
+  size_t nm = dc_plan_nmeasures(p);
+  int *order = nm ? malloc(nm * sizeof *order) : NULL;
+  *k = order ? dc_plan_measure_order(p, s, order) : 0;
+  return order;
+}
+
+/* Writes each warning of scenario s as `before`, the sentence (through put)
+ * and a newline. */
+static void put_warnings(FILE *f, const dc_plan *p, int s, const char *before,
+                         void (*put)(FILE *, const char *)) {
+  for (size_t i = 0; i < dc_plan_nwarnings(p, s); i++) {
+    char txt[400];
+    dc_plan_warning_text(p, s, i, txt, sizeof txt);
+    fputs(before, f);
+    put(f, txt);
+    fputc('\n', f);
+  }
+}
+
+static void put_plain(FILE *f, const char *s) { fputs(s, f); }
+
 /* ===================================================================== */
 /* text                                                                   */
 /* ===================================================================== */
 
 #define MAXCOLS 12
 
-static void text_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o) {
+/* Columns a UTF-8 string takes on a terminal: one a character, two for the
+ * wide East Asian ones (CJK, Hangul, full-width forms). */
+static int text_width(const char *s) {
+  int w = 0;
+  for (const unsigned char *c = (const unsigned char *)s; *c;) {
+    unsigned cp = *c;
+    int len = cp < 0x80 ? 1 : cp >= 0xf0 ? 4 : cp >= 0xe0 ? 3 : cp >= 0xc0 ? 2 : 1;
+    if (len > 1) cp &= 0x3fu >> (len - 1);
+    for (int i = 1; i < len && c[i]; i++) cp = cp << 6 | (c[i] & 0x3fu);
+    for (int i = 0; i < len && *c; i++) c++;
+    int wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+               (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+               (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+               (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/* s padded with spaces to `width` columns: on the left (right-aligned) or on
+ * the right (left-aligned). */
+static void put_padded(FILE *f, const char *s, int width, int right) {
+  int pad = width - text_width(s);
+  if (!right) fputs(s, f);
+  for (; pad > 0; pad--) fputc(' ', f);
+  if (right) fputs(s, f);
+}
+
+static int max_int(int a, int b) { return a > b ? a : b; }
+
+static void text_title(FILE *f, const dc_report_plan *rp, const char *bold, const char *off) {
   const dc_plan *p = rp->plan;
-  int s = rp->scenario, y0 = dc_plan_y0(p), a, b;
-  int n = dc_plan_y1(p) - y0 + 1;
-  shown_years(p, o, &a, &b);
-  const char *green = o->color ? "\033[32m" : "", *red = o->color ? "\033[31m" : "",
-             *bold = o->color ? "\033[1m" : "", *yellow = o->color ? "\033[33m" : "",
-             *off = o->color ? "\033[0m" : "";
   fprintf(f, "%s%s%s", bold, dc_plan_name(p), off);
   if (dc_plan_region(p)[0]) fprintf(f, " — %s", dc_plan_region(p));
-  fprintf(f, " (%d-%d), scenario %s\n", y0, dc_plan_y1(p), dc_plan_scenario_name(p, s));
+  fprintf(f, " (%d-%d), scenario %s\n", dc_plan_y0(p), dc_plan_y1(p), dc_plan_scenario_name(p, rp->scenario));
   if (rp->file) fprintf(f, "file: %s\n", rp->file);
   if (dc_plan_source(p)[0]) fprintf(f, "source: %s\n", dc_plan_source(p));
+}
 
-  /* columns: emissions, BAU, then every metric a target judges */
+/* The year table: emissions, BAU, then every metric a target judges. */
+static void text_table(FILE *f, const dc_plan *p, int s, int a, int b) {
+  int y0 = dc_plan_y0(p), n = dc_plan_y1(p) - y0 + 1;
   int cols[MAXCOLS], nc = 0;
   dc_plan_metric_info mi;
   if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &mi) == 0) {
@@ -161,107 +236,153 @@ static void text_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o
     for (int c = 0; c < nc; c++) dup |= cols[c] == ti.metric;
     if (!dup) cols[nc++] = ti.metric;
   }
-  if (nc) {
-    dc_display disp[MAXCOLS];
-    int width[MAXCOLS];
-    char cell[96];
-    for (int c = 0; c < nc; c++) {
-      dc_plan_metric_at(p, cols[c], &mi);
-      pick_disp(mi.dims, mi.disp, dc_plan_values(p, s, cols[c]), n, &disp[c]);
-      int w = (int)strlen(mi.name), lw = (int)strlen(disp[c].label);
-      if (lw > w) w = lw;
-      for (int y = a; y <= b; y++) {
-        dc_fmt_number(cell, sizeof cell, in_disp(dc_plan_values(p, s, cols[c])[y - y0], &disp[c]), 0);
-        if ((int)strlen(cell) > w) w = (int)strlen(cell);
-      }
-      width[c] = w;
-    }
-    fprintf(f, "\n%-6s", "year");
-    for (int c = 0; c < nc; c++) {
-      dc_plan_metric_at(p, cols[c], &mi);
-      fprintf(f, "  %*s", width[c], mi.name);
-    }
-    fprintf(f, "\n%-6s", "");
-    for (int c = 0; c < nc; c++) fprintf(f, "  %*s", width[c], disp[c].label);
-    fputc('\n', f);
+  if (!nc) return;
+  dc_display disp[MAXCOLS];
+  int width[MAXCOLS];
+  char cell[96];
+  for (int c = 0; c < nc; c++) {
+    const double *v = dc_plan_values(p, s, cols[c]);
+    dc_plan_metric_at(p, cols[c], &mi);
+    pick_disp(mi.dims, mi.disp, v, n, &disp[c]);
+    width[c] = max_int(text_width(mi.name), text_width(disp[c].label));
     for (int y = a; y <= b; y++) {
-      fprintf(f, "%-6d", y);
-      for (int c = 0; c < nc; c++) {
-        dc_fmt_number(cell, sizeof cell, in_disp(dc_plan_values(p, s, cols[c])[y - y0], &disp[c]), 0);
-        fprintf(f, "  %*s", width[c], cell);
+      dc_fmt_number(cell, sizeof cell, in_disp(v[y - y0], &disp[c]), 0);
+      width[c] = max_int(width[c], text_width(cell));
+    }
+  }
+  fprintf(f, "\n%-6s", "year");
+  for (int c = 0; c < nc; c++) {
+    dc_plan_metric_at(p, cols[c], &mi);
+    fputs("  ", f);
+    put_padded(f, mi.name, width[c], 1);
+  }
+  /* the units under the names; none after the last column that has one */
+  int last = -1;
+  for (int c = 0; c < nc; c++)
+    if (disp[c].label[0]) last = c;
+  fputc('\n', f);
+  if (last >= 0) {
+    fprintf(f, "%-6s", "");
+    for (int c = 0; c <= last; c++) {
+      fputs("  ", f);
+      put_padded(f, disp[c].label, width[c], 1);
+    }
+    fputc('\n', f);
+  }
+  for (int y = a; y <= b; y++) {
+    fprintf(f, "%-6d", y);
+    for (int c = 0; c < nc; c++) {
+      dc_fmt_number(cell, sizeof cell, in_disp(dc_plan_values(p, s, cols[c])[y - y0], &disp[c]), 0);
+      fputs("  ", f);
+      put_padded(f, cell, width[c], 1);
+    }
+    fputc('\n', f);
+  }
+}
+
+/* The wedges of the last shown year b: each measure's abatement and its
+ * share of the BAU-plan gap, in the same order in every scenario. None
+ * without sectors, or when the gap is zero in every shown year. */
+static void text_wedges(FILE *f, const dc_plan *p, int s, int a, int b) {
+  int y0 = dc_plan_y0(p), n = dc_plan_y1(p) - y0 + 1;
+  const double *gap = dc_plan_values(p, s, DC_MET_ABATEMENT);
+  dc_plan_metric_info mi;
+  if (!dc_plan_nsectors(p) || !gap || dc_plan_metric_at(p, DC_MET_EMISSIONS, &mi) != 0) return;
+  int open = 0;
+  for (int y = a; y <= b; y++) open |= gap[y - y0] != 0;
+  size_t k;
+  int *order = open ? measure_order(p, s, &k) : NULL;
+  if (!order) return;
+  dc_display d;
+  pick_disp(mi.dims, mi.disp, gap, n, &d);
+  int wn = 0, wv = 0, wp = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass) fprintf(f, "\nWedges in %d (share of the BAU-plan gap)\n", b);
+    for (size_t j = 0; j < k; j++) {
+      dc_plan_measure_info me;
+      char val[128], pc[80];
+      const double *w = dc_plan_wedge(p, s, order[j]);
+      dc_plan_measure_at(p, order[j], &me);
+      fmt_val(val, sizeof val, w[b - y0], &d, 0);
+      fmt_pct(pc, sizeof pc, gap[b - y0] != 0 ? w[b - y0] / gap[b - y0] : NAN);
+      if (!pass) {
+        wn = max_int(wn, text_width(me.name));
+        wv = max_int(wv, text_width(val));
+        wp = max_int(wp, text_width(pc));
+        continue;
       }
+      fputs("  ", f);
+      put_padded(f, me.name, wn, 0);
+      fputs("  ", f);
+      put_padded(f, val, wv, 1);
+      fputs("  ", f);
+      put_padded(f, pc, wp, 1);
       fputc('\n', f);
     }
   }
+  free(order);
+}
+
+/* One line of the Sources list; the title before the first. */
+static void source_line(FILE *f, int *lines, const char *name, const char *source) {
+  if (!(*lines)++) fputs("\nSources\n", f);
+  fprintf(f, "  %s: %s\n", name, source);
+}
+
+/* Sources: every input that carries one (metrics, then measures in report
+ * order, then targets). */
+static void text_sources(FILE *f, const dc_plan *p, int s) {
+  int lines = 0;
+  for (size_t i = DC_MET_NBUILTIN; i < dc_plan_nmetrics(p); i++) {
+    dc_plan_metric_info mi;
+    dc_plan_metric_at(p, (int)i, &mi);
+    if (mi.source && strncmp(mi.name, "generation:", 11) != 0) source_line(f, &lines, mi.name, mi.source);
+  }
+  size_t k;
+  int *order = measure_order(p, s, &k);
+  for (size_t j = 0; j < k; j++) {
+    dc_plan_measure_info me;
+    dc_plan_measure_at(p, order[j], &me);
+    if (me.source) source_line(f, &lines, me.name, me.source);
+  }
+  free(order);
+  for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
+    dc_plan_target_info ti;
+    dc_plan_target_at(p, (int)t, &ti);
+    if (ti.source) source_line(f, &lines, ti.name, ti.source);
+  }
+}
+
+static void text_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o) {
+  const dc_plan *p = rp->plan;
+  int s = rp->scenario, a, b;
+  shown_years(p, o, &a, &b);
+  const char *green = o->color ? "\033[32m" : "", *red = o->color ? "\033[31m" : "",
+             *bold = o->color ? "\033[1m" : "", *yellow = o->color ? "\033[33m" : "",
+             *off = o->color ? "\033[0m" : "";
+  text_title(f, rp, bold, off);
+  text_table(f, p, s, a, b);
 
   size_t nt = dc_plan_ntargets(p);
   if (nt) fprintf(f, "\nTargets\n");
   for (size_t t = 0; t < nt; t++) {
-    dc_plan_target_info ti;
-    dc_target_result r;
-    char v[400];
-    dc_plan_target_at(p, (int)t, &ti);
-    dc_plan_result(p, s, (int)t, &r);
-    dc_report_verdict(v, sizeof v, p, s, (int)t, 0);
-    fprintf(f, "  %s%s%s %s — %s", r.met ? green : red, r.met ? "✔" : "✘", off, ti.name, v);
-    if (r.first_met != DC_PLAN_NOYEAR && (!r.met || r.first_met != r.deciding))
-      fprintf(f, "; first met %d", r.first_met);
+    target_view v;
+    view_target(p, s, (int)t, 0, &v);
+    fprintf(f, "  %s%s%s %s — %s", v.r.met ? green : red, v.r.met ? "✔" : "✘", off, v.ti.name, v.verdict);
+    if (v.r.first_met != DC_PLAN_NOYEAR && (!v.r.met || v.r.first_met != v.r.deciding))
+      fprintf(f, "; first met %d", v.r.first_met);
     fputc('\n', f);
   }
 
-  /* wedges in the last shown year */
-  const double *gapb = dc_plan_values(p, s, DC_MET_ABATEMENT);
-  int header = 0;
-  for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
-    if (!dc_plan_measure_active(p, s, (int)m)) continue;
-    dc_plan_measure_info me;
-    dc_plan_measure_at(p, (int)m, &me);
-    const double *w = dc_plan_wedge(p, s, (int)m);
-    if (!w || !gapb) continue;
-    if (!header) {
-      dc_plan_metric_at(p, DC_MET_EMISSIONS, &mi);
-      fprintf(f, "\nWedges in %d (share of the BAU-plan gap)\n", b);
-      header = 1;
-    }
-    char val[128], pc[80];
-    dc_display d;
-    dc_plan_metric_at(p, DC_MET_EMISSIONS, &mi);
-    pick_disp(mi.dims, mi.disp, gapb, n, &d);
-    fmt_val(val, sizeof val, w[b - y0], &d, 0);
-    fmt_pct(pc, sizeof pc, gapb[b - y0] != 0 ? w[b - y0] / gapb[b - y0] : NAN);
-    fprintf(f, "  %-40s %16s  %7s\n", me.name, val, pc);
-  }
+  text_wedges(f, p, s, a, b);
 
-  size_t nw = dc_plan_nwarnings(p, s);
-  if (nw) fprintf(f, "\nWarnings\n");
-  for (size_t i = 0; i < nw; i++) {
-    char txt[400];
-    dc_plan_warning_text(p, s, i, txt, sizeof txt);
-    fprintf(f, "  %s!%s %s\n", yellow, off, txt);
+  if (dc_plan_nwarnings(p, s)) {
+    char before[40];
+    snprintf(before, sizeof before, "  %s!%s ", yellow, off);
+    fprintf(f, "\nWarnings\n");
+    put_warnings(f, p, s, before, put_plain);
   }
-
-  /* sources: every input that carries one */
-  header = 0;
-  for (size_t i = DC_MET_NBUILTIN; i < dc_plan_nmetrics(p); i++) {
-    dc_plan_metric_at(p, (int)i, &mi);
-    if (!mi.source || strncmp(mi.name, "generation:", 11) == 0) continue;
-    if (!header++) fprintf(f, "\nSources\n");
-    fprintf(f, "  %s: %s\n", mi.name, mi.source);
-  }
-  for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
-    dc_plan_measure_info me;
-    dc_plan_measure_at(p, (int)m, &me);
-    if (!me.source || !dc_plan_measure_active(p, s, (int)m)) continue;
-    if (!header++) fprintf(f, "\nSources\n");
-    fprintf(f, "  %s: %s\n", me.name, me.source);
-  }
-  for (size_t t = 0; t < nt; t++) {
-    dc_plan_target_info ti;
-    dc_plan_target_at(p, (int)t, &ti);
-    if (!ti.source) continue;
-    if (!header++) fprintf(f, "\nSources\n");
-    fprintf(f, "  %s: %s\n", ti.name, ti.source);
-  }
+  text_sources(f, p, s);
 }
 
 static void write_text(FILE *f, const dc_report_plan *plans, size_t n, const dc_report_opts *o) {
@@ -288,6 +409,11 @@ static void json_str(FILE *f, const char *s) {
     else fputc(*c, f);
   }
   fputc('"', f);
+}
+
+static void json_str_or_null(FILE *f, const char *s) {
+  if (s) json_str(f, s);
+  else fputs("null", f);
 }
 
 static void json_num(FILE *f, double v) {
@@ -332,8 +458,7 @@ static void json_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o
     first = 0;
     json_str(f, mi.name);
     fputs(", \"source\": ", f);
-    if (mi.source) json_str(f, mi.source);
-    else fputs("null", f);
+    json_str_or_null(f, mi.source);
     fputs(", \"unit\": ", f);
     json_str(f, d.label);
     fputs(", \"values\": {", f);
@@ -366,53 +491,52 @@ static void json_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o
   int met = 0, total = (int)dc_plan_ntargets(p);
   fputs(",\n      \"targets\": [", f);
   for (int t = 0; t < total; t++) {
-    dc_plan_target_info ti;
-    dc_target_result r;
+    target_view v;
     dc_display d;
-    char msg[400];
-    dc_plan_target_at(p, t, &ti);
-    dc_plan_result(p, s, t, &r);
-    met += r.met;
+    view_target(p, s, t, 0, &v);
+    const dc_plan_target_info *ti = &v.ti;
+    const dc_target_result *r = &v.r;
+    met += r->met;
     target_disp(p, s, t, &d);
-    dc_report_verdict(msg, sizeof msg, p, s, t, 0);
-    dc_plan_metric_at(p, ti.metric, &mi);
-    int dy = r.deciding == DC_PLAN_NOYEAR ? -1 : r.deciding - y0;
+    dc_plan_metric_at(p, ti->metric, &mi);
+    int dy = r->deciding == DC_PLAN_NOYEAR ? -1 : r->deciding - y0;
     fprintf(f, "%s\n        {\"deciding_year\": ", t ? "," : "");
-    json_year(f, r.deciding);
+    json_year(f, r->deciding);
     fputs(", \"first_failed\": ", f);
-    json_year(f, r.first_failed);
+    json_year(f, r->first_failed);
     fputs(", \"first_met\": ", f);
-    json_year(f, r.first_met);
+    json_year(f, r->first_met);
     fputs(", \"kind\": ", f);
-    json_str(f, ti.kind_name);
+    json_str(f, ti->kind_name);
     fputs(", \"margin\": ", f);
-    json_num(f, dy >= 0 ? r.margin[dy] / d.scale : NAN);
+    json_num(f, dy >= 0 ? r->margin[dy] / d.scale : NAN);
     fputs(", \"margin_rel\": ", f);
-    json_num(f, dy >= 0 ? r.margin_rel[dy] : NAN);
-    fprintf(f, ", \"message\": ");
-    json_str(f, msg);
-    fprintf(f, ", \"met\": %s, \"metric\": ", r.met ? "true" : "false");
+    json_num(f, dy >= 0 ? r->margin_rel[dy] : NAN);
+    fputs(", \"margin_unit\": ", f);
+    json_str(f, diff_disp(&d).label);
+    fputs(", \"message\": ", f);
+    json_str(f, v.verdict);
+    fprintf(f, ", \"met\": %s, \"metric\": ", r->met ? "true" : "false");
     json_str(f, mi.name);
     fputs(", \"name\": ", f);
-    json_str(f, ti.name);
+    json_str(f, ti->name);
     fputs(", \"source\": ", f);
-    if (ti.source) json_str(f, ti.source);
-    else fputs("null", f);
+    json_str_or_null(f, ti->source);
     fputs(", \"unit\": ", f);
     json_str(f, d.label);
     fputs(",\n         \"years\": [", f);
     for (int y = a; y <= b; y++) {
       int i = y - y0;
       fprintf(f, "%s\n           {\"bound\": ", y > a ? "," : "");
-      json_num(f, in_disp(r.bound[i], &d));
+      json_num(f, in_disp(r->bound[i], &d));
       fputs(", \"margin\": ", f);
-      json_num(f, r.margin[i] / d.scale);
+      json_num(f, r->margin[i] / d.scale);
       fputs(", \"margin_rel\": ", f);
-      json_num(f, r.margin_rel[i]);
+      json_num(f, r->margin_rel[i]);
       fputs(", \"status\": ", f);
-      json_str(f, r.status[i] == DC_ST_NONE ? "none" : dc_status_name((enum dc_status)r.status[i]));
+      json_str(f, r->status[i] == DC_ST_NONE ? "none" : dc_status_name((enum dc_status)r->status[i]));
       fputs(", \"value\": ", f);
-      json_num(f, in_disp(r.value[i], &d));
+      json_num(f, in_disp(r->value[i], &d));
       fprintf(f, ", \"year\": %d}", y);
     }
     fputs("]}", f);
@@ -439,34 +563,32 @@ static void json_plan(FILE *f, const dc_report_plan *rp, const dc_report_opts *o
     fputc('}', f);
   }
   fprintf(f, "%s],\n      \"wedges\": [", nw ? "\n      " : "");
-  first = 1;
-  for (size_t m = 0; have_emis && m < dc_plan_nmeasures(p); m++) {
-    if (!dc_plan_measure_active(p, s, (int)m)) continue;
+  size_t nwedge = 0;
+  int *order = have_emis ? measure_order(p, s, &nwedge) : NULL;
+  for (size_t j = 0; j < nwedge; j++) {
     dc_plan_measure_info me;
-    dc_plan_measure_at(p, (int)m, &me);
-    const double *w = dc_plan_wedge(p, s, (int)m);
-    fprintf(f, "%s\n        {\"abatement\": ", first ? "" : ",");
-    first = 0;
+    dc_plan_measure_at(p, order[j], &me);
+    const double *w = dc_plan_wedge(p, s, order[j]);
+    fprintf(f, "%s\n        {\"abatement\": ", j ? "," : "");
     json_series(f, w, a, b, y0, &(dc_display){.scale = ed.scale});
     fputs(", \"measure\": ", f);
     json_str(f, me.name);
     fputs(", \"sector\": ", f);
-    if (me.sector) json_str(f, me.sector);
-    else fputs("null", f);
+    json_str_or_null(f, me.sector);
     fputs(", \"share\": [", f);
     for (int y = a; y <= b; y++) {
       if (y > a) fputs(", ", f);
       json_num(f, gap[y - y0] != 0 ? w[y - y0] / gap[y - y0] : NAN);
     }
     fputs("], \"source\": ", f);
-    if (me.source) json_str(f, me.source);
-    else fputs("null", f);
+    json_str_or_null(f, me.source);
     fputs(", \"unit\": ", f);
     json_str(f, ed.label);
     fputc('}', f);
   }
+  free(order);
   fprintf(f, "%s],\n      \"years\": [%d, %d],\n      \"years_shown\": [%d, %d]\n    }",
-          first ? "" : "\n      ", y0, dc_plan_y1(p), a, b);
+          nwedge ? "\n      " : "", y0, dc_plan_y1(p), a, b);
 }
 
 static void write_json(FILE *f, const dc_report_plan *plans, size_t n, const dc_report_opts *o) {
@@ -551,24 +673,15 @@ static void write_tap(FILE *f, const dc_report_plan *plans, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const dc_plan *p = plans[i].plan;
     int s = plans[i].scenario;
-    for (size_t w = 0; w < dc_plan_nwarnings(p, s); w++) {
-      char txt[400];
-      dc_plan_warning_text(p, s, w, txt, sizeof txt);
-      fprintf(f, "# warning: %s\n", txt);
-    }
+    put_warnings(f, p, s, "# warning: ", tap_text);
     for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
-      dc_plan_target_info ti;
-      dc_target_result r;
-      char v[400];
-      dc_plan_target_at(p, (int)t, &ti);
-      dc_plan_result(p, s, (int)t, &r);
-      dc_report_verdict(v, sizeof v, p, s, (int)t, 1);
-      fprintf(f, "%s %d - ", r.met ? "ok" : "not ok", ++k);
+      target_view v;
+      view_target(p, s, (int)t, 1, &v);
+      fprintf(f, "%s %d - ", v.r.met ? "ok" : "not ok", ++k);
       tap_text(f, dc_plan_name(p));
       fputs(": ", f);
-      tap_text(f, ti.name);
-      fputc('\n', f);
-      fprintf(f, "# %s\n", v);
+      tap_text(f, v.ti.name);
+      fprintf(f, "\n# %s\n", v.verdict);
     }
   }
 }
@@ -608,38 +721,27 @@ static void write_junit(FILE *f, const dc_report_plan *plans, size_t n) {
     }
     fputs(">\n", f);
     for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
-      dc_plan_target_info ti;
-      dc_target_result r;
-      char v[400];
-      dc_plan_target_at(p, (int)t, &ti);
-      dc_plan_result(p, s, (int)t, &r);
-      dc_report_verdict(v, sizeof v, p, s, (int)t, 1);
+      target_view v;
+      view_target(p, s, (int)t, 1, &v);
       fputs("    <testcase classname=\"", f);
       xml_text(f, dc_plan_name(p));
       fputs("\" name=\"", f);
-      xml_text(f, ti.name);
-      if (r.met) {
+      xml_text(f, v.ti.name);
+      if (v.r.met) {
         fputs("\"/>\n", f);
         continue;
       }
       fputs("\">\n      <failure message=\"", f);
-      xml_text(f, v);
-      fprintf(f, "\" type=\"%s\">", ti.kind_name);
-      xml_text(f, ti.name);
+      xml_text(f, v.verdict);
+      fprintf(f, "\" type=\"%s\">", v.ti.kind_name);
+      xml_text(f, v.ti.name);
       fputs(": ", f);
-      xml_text(f, v);
+      xml_text(f, v.verdict);
       fputs("</failure>\n    </testcase>\n", f);
     }
-    size_t nw = dc_plan_nwarnings(p, s);
-    if (nw) {
+    if (dc_plan_nwarnings(p, s)) {
       fputs("    <system-err>", f);
-      for (size_t w = 0; w < nw; w++) {
-        char txt[400];
-        dc_plan_warning_text(p, s, w, txt, sizeof txt);
-        fputs("warning: ", f);
-        xml_text(f, txt);
-        fputc('\n', f);
-      }
+      put_warnings(f, p, s, "warning: ", xml_text);
       fputs("</system-err>\n", f);
     }
     fputs("  </testsuite>\n", f);

@@ -67,7 +67,7 @@ static void small_blocks_keep_their_bytes(void **state) {
   void *q = dc_memcap_alloc(&m, NULL, 0, 33);
   dc_memcap_alloc(&m, q, 33, 0);
   void *r = dc_memcap_alloc(&m, NULL, 0, 48); /* the same class as 33 */
-  assert_ptr_equal(q, r);
+  if (DC_SMALL_CACHE) assert_ptr_equal(q, r); /* not under ASan */
   dc_memcap_alloc(&m, r, 48, 0);
   dc_memcap_alloc(&m, p, 40, 0);
   assert_int_equal(m.used, 0);

@@ -646,6 +646,87 @@ static void test_functions(void **state) {
   dc_plan_free(p);
 }
 
+/* a diff metric: the year-on-year change of an earlier metric, 0 in the
+   first year; other metrics (functions included) may read it */
+static void test_diff_metric(void **state) {
+  (void)state;
+  dc_plan *p = pv_plan(); /* PV 600, +400 from 2023 by the PV park */
+  dc_display mw = {1e6, 0, "MW"};
+  assert_int_equal(dc_plan_metric_set_unit(p, dc_plan_find_metric(p, "PV"), POWER, &mw), 0);
+  int d = dc_plan_metric_diff(p, "PV added", "PV", "computed");
+  assert_true(d >= 0);
+  int dd = dc_plan_metric_diff(p, "capacity added", "capacity", NULL);
+  assert_true(dd > d);
+  dc_plan_metric_info mi;
+  assert_int_equal(dc_plan_metric_at(p, d, &mi), 0);
+  assert_true(dc_dims_eq(mi.dims, POWER));
+  assert_string_equal(mi.disp->label, "MW");
+  assert_string_equal(mi.source, "computed");
+  assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), 0);
+  const double *v = dc_plan_values(p, 1, d), *c = dc_plan_values(p, 1, dd);
+  for (int i = 0; i < N; i++) {
+    assert_float_equal(v[i], i == 3 ? 400 : 0, 1e-9); /* 2023 only */
+    assert_float_equal(c[i], i == 3 ? 400 : 0, 1e-9);
+  }
+  assert_int_equal(dc_plan_evaluate(p, 0, NULL, NULL), 0); /* BAU: no additions */
+  assert_float_equal(dc_plan_values(p, 0, d)[3], 0, 1e-9);
+  /* a target on it: at least 400 added in 2023 */
+  dc_plan_target_spec t = target("400 added in 2023", DC_TARGET_AT_LEAST, 2023);
+  t.metric = "PV added";
+  t.bound = 400;
+  t.bound_dims = POWER;
+  assert_int_equal(dc_plan_target(p, &t), 0);
+  assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), 0);
+  dc_target_result r;
+  dc_plan_result(p, 1, 0, &r);
+  assert_true(r.met);
+  /* errors: an unknown metric, one without values yet, a name in use */
+  assert_int_equal(dc_plan_metric_diff(p, "x", "wind", NULL), -1);
+  assert_non_null(strstr(dc_plan_error(p), "no metric 'wind'"));
+  assert_int_equal(dc_plan_metric_diff(p, "x", NULL, NULL), -1);
+  assert_int_equal(dc_plan_metric_diff(p, "PV added", "PV", NULL), -1);
+  assert_non_null(strstr(dc_plan_error(p), "already used"));
+  dc_plan_free(p);
+  p = dc_plan_new("empty", Y0, Y1);
+  assert_int_equal(dc_plan_metric_diff(p, "x", "capacity", NULL), -1);
+  assert_non_null(strstr(dc_plan_error(p), "define a technology"));
+  assert_int_equal(dc_plan_metric_diff(p, "x", "emissions", NULL), -1);
+  assert_non_null(strstr(dc_plan_error(p), "define a sector first"));
+  dc_plan_free(p);
+}
+
+/* report order of measures: the same in every scenario, a changed measure in
+   the place of the one it replaces, added ones last */
+static void test_measure_order(void **state) {
+  (void)state;
+  dc_plan *p = base_plan();
+  const char *names[] = {"a", "b", "c"};
+  for (int i = 0; i < 3; i++) {
+    dc_plan_measure_spec m = abates(names[i], "buildings", 1 + i, DC_PLAN_NOYEAR, DC_PLAN_NOYEAR);
+    assert_int_equal(dc_plan_measure(p, &m), i);
+  }
+  int s = dc_plan_scenario(p, "change a, drop b, add d");
+  assert_int_equal(dc_plan_scenario_drop(p, s, 0), 0);
+  assert_int_equal(dc_plan_scenario_drop(p, s, 1), 0);
+  dc_plan_measure_spec d = abates("d", "buildings", 9, DC_PLAN_NOYEAR, DC_PLAN_NOYEAR);
+  d.scenario = s;
+  assert_int_equal(dc_plan_measure(p, &d), 3);
+  dc_plan_measure_spec a2 = abates("a", "buildings", 5, 2025, DC_PLAN_NOYEAR);
+  a2.scenario = s;
+  assert_int_equal(dc_plan_measure(p, &a2), 4); /* defined after d */
+  int out[5];
+  assert_int_equal(dc_plan_measure_order(p, DC_SCEN_PLAN, out), 3);
+  assert_int_equal(out[0], 0);
+  assert_int_equal(out[1], 1);
+  assert_int_equal(out[2], 2);
+  assert_int_equal(dc_plan_measure_order(p, s, out), 3);
+  assert_int_equal(out[0], 4); /* the changed 'a' first, where 'a' stands */
+  assert_int_equal(out[1], 2); /* 'b' dropped */
+  assert_int_equal(out[2], 3); /* 'd' added: last */
+  assert_int_equal(dc_plan_measure_order(p, DC_SCEN_BAU, out), 0);
+  dc_plan_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_new_bad_years),
@@ -665,6 +746,8 @@ int main(void) {
       cmocka_unit_test(test_set_param_reevaluate),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_functions),
+      cmocka_unit_test(test_diff_metric),
+      cmocka_unit_test(test_measure_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
