@@ -470,35 +470,23 @@ static int m_cumsum(lua_State *L) {
   return 1;
 }
 
-static int m_min(lua_State *L) {
-  dc_series *s = checkself(L, "min");
+/* s:min(), s:max() give (value, year); s:peak() gives (year, value), as a
+ * peak is read "in 2030, at ..." */
+static int extreme(lua_State *L, const char *name, bool lowest, bool year_first) {
+  dc_series *s = checkself(L, name);
   int y;
   double v;
-  dc_series_min(s, &y, &v);
+  if (lowest) dc_series_min(s, &y, &v);
+  else dc_series_max(s, &y, &v);
+  if (year_first) lua_pushinteger(L, y);
   dc_lua_pushqty(L, v, s->dims, &s->disp);
-  lua_pushinteger(L, y);
+  if (!year_first) lua_pushinteger(L, y);
   return 2;
 }
 
-static int m_max(lua_State *L) {
-  dc_series *s = checkself(L, "max");
-  int y;
-  double v;
-  dc_series_max(s, &y, &v);
-  dc_lua_pushqty(L, v, s->dims, &s->disp);
-  lua_pushinteger(L, y);
-  return 2;
-}
-
-static int m_peak(lua_State *L) {
-  dc_series *s = checkself(L, "peak");
-  int y;
-  double v;
-  dc_series_max(s, &y, &v);
-  lua_pushinteger(L, y);
-  dc_lua_pushqty(L, v, s->dims, &s->disp);
-  return 2;
-}
+static int m_min(lua_State *L) { return extreme(L, "min", true, false); }
+static int m_max(lua_State *L) { return extreme(L, "max", false, false); }
+static int m_peak(lua_State *L) { return extreme(L, "peak", false, true); }
 
 static int m_cagr(lua_State *L) {
   dc_series *s = checkself(L, "cagr");
