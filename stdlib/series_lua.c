@@ -650,6 +650,10 @@ int luaopen_decarb_series(lua_State *L) {
   lua_newtable(L);
   lua_pushvalue(L, mt);
   luaL_setfuncs(L, series_methods, 1);
+  /* the methods also sit raw in the metatable, where the REPL's completion
+     reads them without running __index (as for decarb.Plan) */
+  lua_pushvalue(L, -1);
+  lua_setfield(L, mt, "methods");
   lua_pushcclosure(L, s_index, 2);
   lua_setfield(L, mt, "__index");
   lua_pushliteral(L, DC_SERIES_TYPE);

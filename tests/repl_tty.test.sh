@@ -90,14 +90,18 @@ wait_for '^> :help targets ?$'
 send Enter
 wait_for '^Targets'
 
-# methods of a quantity (a raw __index table) and of a plan (its metatable's
-# table `methods`)
+# methods of a quantity (a raw __index table), of a plan and of a series
+# (their metatables' table `methods`)
 send 'gen = q"107 MW"' Enter 'gen:va' Tab
 wait_for '^> gen:value$'
 send '"kW"' Enter
 wait_for '^107000$'
 send 'p = plan{ "Tab town", years = {2020, 2021} }' Enter 'p:tar' Tab
 wait_for '^> p:target$'
+send C-u
+# and of a series (its metatable's table `methods` too)
+send 's = series{ [2020] = 1, [2022] = 3 }' Enter 's:cum' Tab
+wait_for '^> s:cumsum$'
 send C-u
 
 # completion reads tables raw: an __index function is never called
