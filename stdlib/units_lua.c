@@ -322,6 +322,18 @@ static int operands(lua_State *L, qty *as, qty *bs, qty **pa, qty **pb, int *aq,
   return 1;
 }
 
+/* The result of a + b or a - b, dimensions already checked: it shows in the
+ * left operand's unit, or the right's when the left has none. */
+static inline int push_sum(lua_State *L, const qty *a, const qty *b, int op) {
+  qty *r = newq(L, MT);
+  r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
+  r->dims = a->dims;
+  if (a->disp.label[0]) r->disp = a->disp;
+  else if (b->disp.label[0]) r->disp = b->disp;
+  else no_disp(&r->disp);
+  return 1;
+}
+
 static int add_sub(lua_State *L, int op) {
   qty as, bs, *a, *b;
   int aq, bq;
@@ -331,14 +343,7 @@ static int add_sub(lua_State *L, int op) {
       return dc_lua_error(L, "cannot add %s and %s", describe(L, a, aq), describe(L, b, bq));
     return dc_lua_error(L, "cannot subtract %s from %s", describe(L, b, bq), describe(L, a, aq));
   }
-  qty *r = newq(L, MT);
-  r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
-  r->dims = a->dims;
-  /* the left operand's unit, or the right's when the left has none */
-  if (a->disp.label[0]) r->disp = a->disp;
-  else if (b->disp.label[0]) r->disp = b->disp;
-  else no_disp(&r->disp);
-  return 1;
+  return push_sum(L, a, b, op);
 }
 
 static int mul_div(lua_State *L, int op) {
@@ -366,13 +371,7 @@ static int mul_div(lua_State *L, int op) {
 static inline int fast_add_sub(lua_State *L, int op) {
   qty *a = toq(L, 1), *b;
   if (!a || !(b = toq(L, 2)) || !dims_same(&a->dims, &b->dims)) return add_sub(L, op);
-  qty *r = newq(L, MT);
-  r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
-  r->dims = a->dims;
-  if (a->disp.label[0]) r->disp = a->disp;
-  else if (b->disp.label[0]) r->disp = b->disp;
-  else no_disp(&r->disp);
-  return 1;
+  return push_sum(L, a, b, op);
 }
 
 static inline int fast_mul_div(lua_State *L, int op) {
