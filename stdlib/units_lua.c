@@ -481,17 +481,24 @@ static qty *checkself(lua_State *L, const char *name) {
   return a;
 }
 
+/* The unit argument 2 of :to / :value, which must be of a's kind; verb and
+ * prep word the error ("cannot convert X to U", "cannot express X in U"). */
+static void target_unit(lua_State *L, const qty *a, const char *verb, const char *prep,
+                        dc_unit *u, dc_display *d) {
+  dc_lua_checkunit(L, 2, u, d);
+  if (!dc_dims_eq(a->dims, u->dims)) {
+    char dim[96];
+    dc_dims_name(u->dims, dim, sizeof dim);
+    dc_lua_error(L, "cannot %s %s %s %s (%s)", verb, describe(L, a, 1), prep,
+                 lua_tostring(L, 2) ? lua_tostring(L, 2) : d->label, dim);
+  }
+}
+
 static int q_to(lua_State *L) {
   qty *a = checkself(L, "to");
   dc_unit u;
   dc_display d;
-  dc_lua_checkunit(L, 2, &u, &d);
-  if (!dc_dims_eq(a->dims, u.dims)) {
-    char dim[96];
-    dc_dims_name(u.dims, dim, sizeof dim);
-    return dc_lua_error(L, "cannot convert %s to %s (%s)", describe(L, a, 1),
-                        lua_tostring(L, 2) ? lua_tostring(L, 2) : d.label, dim);
-  }
+  target_unit(L, a, "convert", "to", &u, &d);
   qty *r = newq(L, MT);
   r->si = a->si;
   r->dims = a->dims;
@@ -510,13 +517,7 @@ static int q_value(lua_State *L) {
   }
   dc_unit u;
   dc_display d;
-  dc_lua_checkunit(L, 2, &u, &d);
-  if (!dc_dims_eq(a->dims, u.dims)) {
-    char dim[96];
-    dc_dims_name(u.dims, dim, sizeof dim);
-    return dc_lua_error(L, "cannot express %s in %s (%s)", describe(L, a, 1),
-                        lua_tostring(L, 2) ? lua_tostring(L, 2) : d.label, dim);
-  }
+  target_unit(L, a, "express", "in", &u, &d);
   lua_pushnumber(L, (a->si - u.offset) / u.scale);
   return 1;
 }

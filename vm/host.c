@@ -302,8 +302,6 @@ static void push_limit_message(lua_State *L, dc_host *h) {
 /* The one door                                                        */
 /* ================================================================== */
 
-int dc_host_limit_hit(const dc_host *h) { return h->limit != LIMIT_NONE; }
-
 int dc_host_call(dc_host *h, int nargs, int nresults) {
   lua_State *L = h->L;
   int base = lua_gettop(L) - nargs;

@@ -56,9 +56,6 @@ int dc_host_call(dc_host *h, int nargs, int nresults);
  * terminal when colour is on) and pops it. */
 void dc_host_report(dc_host *h);
 
-/* 1 once a time or memory limit or an interrupt stopped the last call. */
-int dc_host_limit_hit(const dc_host *h);
-
 /* Installs the SIGINT handler that interrupts the running chunk (the REPL
  * and scripts); a second Ctrl-C while not running Lua is the caller's. */
 void dc_host_catch_sigint(dc_host *h);

@@ -48,27 +48,6 @@ static const char usage_text[] =
   "3 syntax or load error, 4 runtime error (unit mismatch included),\n"
   "5 time or memory limit reached, 130 interrupted (Ctrl-C).\n";
 
-/* Subcommands that another part of decarb may not provide yet answer with
- * a clear usage error rather than a link failure. */
-__attribute__((weak)) int dc_cmd_units(int argc, char **argv, const dc_host_opts *o) {
-  (void)argc; (void)o;
-  fprintf(stderr, "decarb: '%s' is not available in this build\n", argv[0]);
-  return DC_EXIT_USAGE;
-}
-__attribute__((weak)) int dc_cmd_factors(int argc, char **argv, const dc_host_opts *o) {
-  return dc_cmd_units(argc, argv, o) == DC_EXIT_USAGE ? DC_EXIT_USAGE : DC_EXIT_USAGE;
-}
-__attribute__((weak)) int dc_cmd_check(int argc, char **argv, const dc_host_opts *o) {
-  (void)argc; (void)o;
-  fprintf(stderr, "decarb: '%s' is not available in this build\n", argv[0]);
-  return DC_EXIT_USAGE;
-}
-__attribute__((weak)) int dc_repl_run(dc_host *h, int interactive) {
-  (void)h; (void)interactive;
-  fprintf(stderr, "decarb: the REPL is not available in this build\n");
-  return DC_EXIT_USAGE;
-}
-
 static int usage_error(const char *fmt, const char *what) {
   fprintf(stderr, "decarb: ");
   fprintf(stderr, fmt, what);
@@ -113,9 +92,6 @@ static dc_host *new_host(const dc_host_opts *o) {
 /* Reports a failed load or call (message on the stack) and maps the code. */
 static int fail(dc_host *h, int code) {
   dc_host_report(h);
-  if (code == DC_EXIT_LIMIT && dc_host_limit_hit(h) == 0) {
-    /* limit-hit flag is cleared per call; the code already says 5 */
-  }
   return code;
 }
 
@@ -167,7 +143,6 @@ static int run_file(dc_host *h, char **argv, int argc, int script) {
   lua_State *L = dc_host_state(h);
   set_arg(h, argv, argc, script);
   int st;
-  if (strcmp(path, "-") == 0) return DC_EXIT_USAGE; /* handled by caller */
   set_scriptdir_of(h, path);
   st = dc_host_loadfile(h, path);
   if (st != DC_EXIT_OK) return fail(h, st);
