@@ -127,7 +127,18 @@ typedef struct dc_chart {
   int standalone;        /* 1: an SVG 1.1 document with <?xml?>; 0: an <svg> for HTML */
 } dc_chart;
 
-/* Appends the chart to out. Returns DC_CHART_OK, DC_CHART_ENOMEM or
+/* What a reader of the SVG finds (docs/charts.md): <svg class="dc-chart"
+ * id=ID data-kind="line|stacked">; per line series <g class="series"
+ * data-series=I data-name=NAME> holding one <polyline class="line"> per run of
+ * present values (a lone value: <circle class="dot">), each with data-years
+ * and data-values (15 significant digits) of its points; per area series a
+ * <polygon class="area" data-series data-name data-years data-values>, "-"
+ * for a missing value; <g class="bound" data-from data-to data-value>;
+ * <g class="mark met|missed|judged" data-year data-status data-value>; text
+ * classes title, unit, x-tick, y-tick, legend-label, bound-label, mark-label
+ * (and halo, a white outline behind the last two).
+ *
+ * Appends the chart to out. Returns DC_CHART_OK, DC_CHART_ENOMEM or
  * DC_CHART_EINVAL (out unchanged in length then). Values that are not finite,
  * or beyond ±1e300, count as missing: a line breaks there, an area counts 0. */
 int dc_chart_svg(const dc_chart *c, dc_chart_buf *out);

@@ -5,16 +5,9 @@
 # entries that overlap, lines of no length) and the test reads the DOM back:
 # polylines with the data- values at their years, points where the values say.
 # The screenshot is kept as build/artifacts/chart_browser.png and must not be blank.
-DECARB=${DECARB:-./decarb}
-t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-bin=$(dirname "$DECARB")/tests/test_chart
-[ -x "$bin" ] || bin=build/tests/test_chart
-[ -x "$bin" ] || fail "no $bin: run make unit-bins first"
+. tests/chart_samples.sh
 command -v chromium > /dev/null || fail "chromium is not installed (make deps installs the test packages)"
-
-mkdir "$t/svg"
-DC_CHART_OUT="$t/svg" "$bin" > /dev/null 2>&1 || fail "$bin failed"
+chart_samples "$t/svg"
 
 {
   cat <<'HTML'

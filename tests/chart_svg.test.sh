@@ -3,17 +3,9 @@
 # 100 years × 50 series, negatives, a zero bound, gaps, stacked areas) read by
 # real parsers: well-formed XML for xmllint, SVG 1.1 with a viewBox, every
 # number attribute finite, the same bytes on a second run.
-DECARB=${DECARB:-./decarb}
-t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-# the unit-test binary beside the decarb under test (build-asan/ for make asan)
-bin=$(dirname "$DECARB")/tests/test_chart
-[ -x "$bin" ] || bin=build/tests/test_chart
-[ -x "$bin" ] || fail "no $bin: run make unit-bins first"
-
-mkdir "$t/a" "$t/b"
-DC_CHART_OUT="$t/a" "$bin" > /dev/null 2>&1 || fail "$bin failed"
-DC_CHART_OUT="$t/b" "$bin" > /dev/null 2>&1 || fail "$bin failed on the second run"
+. tests/chart_samples.sh
+chart_samples "$t/a"
+chart_samples "$t/b"
 n=$(ls "$t/a"/*.svg | wc -l)
 [ "$n" -ge 14 ] || fail "expected at least 14 sample SVGs, got $n"
 for f in "$t/a"/*.svg; do
