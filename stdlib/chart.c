@@ -90,6 +90,25 @@ static double val(const dc_chart *c, int s, int i) {
   return ok_value(v) ? v : NAN;
 }
 
+/* How series s is drawn: as a line or an area, its colour, dash, opacity.
+ * Neutral series are grey and take no palette colour from the others. */
+typedef struct style {
+  int line;
+  const char *colour, *dash, *opacity;
+} style;
+
+static int is_line(const dc_chart *c, int s) { return c->kind == DC_CHART_LINE || c->series[s].overlay; }
+
+static style series_style(const dc_chart *c, int s) {
+  const dc_chart_series *se = &c->series[s];
+  int k = 0;
+  for (int i = 0; i < s; i++) k += !c->series[i].neutral;
+  style st = {is_line(c, s), PALETTE[k % NPAL], DASHES[(k / NPAL) % 4], OPACITY[(k / NPAL) % 4]};
+  if (se->neutral) st.colour = "#999999", st.dash = "", st.opacity = "0.35";
+  if (se->dashed && !st.dash[0]) st.dash = "7 4";
+  return st;
+}
+
 static int check_input(const dc_chart *c) {
   if (c->n_years < 1 || c->n_years > 10000 || !c->years) return 0;
   if (c->n_series < 0 || c->n_series > 1000 || (c->n_series && !c->series)) return 0;
@@ -124,7 +143,7 @@ static int stack(const dc_chart *c, layout *L) {
   for (int i = 0; i < c->n_years; i++) {
     double pos = 0, neg = 0;
     for (int s = 0; s < c->n_series; s++) {
-      double v = val(c, s, i);
+      double v = c->series[s].overlay ? 0 : val(c, s, i); /* an overlay adds nothing */
       size_t k = (size_t)s * (size_t)c->n_years + (size_t)i;
       if (isnan(v)) v = 0;
       double *base = v > 0 || (v == 0 && up[s]) ? &pos : &neg;
@@ -145,8 +164,8 @@ static void y_extent(const dc_chart *c, const layout *L, double *mn, double *mx)
     *mn = fmin(*mn, L->hi[k]);
     *mx = fmax(*mx, L->hi[k]);
   }
-  for (int s = 0; c->kind == DC_CHART_LINE && s < c->n_series; s++)
-    for (int i = 0; i < c->n_years; i++) {
+  for (int s = 0; s < c->n_series; s++)
+    for (int i = 0; is_line(c, s) && i < c->n_years; i++) {
       double v = val(c, s, i);
       if (!isnan(v)) *mn = fmin(*mn, v), *mx = fmax(*mx, v);
     }
@@ -194,26 +213,32 @@ static int year_step(const dc_chart *c, const layout *L) {
 
 /* Legend entries in drawing order: series, then bound, met, missed, other. */
 typedef struct entry {
-  const char *text;
-  int kind; /* 0 series, 1 bound, 2.. mark statuses + 2 */
+  const char *text; /* the caller's, or fit[] when cut to the width */
+  int kind;         /* 0 series, 1 bound, 2.. mark statuses + 2 */
   int index;
+  char fit[160];
 } entry;
 
-static int legend_entries(const dc_chart *c, entry *e) {
+/* the legend's entries; a name wider than the legend is cut with "…" */
+static int legend_entries(const dc_chart *c, double width, entry *e) {
   int n = 0, has[3] = {0, 0, 0};
-  for (int s = 0; s < c->n_series; s++) e[n++] = (entry){c->series[s].name, 0, s};
-  if (c->n_bounds) e[n++] = (entry){"target bound", 1, 0};
+  for (int s = 0; s < c->n_series; s++) {
+    e[n] = (entry){c->series[s].name ? c->series[s].name : "", 0, s, ""};
+    if (dc_chart_fit_text(e[n].fit, sizeof e[n].fit, e[n].text, width - 16 - 42, FONT)) e[n].text = e[n].fit;
+    n++;
+  }
+  if (c->n_bounds) e[n++] = (entry){"target bound", 1, 0, ""};
   for (int m = 0; m < c->n_marks; m++)
     if (c->marks[m].status >= DC_CHART_NONE && c->marks[m].status <= DC_CHART_MISSED)
       has[c->marks[m].status] = 1;
-  if (has[DC_CHART_MET]) e[n++] = (entry){"met", 2 + DC_CHART_MET, 0};
-  if (has[DC_CHART_MISSED]) e[n++] = (entry){"missed", 2 + DC_CHART_MISSED, 0};
-  if (has[DC_CHART_NONE]) e[n++] = (entry){"judged", 2 + DC_CHART_NONE, 0};
+  if (has[DC_CHART_MET]) e[n++] = (entry){"met", 2 + DC_CHART_MET, 0, ""};
+  if (has[DC_CHART_MISSED]) e[n++] = (entry){"missed", 2 + DC_CHART_MISSED, 0, ""};
+  if (has[DC_CHART_NONE]) e[n++] = (entry){"judged", 2 + DC_CHART_NONE, 0, ""};
   return n;
 }
 
 static double entry_width(const entry *e) {
-  return 24 + dc_chart_text_width(e->text ? e->text : "", FONT) + 18;
+  return 24 + dc_chart_text_width(e->text, FONT) + 18;
 }
 
 static int legend_rows(const dc_chart *c, const layout *L, const entry *e, int n) {
@@ -229,8 +254,6 @@ static int legend_rows(const dc_chart *c, const layout *L, const entry *e, int n
 }
 
 static int lay_out(const dc_chart *c, layout *L, const entry *e, int ne) {
-  L->w = c->width ? c->width : 720;
-  L->h = c->height ? c->height : 360;
   if (c->kind == DC_CHART_STACKED && !stack(c, L)) return 0;
   double mn, mx;
   y_extent(c, L, &mn, &mx);
@@ -377,8 +400,8 @@ static void put_data_attrs(const dc_chart *c, dc_chart_buf *b, const double *v, 
 /* One polyline per run of present values; a lone value is a dot. */
 static void put_line_series(const dc_chart *c, const layout *L, dc_chart_buf *b, int s) {
   const dc_chart_series *se = &c->series[s];
-  const char *colour = PALETTE[s % NPAL], *dash = DASHES[(s / NPAL) % 4];
-  if (se->dashed && !dash[0]) dash = "7 4";
+  style st = series_style(c, s);
+  const char *colour = st.colour, *dash = st.dash;
   dc_chart_buf_printf(b, "<g class=\"series\" data-series=\"%d\"", s);
   put_attr(b, "data-name", se->name ? se->name : "");
   dc_chart_buf_puts(b, ">\n"); /* the data sit on each run: a missing year is in none */
@@ -419,9 +442,10 @@ static void put_area_series(const dc_chart *c, const layout *L, dc_chart_buf *b,
   const dc_chart_series *se = &c->series[s];
   const double *lo = L->lo + (size_t)s * (size_t)c->n_years, *hi = L->hi + (size_t)s * (size_t)c->n_years;
   int n = c->n_years;
+  style st = series_style(c, s);
   dc_chart_buf_printf(b, "<polygon class=\"area\" data-series=\"%d\" fill=\"%s\" fill-opacity=\"%s\" "
                          "stroke=\"#ffffff\" stroke-width=\"0.5\"",
-                      s, PALETTE[s % NPAL], OPACITY[(s / NPAL) % 4]);
+                      s, st.colour, st.opacity);
   put_attr(b, "data-name", se->name ? se->name : "");
   put_data_attrs(c, b, se->values, 0, n);
   dc_chart_buf_puts(b, " points=\"");
@@ -483,9 +507,13 @@ static void put_bounds(const dc_chart *c, const layout *L, dc_chart_buf *b) {
     dc_chart_buf_puts(b, "\">\n");
     put_hline(b, "stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"", xa, xb, y);
     if (bd->label) {
-      int right = dc_chart_text_width(bd->label, SMALL) <= xb - L->x0;
+      char lab[400];
+      dc_chart_fit_text(lab, sizeof lab, bd->label, L->x1 - L->x0, SMALL);
+      double w = dc_chart_text_width(lab, SMALL);
+      int right = w <= xb - L->x0; /* end at the rule's end, or start at its start, or the plot's */
+      if (!right && xa + w > L->x1) xa = L->x0;
       double ly = mark_above(c, L, bd) ? y + 5 + SMALL : y - 5; /* away from its verdict */
-      put_label(b, "bound-label", right ? xb : xa, ly, right ? "end" : "start", bd->label);
+      put_label(b, "bound-label", right ? xb : xa, ly, right ? "end" : "start", lab);
     }
     dc_chart_buf_puts(b, "</g>\n");
   }
@@ -538,28 +566,30 @@ static void put_marks(const dc_chart *c, const layout *L, dc_chart_buf *b) {
     dc_chart_buf_puts(b, "\">\n");
     put_shape(b, st, x, y);
     if (m->label) {
-      int right = x + 9 + dc_chart_text_width(m->label, SMALL) <= L->w - 2;
+      char lab[400];
+      dc_chart_fit_text(lab, sizeof lab, m->label, (L->x1 - L->x0) / 2, SMALL);
+      int right = x + 9 + dc_chart_text_width(lab, SMALL) <= L->w - 2;
       /* away from the bound: above it above, below it below */
       double ly = below_bound(c, L, m) ? y + 8 + SMALL : y - 8;
-      put_label(b, "mark-label", right ? x + 9 : x - 9, ly, right ? "start" : "end", m->label);
+      put_label(b, "mark-label", right ? x + 9 : x - 9, ly, right ? "start" : "end", lab);
     }
     dc_chart_buf_puts(b, "</g>\n");
   }
 }
 
 static void put_swatch(const dc_chart *c, dc_chart_buf *b, const entry *e, double x, double y) {
-  if (e->kind == 0 && c->kind == DC_CHART_STACKED) {
+  style st = e->kind == 0 ? series_style(c, e->index) : (style){0, "", "", ""};
+  if (e->kind == 0 && !st.line) {
     dc_chart_buf_puts(b, "<rect x=\"");
     put_coord(b, x);
     dc_chart_buf_puts(b, "\" y=\"");
     put_coord(b, y - 6);
-    dc_chart_buf_printf(b, "\" width=\"18\" height=\"12\" fill=\"%s\" fill-opacity=\"%s\"/>\n",
-                        PALETTE[e->index % NPAL], OPACITY[(e->index / NPAL) % 4]);
+    dc_chart_buf_printf(b, "\" width=\"18\" height=\"12\" fill=\"%s\" fill-opacity=\"%s\"/>\n", st.colour,
+                        st.opacity);
   } else if (e->kind == 0) {
-    const char *dash = DASHES[(e->index / NPAL) % 4];
-    if (c->series[e->index].dashed && !dash[0]) dash = "7 4";
+    const char *dash = st.dash;
     char attrs[160];
-    snprintf(attrs, sizeof attrs, "stroke=\"%s\" stroke-width=\"2.5\"%s%s%s", PALETTE[e->index % NPAL],
+    snprintf(attrs, sizeof attrs, "stroke=\"%s\" stroke-width=\"2.5\"%s%s%s", st.colour,
              dash[0] ? " stroke-dasharray=\"" : "", dash, dash[0] ? "\"" : "");
     put_hline(b, attrs, x, x + 18, y);
   } else if (e->kind == 1) {
@@ -577,7 +607,7 @@ static void put_legend(const dc_chart *c, const layout *L, dc_chart_buf *b, cons
     double w = entry_width(&e[i]);
     if (x > 8 && x - 8 + w > avail) x = 8, y += LEGEND_ROW;
     put_swatch(c, b, &e[i], x, y);
-    put_text(b, "legend-label", x + 24, y + FONT * 0.35, "start", e[i].text ? e[i].text : "");
+    put_text(b, "legend-label", x + 24, y + FONT * 0.35, "start", e[i].text);
     x += w;
   }
   dc_chart_buf_puts(b, "</g>\n");
@@ -587,25 +617,30 @@ int dc_chart_svg(const dc_chart *c, dc_chart_buf *out) {
   if (!c || !check_input(c)) return DC_CHART_EINVAL;
   layout L;
   memset(&L, 0, sizeof L);
+  L.w = c->width ? c->width : 720;
+  L.h = c->height ? c->height : 360;
   entry *e = malloc(((size_t)c->n_series + 4) * sizeof *e);
   int rc = DC_CHART_ENOMEM;
   size_t start = out->len;
   if (!e) goto done;
-  int ne = legend_entries(c, e);
+  int ne = legend_entries(c, L.w, e);
   if (!lay_out(c, &L, e, ne)) goto done;
   put_header(c, &L, out);
   put_y_axis(c, &L, out);
   dc_chart_buf_puts(out, "<g class=\"data\">\n");
+  for (int s = 0; s < c->n_series; s++) /* areas first, lines over them */
+    if (!is_line(c, s)) put_area_series(c, &L, out, s);
   for (int s = 0; s < c->n_series; s++)
-    if (c->kind == DC_CHART_STACKED) put_area_series(c, &L, out, s);
-    else put_line_series(c, &L, out, s);
+    if (is_line(c, s)) put_line_series(c, &L, out, s);
   dc_chart_buf_puts(out, "</g>\n");
   put_x_axis(c, &L, out);
   put_bounds(c, &L, out);
   put_marks(c, &L, out);
-  if (c->title) {
+  if (c->title) { /* bold is wider: 1.1 em a narrow character */
+    char title[400];
+    dc_chart_fit_text(title, sizeof title, c->title, L.w - 16, TITLE * 1.1);
     dc_chart_buf_printf(out, "<text class=\"title\" x=\"8\" y=\"20\" font-size=\"%g\" font-weight=\"bold\">", TITLE);
-    dc_chart_buf_xml(out, c->title);
+    dc_chart_buf_xml(out, title);
     dc_chart_buf_puts(out, "</text>\n");
   }
   put_legend(c, &L, out, e, ne);

@@ -11,10 +11,12 @@
 
 /* Bytes written by the chart functions; always NUL-terminated once anything
  * was written. After an allocation failure `failed` is set, later appends are
- * ignored, and the writer returns DC_CHART_ENOMEM. Zero-initialise to start. */
+ * ignored, and the writer returns DC_CHART_ENOMEM. Zero-initialise to start;
+ * set `max` to cap the output (a page of charts for a report, or a test). */
 typedef struct dc_chart_buf {
   char *data;
   size_t len, cap;
+  size_t max; /* 0, or the most bytes the buffer may hold: beyond, `failed` */
   int failed;
 } dc_chart_buf;
 
@@ -32,6 +34,11 @@ void dc_chart_buf_printf(dc_chart_buf *b, const char *fmt, ...)
  * control characters (C0 but for tab/newline, which become spaces; DEL; C1)
  * replaced by U+FFFD. NULL appends nothing. */
 void dc_chart_buf_xml(dc_chart_buf *b, const char *s);
+
+/* Copies s into out (size >= 4) whole code points at a time while its
+ * estimated width stays within max_px, ending in "…" when it had to cut; the
+ * result is at most size-1 bytes. Returns 1 if s was cut. */
+int dc_chart_fit_text(char *out, size_t size, const char *s, double max_px, double font_px);
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -89,6 +96,8 @@ typedef struct dc_chart_series {
   const char *name;     /* legend text (UTF-8) */
   const double *values; /* n_years values in the chart's unit; NaN = missing */
   int dashed;           /* draw a line series dashed (e.g. BAU) */
+  int overlay;          /* on a stacked chart: a line over the areas, not stacked (BAU) */
+  int neutral;          /* grey instead of the next palette colour (the plan under wedges) */
 } dc_chart_series;
 
 /* A target bound: a horizontal rule at `value` from year `from` to year `to`
@@ -118,7 +127,9 @@ typedef struct dc_chart {
   int n_years;           /* 1..10000 */
   const dc_chart_series *series;
   int n_series;          /* 0..1000 */
-  dc_chart_kind kind;    /* lines, or areas stacked from zero (negatives stack downwards) */
+  dc_chart_kind kind;    /* lines, or areas stacked from zero (negatives stack downwards);
+                            the wedge chart: the plan as a neutral first area, the measures'
+                            abatements stacked on it, BAU as an overlay line on top */
   const dc_chart_bound *bounds;
   int n_bounds;
   const dc_chart_mark *marks;

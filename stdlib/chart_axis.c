@@ -29,6 +29,10 @@ static int buf_reserve(dc_chart_buf *b, size_t n) {
     return 0;
   }
   size_t need = b->len + n + 1;
+  if (b->max && need > b->max + 1) {
+    b->failed = 1;
+    return 0;
+  }
   if (need <= b->cap) return 1;
   size_t cap = b->cap ? b->cap : 256;
   while (cap < need) cap *= 2;
@@ -149,6 +153,29 @@ double dc_chart_text_width(const char *s, double font_px) {
     em += is_wide(cp) ? 1.0 : 0.6;
   }
   return em * font_px;
+}
+
+int dc_chart_fit_text(char *out, size_t size, const char *s, double max_px, double font_px) {
+  static const char ellipsis[] = "\xE2\x80\xA6";
+  out[0] = '\0';
+  if (!s) return 0;
+  if (dc_chart_text_width(s, font_px) <= max_px && strlen(s) < size) {
+    memcpy(out, s, strlen(s) + 1);
+    return 0;
+  }
+  const unsigned char *p = (const unsigned char *)s;
+  size_t o = 0;
+  double w = 0.6 * font_px; /* the ellipsis */
+  while (*p) {
+    long cp;
+    int n = utf8_next(p, &cp);
+    double cw = (is_wide(cp) ? 1.0 : 0.6) * font_px;
+    if (w + cw > max_px || o + (size_t)n + sizeof ellipsis > size) break;
+    memcpy(out + o, p, (size_t)n);
+    o += (size_t)n, w += cw, p += n;
+  }
+  memcpy(out + o, ellipsis, sizeof ellipsis);
+  return 1;
 }
 
 /* ====================================================================== */

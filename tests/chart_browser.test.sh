@@ -92,7 +92,8 @@ assert dom.check, "the page's script did not run"
 check = json.loads(dom.check)
 assert check["errors"] == [], check["errors"]
 expect = {"lines": (3, 0), "negative": (1, 0), "negative_stacked": (0, 2), "one_year": (0, 0),
-          "one_year_stacked": (0, 2), "wide_lines": (50, 0), "wide_stacked": (0, 50)}
+          "one_year_stacked": (0, 2), "wide_lines": (50, 0), "wide_stacked": (0, 50),
+          "small_target": (1, 0), "wedges": (1, 4)}
 for cid, (np, na) in expect.items():
     c = check["charts"].get(cid)
     assert c, ("chart missing from the DOM", cid)

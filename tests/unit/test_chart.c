@@ -198,6 +198,20 @@ static void test_fmt_tick(void **state) {
   assert_true(dc_chart_text_width("\xE5\xBC\xA0\xE6\x8E\x96", 10) == 20); /* 张掖 */
 }
 
+static void test_fit_text(void **state) {
+  (void)state;
+  char b[64];
+  assert_int_equal(dc_chart_fit_text(b, sizeof b, "abc", 30, 10), 0);
+  assert_string_equal(b, "abc");
+  assert_int_equal(dc_chart_fit_text(b, sizeof b, "abcdefgh", 30, 10), 1);
+  assert_string_equal(b, "abcd\xE2\x80\xA6"); /* 4 × 6 px + the ellipsis */
+  dc_chart_fit_text(b, sizeof b, "\xE5\xBC\xA0\xE6\x8E\x96\xE5\xB8\x82", 25, 10); /* 张掖市 */
+  assert_string_equal(b, "\xE5\xBC\xA0\xE2\x80\xA6");
+  char small[8]; /* the bytes run out before the width: still whole code points */
+  assert_int_equal(dc_chart_fit_text(small, sizeof small, "\xE5\xBC\xA0\xE6\x8E\x96\xE5\xB8\x82", 1000, 10), 1);
+  assert_string_equal(small, "\xE5\xBC\xA0\xE2\x80\xA6");
+}
+
 static void test_xml_escape(void **state) {
   (void)state;
   static const struct { const char *in, *out; } cases[] = {
@@ -229,7 +243,7 @@ static void test_svg_lines(void **state) {
   double bau[10], plan[10];
   for (int i = 0; i < 10; i++) bau[i] = 1.2e6 + 5e4 * i, plan[i] = 1.2e6 - 9e4 * i;
   plan[4] = NAN; /* a gap: two polylines */
-  dc_chart_series s[] = {{"BAU", bau, 1}, {"Plan <A&B>", plan, 0}};
+  dc_chart_series s[] = {{"BAU", bau, 1, 0, 0}, {"Plan <A&B>", plan, 0, 0, 0}};
   dc_chart_bound bd[] = {{"at most 0.3 Mt by 2029", 3e5, 2029, 2029}, {"at most 0.8 Mt by 2025", 8e5, 2025, 2025}};
   dc_chart_mark mk[] = {{2029, plan[9], DC_CHART_MISSED, "missed"}, {2025, plan[5], DC_CHART_MET, NULL}};
   dc_chart c = {.title = "Emissions \xE5\xBC\xA0\xE6\x8E\x96", .unit = "tCO2e/yr", .unit_prefix = 1,
@@ -258,7 +272,7 @@ static void test_svg_one_year(void **state) {
   (void)state;
   static const int y[] = {2030};
   double v[] = {42}, w[] = {17};
-  dc_chart_series s[] = {{"only", v, 0}};
+  dc_chart_series s[] = {{"only", v, 0, 0, 0}};
   dc_chart c = {.title = "One year", .unit = "t", .unit_prefix = 1, .years = y, .n_years = 1, .series = s,
                 .n_series = 1};
   char *svg = render(&c);
@@ -268,7 +282,7 @@ static void test_svg_one_year(void **state) {
   assert_int_equal(count(svg, "<polyline"), 0);
   write_sample("one_year", c);
   free(svg);
-  dc_chart_series s2[] = {{"a", v, 0}, {"b", w, 0}};
+  dc_chart_series s2[] = {{"a", v, 0, 0, 0}, {"b", w, 0, 0, 0}};
   c.series = s2, c.n_series = 2, c.kind = DC_CHART_STACKED;
   svg = render(&c);
   assert_int_equal(count(svg, "<polygon class=\"area\""), 2);
@@ -287,7 +301,7 @@ static void test_svg_hundred_years_fifty_series(void **state) {
   for (int k = 0; k < NS; k++) {
     for (int i = 0; i < NY; i++) v[k][i] = 1000.0 * (k + 1) * (1 + sin(i / 7.0 + k)) + 12.5 * i;
     snprintf(names[k], sizeof names[k], "measure %d%s", k + 1, k % 7 == 0 ? " (long name here)" : "");
-    s[k] = (dc_chart_series){names[k], v[k], 0};
+    s[k] = (dc_chart_series){names[k], v[k], 0, 0, 0};
   }
   dc_chart c = {.title = "100 years, 50 series", .unit = "tCO2e", .unit_prefix = 1, .years = years,
                 .n_years = NY, .series = s, .n_series = NS};
@@ -319,7 +333,7 @@ static void test_svg_negative_and_zero_bound(void **state) {
   (void)state;
   double net[10], removals[10], gross[10];
   for (int i = 0; i < 10; i++) gross[i] = 900 - 80 * i, removals[i] = -30.0 * i, net[i] = gross[i] + removals[i];
-  dc_chart_series s[] = {{"net", net, 0}};
+  dc_chart_series s[] = {{"net", net, 0, 0, 0}};
   dc_chart_bound bd[] = {{"net zero by 2029", 0, 2026, 2029}};
   dc_chart_mark mk[] = {{2029, net[9], DC_CHART_MET, "met 2029"}};
   dc_chart c = {.title = "Net removals", .unit = "ktCO2e", .years = Y10, .n_years = 10, .series = s,
@@ -332,7 +346,7 @@ static void test_svg_negative_and_zero_bound(void **state) {
   assert_no_overlap(svg);
   write_sample("negative", c);
   free(svg);
-  dc_chart_series st[] = {{"gross", gross, 0}, {"removals", removals, 0}};
+  dc_chart_series st[] = {{"gross", gross, 0, 0, 0}, {"removals", removals, 0, 0, 0}};
   c.series = st, c.n_series = 2, c.kind = DC_CHART_STACKED, c.n_marks = 0;
   svg = render(&c);
   /* removals stack below zero: their polygon's lower edge is below the zero line */
@@ -361,11 +375,100 @@ static void test_svg_negative_and_zero_bound(void **state) {
   free(svg);
 }
 
+/* the wedge chart: the plan as a grey base, three measures stacked on it up
+ * to BAU, drawn as a dashed line over them */
+static void test_svg_wedges(void **state) {
+  (void)state;
+  double bau[10], plan[10], m[3][10];
+  for (int i = 0; i < 10; i++) {
+    bau[i] = 2.0e6 + 4e4 * i;
+    m[0][i] = 3e4 * i, m[1][i] = 2e4 * i, m[2][i] = i > 4 ? 6e4 * (i - 4) : 0;
+    plan[i] = bau[i] - m[0][i] - m[1][i] - m[2][i];
+  }
+  dc_chart_series s[] = {{"plan", plan, 0, 0, 1}, {"retrofit", m[0], 0, 0, 0}, {"heat pumps", m[1], 0, 0, 0},
+                         {"solar \xE5\x85\x89\xE4\xBC\x8F", m[2], 0, 0, 0}, {"BAU", bau, 1, 1, 0}};
+  dc_chart c = {.title = "Wedges: abatement by measure", .unit = "tCO2e/yr", .unit_prefix = 1, .years = Y10,
+                .n_years = 10, .series = s, .n_series = 5, .kind = DC_CHART_STACKED};
+  char *svg = render(&c);
+  assert_int_equal(count(svg, "<polygon class=\"area\""), 4);
+  assert_int_equal(count(svg, "<polyline"), 1);
+  assert_true(strstr(svg, "<polyline") > strstr(svg, "data-name=\"solar")); /* over the areas */
+  assert_non_null(strstr(svg, "data-series=\"0\" fill=\"#999999\""));     /* the plan is grey */
+  assert_non_null(strstr(svg, "data-series=\"1\" fill=\"#0072B2\""));     /* the first measure blue */
+  assert_non_null(strstr(svg, "stroke=\"#CC79A7\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-dasharray=\"7 4\""));
+  /* the top of the stack is BAU: the last wedge's first point is BAU's first point */
+  const char *top = strstr(strstr(svg, "data-name=\"solar"), "points=\"") + 8;
+  const char *line = strstr(strstr(svg, "<polyline"), "points=\"") + 8;
+  char *e1, *e2;
+  double x1 = strtod(top, &e1), x2 = strtod(line, &e2);
+  assert_true(fabs(x1 - x2) < 0.01 && fabs(strtod(e1 + 1, NULL) - strtod(e2 + 1, NULL)) < 0.11);
+  assert_non_null(strstr(svg, ">MtCO2e/yr</text>"));
+  assert_no_overlap(svg);
+  write_sample("wedges", c);
+  free(svg);
+}
+
+/* a small chart of one target with names too long for it: cut with "…" */
+static void test_svg_small_long_names(void **state) {
+  (void)state;
+  double v[10];
+  for (int i = 0; i < 10; i++) v[i] = 12 + 4.5 * i;
+  char name[400];
+  memset(name, 'x', sizeof name - 1);
+  name[sizeof name - 1] = '\0';
+  memcpy(name, "share of EVs ", 13);
+  dc_chart_series s[] = {{name, v, 0, 0, 0}};
+  dc_chart_bound bd[] = {{"at least 40 % of new cars from 2026 on, and a label too long for this chart", 40, 2026, 2029}};
+  dc_chart_mark mk[] = {{2026, v[6], DC_CHART_MISSED, "missed in 2026, short by 1 pp"},
+                        {2029, v[9], DC_CHART_MET, "met"}};
+  dc_chart c = {.title = "EVs at least 40 % of new cars from 2026 — a title that does not fit in 360 px",
+                .unit = "%", .years = Y10, .n_years = 10, .series = s, .n_series = 1, .bounds = bd,
+                .n_bounds = 1, .marks = mk, .n_marks = 2, .width = 360, .height = 220};
+  char *svg = render(&c);
+  assert_non_null(strstr(svg, ">share of EVs xxx"));
+  assert_non_null(strstr(svg, "x\xE2\x80\xA6</text>"));
+  double x, y;
+  char t[512];
+  assert_true(nth_text(svg, "legend-label", 0, &x, &y, t, sizeof t));
+  assert_true(x + dc_chart_text_width(t, 12) <= 360);
+  assert_non_null(strstr(svg, "data-name=\"share of EVs xxx")); /* the data keep the whole name */
+  assert_true(strlen(strstr(svg, "data-name=\"share of EVs xxx")) > 400);
+  assert_non_null(strstr(svg, "\xE2\x80\xA6</text>\n<g class=\"legend\">")); /* the title too */
+  assert_no_overlap(svg);
+  write_sample("small_target", c);
+  free(svg);
+}
+
+/* a buffer that may not grow: every cut-off gives ENOMEM and the buffer as it was */
+static void test_svg_out_of_memory(void **state) {
+  (void)state;
+  double v[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  dc_chart_series s[] = {{"a", v, 0, 0, 0}, {"b", v, 1, 0, 0}};
+  dc_chart_mark mk[] = {{2025, 5, DC_CHART_MET, "m"}};
+  dc_chart c = {.title = "t", .years = Y10, .n_years = 10, .series = s, .n_series = 2, .marks = mk, .n_marks = 1};
+  dc_chart_buf full = {0};
+  assert_int_equal(dc_chart_svg(&c, &full), DC_CHART_OK);
+  for (size_t max = 1; max < full.len; max += 37) {
+    dc_chart_buf b = {0};
+    b.max = max;
+    dc_chart_buf_puts(&b, "x");
+    assert_int_equal(dc_chart_svg(&c, &b), DC_CHART_ENOMEM);
+    assert_int_equal(b.len, 1);
+    dc_chart_buf_free(&b);
+  }
+  dc_chart_buf b = {0};
+  b.max = full.len;
+  assert_int_equal(dc_chart_svg(&c, &b), DC_CHART_OK);
+  assert_string_equal(b.data, full.data);
+  dc_chart_buf_free(&b);
+  dc_chart_buf_free(&full);
+}
+
 static void test_svg_bad_input(void **state) {
   (void)state;
   double v[] = {1, 2};
   int back[] = {2021, 2020};
-  dc_chart_series s[] = {{"a", v, 0}};
+  dc_chart_series s[] = {{"a", v, 0, 0, 0}};
   dc_chart_buf b = {0};
   dc_chart c = {.years = back, .n_years = 2, .series = s, .n_series = 1};
   assert_int_equal(dc_chart_svg(&c, &b), DC_CHART_EINVAL);
@@ -377,7 +480,7 @@ static void test_svg_bad_input(void **state) {
   assert_non_null(strstr(dc_chart_strerror(DC_CHART_EINVAL), "increasing years"));
   c.id = NULL;
   double odd[] = {INFINITY, 1e301};
-  dc_chart_series so[] = {{"odd", odd, 0}};
+  dc_chart_series so[] = {{"odd", odd, 0, 0, 0}};
   c.series = so; /* not finite and beyond ±1e300: missing, nothing drawn */
   char *svg = render(&c);
   assert_int_equal(count(svg, "<polyline"), 0);
@@ -465,6 +568,8 @@ int main(void) {
       cmocka_unit_test(test_svg_one_year), cmocka_unit_test(test_svg_hundred_years_fifty_series),
       cmocka_unit_test(test_svg_negative_and_zero_bound), cmocka_unit_test(test_svg_bad_input),
       cmocka_unit_test(test_sparkline),    cmocka_unit_test(test_term_plot),
+      cmocka_unit_test(test_fit_text),     cmocka_unit_test(test_svg_small_long_names),
+      cmocka_unit_test(test_svg_out_of_memory), cmocka_unit_test(test_svg_wedges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
