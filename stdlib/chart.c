@@ -262,6 +262,7 @@ static int lay_out(const dc_chart *c, layout *L, const entry *e, int ne) {
   L->scale = pow(10, p);
   L->y0 = (c->title ? 30 : 8) + 26; /* the title, then the unit above the axis */
   L->y1 = L->h - 30;
+  if (L->y1 - L->y0 < 40) L->y1 = L->y0 + 40, L->h = L->y1 + 30; /* the smallest plot: 40 px */
   int max_ticks = (int)((L->y1 - L->y0) / (2.4 * FONT)) + 1;
   if (max_ticks > 11) max_ticks = 11;
   L->yt = dc_chart_nice_ticks(mn / L->scale, mx / L->scale, max_ticks);

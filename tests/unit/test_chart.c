@@ -464,6 +464,64 @@ static void test_svg_out_of_memory(void **state) {
   dc_chart_buf_free(&full);
 }
 
+/* every coordinate of the SVG is a number inside its viewBox */
+static void assert_inside(const char *svg) {
+  double w = strtod(strstr(svg, "width=\"") + 7, NULL), h = strtod(strstr(svg, "height=\"") + 8, NULL);
+  static const char *const keys[] = {" x=\"", " y=\"", " x1=\"", " x2=\"", " y1=\"", " y2=\"", " cx=\"", " cy=\""};
+  for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+    for (const char *p = strstr(svg, keys[k]); p; p = strstr(p + 1, keys[k])) {
+      double v = strtod(p + strlen(keys[k]), NULL), lim = keys[k][1] == 'x' || keys[k][2] == 'x' ? w : h;
+      assert_true(v >= -1 && v <= lim + 1);
+    }
+  for (const char *p = strstr(svg, " points=\""); p; p = strstr(p + 1, " points=\""))
+    for (const char *q = p + 9; *q != '"';) {
+      char *end;
+      double x = strtod(q, &end), y = strtod(end + 1, &end);
+      assert_true(x >= 0 && x <= w && y >= 0 && y <= h);
+      q = *end == ' ' ? end + 1 : end;
+    }
+}
+
+/* random charts: odd sizes, gaps, signs and magnitudes; never a NaN, never
+ * a point outside, always the same bytes (render() checks) */
+static void test_svg_random(void **state) {
+  (void)state;
+  unsigned long long r = 99;
+#define RND() (r = r * 6364136223846793005ULL + 1442695040888963407ULL, (double)(r >> 11) / 9007199254740992.0)
+  for (int k = 0; k < 300; k++) {
+    int ny = 1 + (int)(RND() * 60), ns = (int)(RND() * 6), years[60];
+    static double v[6][60];
+    dc_chart_series s[6];
+    double mag = pow(10, (int)(RND() * 30) - 12);
+    years[0] = 1990 + (int)(RND() * 40);
+    for (int i = 1; i < ny; i++) years[i] = years[i - 1] + 1 + (RND() < 0.1 ? (int)(RND() * 5) : 0);
+    for (int j = 0; j < ns; j++) {
+      for (int i = 0; i < ny; i++) {
+        double u = RND();
+        v[j][i] = u < 0.08 ? NAN : u < 0.1 ? INFINITY : (RND() - 0.3) * mag;
+      }
+      s[j] = (dc_chart_series){"s", v[j], j == 1, j == 2, j == 3};
+    }
+    dc_chart_bound bd = {"b", (RND() - 0.5) * mag, years[0] - 2, years[ny - 1] + 1};
+    dc_chart_mark mk = {years[ny / 2], (RND() - 0.5) * mag, (dc_chart_status)(k % 3), "m"};
+    dc_chart c = {.title = "random", .unit = "t", .unit_prefix = k % 2, .years = years, .n_years = ny,
+                  .series = s, .n_series = ns, .kind = (dc_chart_kind)(k % 2 == 0), .bounds = &bd,
+                  .n_bounds = k % 3 != 0, .marks = &mk, .n_marks = k % 4 != 0,
+                  .width = k % 5 ? 0 : 200 + (int)(RND() * 600), .height = k % 7 ? 0 : 120 + (int)(RND() * 400)};
+    char *svg = render(&c);
+    assert_inside(svg);
+    free(svg);
+  }
+#undef RND
+  double v[] = {1, -2, 3};
+  dc_chart_series s[] = {{"a long name for a tiny chart", v, 0, 0, 0}};
+  dc_chart c = {.title = "tiny", .years = Y10, .n_years = 3, .series = s, .n_series = 1, .width = 1, .height = 1};
+  char *svg = render(&c); /* grows to the smallest plot that holds its axes */
+  assert_inside(svg);
+  assert_true(strtod(strstr(svg, "height=\"") + 8, NULL) >= 40 + 30 + 30);
+  free(svg);
+}
+
 static void test_svg_bad_input(void **state) {
   (void)state;
   double v[] = {1, 2};
@@ -570,6 +628,7 @@ int main(void) {
       cmocka_unit_test(test_sparkline),    cmocka_unit_test(test_term_plot),
       cmocka_unit_test(test_fit_text),     cmocka_unit_test(test_svg_small_long_names),
       cmocka_unit_test(test_svg_out_of_memory), cmocka_unit_test(test_svg_wedges),
+      cmocka_unit_test(test_svg_random),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
