@@ -91,7 +91,7 @@ static void push_number(lua_State *L, double v) {
 
 static void push_factor_qty(lua_State *L, const dc_factor *f) {
   dc_unit u;
-  dc_display d = {1, 0, ""};
+  dc_display d = {1, 0, "", 0};
   dc_units_error e;
   if (f->unit[0] && dc_units_parse_display(f->unit, &u, &d, &e) != 0) d.label[0] = '\0';
   if (f->unit[0]) dc_lua_pushqty(L, f->si, f->dims, &d);
@@ -225,7 +225,7 @@ static int f_fuel(lua_State *L) {
   push_factor_qty(L, co2);
   lua_setfield(L, -2, "co2");
   dc_unit u;
-  dc_display d = {1, 0, ""};
+  dc_display d = {1, 0, "", 0};
   dc_units_error e;
   if (dc_units_parse_display("tCO2/t", &u, &d, &e) != 0) d.label[0] = '\0';
   dc_lua_pushqty(L, per_kg, u.dims, &d);

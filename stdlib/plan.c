@@ -574,6 +574,7 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     if ((t.per = metric_or_fail(p, nm, "per", sp->per)) < 0) return -1;
     if (dims_div(t.vdims, p->met[t.per].dims, &t.vdims)) return dc_plan__fail(p, "target '%s': bad units", nm);
     memset(&t.vdisp, 0, sizeof t.vdisp);
+    t.vdisp.co2e = p->met[t.metric].disp.co2e; /* per capita CO2e is CO2e */
   }
   if (t.by == DC_PLAN_NOYEAR) return dc_plan__fail(p, "target '%s': give the year it is due (by = YEAR)", nm);
   if (!dc_plan__year_ok(p, t.by))
