@@ -85,9 +85,9 @@ p:target{ "Power CO2 peaks by 2030", peak_by = 2030,
 if arg then -- only when run as a script, not under decarb check
   local r = p:check()
   print(string.format("%s: %d of %d targets met (scenario %s)", p.name, r.met, r.total, r.scenario))
-  print("  new-energy share 2021:", (p:value("new energy", 2021) / p:value("capacity", 2021)):to"%")
-  print("  new-energy share 2025:", (p:value("new energy", 2025) / p:value("capacity", 2025)):to"%")
-  print("  new-energy hours:     ", ne_hours * q"1 yr")
+  print("  new-energy share 2021:", q(100 * p:value("new energy", 2021) / p:value("capacity", 2021), "%"))
+  print("  new-energy share 2025:", q(100 * p:value("new energy", 2025) / p:value("capacity", 2025), "%"))
+  print("  new-energy hours:     ", (ne_hours * q"1 yr"):to"h")
   print("  power CO2 2021, 2030: ", p:value("power", 2021), p:value("power", 2030))
   print(string.format("  also in the report: %d key energy projects worth %.2f billion yuan;"
         .. " %d new-energy projects; %d measures in %d fields", key_projects,

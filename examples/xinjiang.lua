@@ -68,8 +68,8 @@ if arg then -- only when run as a script, not under decarb check
   print("  Xinjiang solar, wind:", p:value("Xinjiang solar", 2023):to"TWh/yr",
         p:value("Xinjiang wind", 2023):to"TWh/yr")
   print("  solar share, wind share:",
-        (p:value("Xinjiang solar", 2023) / p:value("China solar", 2023)):to"%",
-        (p:value("Xinjiang wind", 2023) / p:value("China wind", 2023)):to"%")
+        q(100 * p:value("Xinjiang solar", 2023) / p:value("China solar", 2023), "%"),
+        q(100 * p:value("Xinjiang wind", 2023) / p:value("China wind", 2023), "%"))
   print("  CO2 displaced:       ", p:value("CO2 displaced", 2023), "at", grid)
 end
 return p

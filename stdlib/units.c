@@ -296,8 +296,8 @@ static const unit_def units[] = {
   U("亩", 1e4 / 15, D_AREA, PX_NONE, "1/15 ha", "area", "Chinese 亩 (mu)"),
   U("m3", 1, D_VOL, PX_NONE, "m^3", "volume", "SI"),
   U("L", 1e-3, D_VOL, PX_KM, "0.001 m3", "volume", "SI-accepted (litre)"),
-  U("Nm3", 1, D_NVOL, PX_NONE, "1 m3 of gas at 0 °C, 101.325 kPa (not m3 without a stated condition)",
-    "volume at reference conditions (0 °C, 101.325 kPa)", "normal cubic metre (DIN 1343 reference: 273.15 K, 101.325 kPa)"),
+  U("Nm3", 1, D_NVOL, PX_NONE, "1 m3 of gas at 0 °C, 101.325 kPa",
+    "volume at reference conditions (0 °C, 101.325 kPa)", "normal cubic metre; to m3 only at stated T, p"),
   /* pressure (for stating the conditions of a gas volume) */
   U("Pa", 1, D_PRESSURE, PX_ALL, "kg·m^-1·s^-2 (N/m2)", "pressure (energy per volume)", "SI"),
   U("bar", 1e5, D_PRESSURE, PX_NONE, "100 kPa", "pressure (energy per volume)", "SI-accepted"),

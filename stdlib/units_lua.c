@@ -224,6 +224,7 @@ void dc_lua_pushqty(lua_State *L, double si, dc_dims dims, const dc_display *dis
   p->dims = dims;
   if (disp && disp->label[0]) p->disp = *disp;
   else no_disp(&p->disp);
+  p->disp.co2e = disp && disp->co2e && dims.e[DC_DIM_CO2] != 0;
 }
 
 /* quantity-like at idx into *out (numbers: dimensionless; strings: parsed) */
@@ -810,6 +811,10 @@ static int units_index(lua_State *L) {
   dc_unit u;
   dc_display d;
   dc_lua_checkunit(L, 2, &u, &d);
+  if (plain(&u.dims, &d)) {
+    push_plain(L, u.scale);
+    return 1;
+  }
   qty *r = newq(L, MT);
   r->si = u.scale + u.offset;
   r->dims = u.dims;

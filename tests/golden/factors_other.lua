@@ -28,7 +28,7 @@ print(w, wi.variant, wi.verify)
 print((factors.hours{ "solar", year = 2023 }), (factors.hours{ "wind", year = 2023, period = "Jan-Nov" }))
 print((factors.hours{ "year" }))
 print(q"107 MW" * factors.hours{ "solar", year = 2023 })
-print((factors.hours{ "solar", year = 2023 } / factors.hours{ "year" }):to"%")
+print(q(100 * (factors.hours{ "solar", year = 2023 } / factors.hours{ "year" }), "%"))
 
 print((factors.h2{ "lhv" }), (factors.h2{ "density" }), (factors.h2{ "electrolysis", variant = "low" }),
       (factors.h2{ "electrolysis", variant = "high" }), (factors.h2{ "electrolysis", variant = "max" }))
