@@ -1,0 +1,1 @@
+-- see example_xinjiang_perturb.cmd
