@@ -1,1 +1,1 @@
--- see example_xinjiang_perturb.cmd
+-- golden test: the Xinjiang share targets can be missed; see example_xinjiang_perturb.cmd
