@@ -44,3 +44,9 @@ print(type(r), r, string.format("%.2f", r), math.floor(q"7 kWh" / q"2 kWh"))
 print(type(q"24.69 %"), q"24.69 %", tostring(q"50 %" * 2), type(q"50 %" * q"50 %"))
 local u = series{ [2025] = 0.5, [2026] = 2 }
 print(math.type(u[2026]), string.format("%.2f", u[2025]), math.floor(u[2026] + 0.5))
+-- a plan: a CO2 sector plus a CO2e sector reports CO2e
+local p = plan{ "gases", years = {2020, 2021} }
+p:sector{ "power", emissions = "1 tCO2/yr" }
+print(p:value("emissions", 2020))
+p:sector{ "waste", emissions = "1 tCO2e/yr" }
+print(p:value("emissions", 2020), p:value("power", 2020), p:value("waste", 2020))
