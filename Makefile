@@ -18,7 +18,7 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
-DEB_TEST  = python3 libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
+DEB_TEST  = python3 python3-pint libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 

@@ -66,10 +66,14 @@ static bool icontains(const char *hay, const char *needle) {
  * loading
  * ====================================================================== */
 
+/* "FILE:LINE:COL: message"; file is a built-in data file's short name
+ * ("grid": stdlib/data/grid.csv) or, starting with '/', a user dataset's
+ * name as the script wrote it after the '/' */
 static int fail(char *err, size_t errsize, const char *file, int line, int col,
                 const char *fmt, ...) {
   va_list ap;
-  int k = snprintf(err, errsize, "stdlib/data/%s.csv:%d:%d: ", file, line, col);
+  int k = file[0] == '/' ? snprintf(err, errsize, "%s:%d:%d: ", file + 1, line, col)
+                         : snprintf(err, errsize, "stdlib/data/%s.csv:%d:%d: ", file, line, col);
   if (k < 0 || (size_t)k >= errsize) return -1;
   va_start(ap, fmt);
   vsnprintf(err + k, errsize - (size_t)k, fmt, ap);
@@ -88,20 +92,24 @@ static void *grow_array(void *p, size_t n, size_t elem) {
   return realloc(p, (n ? n : 1) * elem);
 }
 
-static int load_values(const char *file, const dc_csv *c, char *err, size_t errsize) {
+/* The records of one CSV in the values schema, appended to *arr (*n of
+ * them); dataset names them, file is as for fail(). A user dataset needs a
+ * source on every row. */
+static int parse_values(const char *dataset, const char *file, const dc_csv *c, bool need_source,
+                        dc_factor **arr, size_t *n, char *err, size_t errsize) {
   static const char *const hdr[] = {"name", "variant", "year", "value", "unit", "source"};
   if (!header_is(c, hdr, 6))
     return fail(err, errsize, file, 1, 1, "header must be name,variant,year,value,unit,source");
   size_t rows = dc_csv_rows(c);
-  dc_factor *nf = grow_array(db.f, db.nf + rows, sizeof *nf);
+  dc_factor *nf = grow_array(*arr, *n + rows, sizeof *nf);
   if (!nf) return fail(err, errsize, file, 0, 0, "out of memory");
-  db.f = nf;
+  *arr = nf;
   for (size_t r = 1; r < rows; r++) {
-    dc_factor *f = &db.f[db.nf];
+    dc_factor *f = &(*arr)[*n];
     int line, col;
     char *end;
     memset(f, 0, sizeof *f);
-    f->dataset = file;
+    f->dataset = dataset;
     f->name = dc_csv_cell(c, r, 0);
     f->variant = dc_csv_cell(c, r, 1);
     const char *year = dc_csv_cell(c, r, 2);
@@ -111,6 +119,12 @@ static int load_values(const char *file, const dc_csv *c, char *err, size_t errs
     if (!f->name[0]) {
       dc_csv_where(c, r, 0, &line, &col);
       return fail(err, errsize, file, line, col, "empty name");
+    }
+    if (need_source && !f->source[0]) {
+      dc_csv_where(c, r, 5, &line, &col);
+      return fail(err, errsize, file, line, col,
+                  "empty source: every value needs one (the publication, table and year it "
+                  "comes from, or \"assumption: ...\")");
     }
     if (year[0]) {
       errno = 0;
@@ -133,15 +147,21 @@ static int load_values(const char *file, const dc_csv *c, char *err, size_t errs
       dc_units_error ue;
       if (dc_units_parse(f->unit, &u, &ue) != 0) {
         dc_csv_where(c, r, 4, &line, &col);
+        for (size_t i = 0; i < ue.pos && f->unit[i]; i++) /* to the bad word, in characters */
+          if (((unsigned char)f->unit[i] & 0xC0) != 0x80) col++;
         return fail(err, errsize, file, line, col, "%s", ue.msg);
       }
       f->si = f->value * u.scale + u.offset;
       f->dims = u.dims;
     }
     f->verify = strstr(f->source, "(verify)") != NULL;
-    db.nf++;
+    (*n)++;
   }
   return 0;
+}
+
+static int load_values(const char *file, const dc_csv *c, char *err, size_t errsize) {
+  return parse_values(file, file, c, false, &db.f, &db.nf, err, errsize);
 }
 
 static int load_regions(const dc_csv *c, char *err, size_t errsize) {
@@ -313,28 +333,25 @@ static int cmp_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-int dc_factors_find(const char *dataset, const char *name, const char *variant, int year,
-                    bool earlier, const dc_factor **out, char *err, size_t errsize) {
-  char load_err[300];
+/* The look-up over records recs[0 .. nrec-1] of dataset; canon is the
+ * canonical name of name, or NULL when unknown. */
+static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, const char *canon,
+                   const char *name, const char *variant, int year, bool earlier,
+                   const dc_factor **out, char *err, size_t errsize) {
   size_t len = 0;
   bool first = true;
-  if (dc_factors_load(load_err, sizeof load_err) != 0) {
-    snprintf(err, errsize, "reference data broken: %s", load_err);
-    return -1;
-  }
-  const char *canon = dc_factors_canonical(dataset, name);
   if (!canon) {
     bool is_grid = strcmp(dataset, "grid") == 0;
     int k = snprintf(err, errsize, "unknown %s '%s'; %s: ", is_grid ? "grid region" : dataset,
                      name, is_grid ? "regions with data" : "known");
     if (k < 0) return -1;
     len = (size_t)k;
-    for (size_t i = 0; i < db.nf; i++) {
-      if (strcmp(db.f[i].dataset, dataset) != 0) continue;
+    for (size_t i = 0; i < nrec; i++) {
+      if (strcmp(recs[i].dataset, dataset) != 0) continue;
       bool seen = false; /* a name repeats for each year and variant */
       for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(db.f[j].dataset, dataset) == 0 && strcmp(db.f[j].name, db.f[i].name) == 0;
-      if (!seen) add_item(err, errsize, &len, &first, "%s", db.f[i].name);
+        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, recs[i].name) == 0;
+      if (!seen) add_item(err, errsize, &len, &first, "%s", recs[i].name);
     }
     if (first) snprintf(err, errsize, "unknown dataset '%s'", dataset);
     return -1;
@@ -342,8 +359,8 @@ int dc_factors_find(const char *dataset, const char *name, const char *variant, 
   /* the variant: the one asked for, or the only one there is */
   const char *var = NULL;
   bool several = false;
-  for (size_t i = 0; i < db.nf; i++) {
-    const dc_factor *f = &db.f[i];
+  for (size_t i = 0; i < nrec; i++) {
+    const dc_factor *f = &recs[i];
     if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
     if (variant) {
       if (norm_eq(f->variant, variant)) {
@@ -363,13 +380,13 @@ int dc_factors_find(const char *dataset, const char *name, const char *variant, 
                                canon, variant);
     if (k < 0) return -1;
     len = (size_t)k;
-    for (size_t i = 0; i < db.nf; i++) {
-      const dc_factor *f = &db.f[i];
+    for (size_t i = 0; i < nrec; i++) {
+      const dc_factor *f = &recs[i];
       if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
       bool seen = false;
       for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(db.f[j].dataset, dataset) == 0 && strcmp(db.f[j].name, canon) == 0 &&
-               strcmp(db.f[j].variant, f->variant) == 0;
+        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, canon) == 0 &&
+               strcmp(recs[j].variant, f->variant) == 0;
       if (!seen) add_item(err, errsize, &len, &first, "'%s'", f->variant);
     }
     return -2;
@@ -378,8 +395,8 @@ int dc_factors_find(const char *dataset, const char *name, const char *variant, 
   int years[64], ny = 0;
   const dc_factor *exact = NULL, *best = NULL, *only = NULL;
   size_t count = 0;
-  for (size_t i = 0; i < db.nf; i++) {
-    const dc_factor *f = &db.f[i];
+  for (size_t i = 0; i < nrec; i++) {
+    const dc_factor *f = &recs[i];
     if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0 || strcmp(f->variant, var) != 0)
       continue;
     count++;
@@ -406,6 +423,91 @@ int dc_factors_find(const char *dataset, const char *name, const char *variant, 
   len = (size_t)k;
   for (int i = 0; i < ny; i++) add_item(err, errsize, &len, &first, "%d", years[i]);
   return -3;
+}
+
+int dc_factors_find(const char *dataset, const char *name, const char *variant, int year,
+                    bool earlier, const dc_factor **out, char *err, size_t errsize) {
+  char load_err[300];
+  if (dc_factors_load(load_err, sizeof load_err) != 0) {
+    snprintf(err, errsize, "reference data broken: %s", load_err);
+    return -1;
+  }
+  return find_in(db.f, db.nf, dataset, dc_factors_canonical(dataset, name), name, variant, year,
+                 earlier, out, err, errsize);
+}
+
+/* ======================================================================
+ * a script's own dataset
+ * ====================================================================== */
+
+struct dc_factor_set {
+  dc_csv *csv;
+  dc_factor *f;
+  size_t nf;
+  char *name;      /* as the script wrote it: the records' dataset */
+  char *errname;   /* "/" + name, for fail() */
+};
+
+void dc_factors_set_free(dc_factor_set *s) {
+  if (!s) return;
+  dc_csv_free(s->csv);
+  free(s->f);
+  free(s->name);
+  free(s->errname);
+  free(s);
+}
+
+static char *dup_prefixed(const char *prefix, const char *s) {
+  size_t a = strlen(prefix), b = strlen(s);
+  char *d = malloc(a + b + 1);
+  if (d) {
+    memcpy(d, prefix, a);
+    memcpy(d + a, s, b + 1);
+  }
+  return d;
+}
+
+int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, char *err,
+                        size_t errsize) {
+  dc_factor_set *s = calloc(1, sizeof *s);
+  *out = NULL;
+  if (!s || !(s->name = dup_prefixed("", name)) || !(s->errname = dup_prefixed("/", name))) {
+    dc_factors_set_free(s);
+    snprintf(err, errsize, "%s: out of memory", name);
+    return -1;
+  }
+  dc_csv_error ce;
+  if (dc_csv_read_file(path, &s->csv, &ce) != 0) {
+    if (ce.line) fail(err, errsize, s->errname, ce.line, ce.col, "%s", ce.msg);
+    else snprintf(err, errsize, "%s: %s", name, ce.msg);
+    dc_factors_set_free(s);
+    return -1;
+  }
+  if (parse_values(s->name, s->errname, s->csv, true, &s->f, &s->nf, err, errsize) != 0) {
+    dc_factors_set_free(s);
+    return -1;
+  }
+  if (s->nf == 0) {
+    snprintf(err, errsize, "%s: no values (a header and at least one row are needed)", name);
+    dc_factors_set_free(s);
+    return -1;
+  }
+  *out = s;
+  return 0;
+}
+
+size_t dc_factors_set_count(const dc_factor_set *s) { return s ? s->nf : 0; }
+const dc_factor *dc_factors_set_at(const dc_factor_set *s, size_t i) {
+  return s && i < s->nf ? &s->f[i] : NULL;
+}
+const char *dc_factors_set_name(const dc_factor_set *s) { return s ? s->name : ""; }
+
+int dc_factors_set_find(const dc_factor_set *s, const char *name, const char *variant, int year,
+                        bool earlier, const dc_factor **out, char *err, size_t errsize) {
+  const char *canon = NULL;
+  for (size_t i = 0; i < s->nf && !canon; i++)
+    if (norm_eq(s->f[i].name, name)) canon = s->f[i].name;
+  return find_in(s->f, s->nf, s->name, canon, name, variant, year, earlier, out, err, errsize);
 }
 
 int dc_factors_fuel(const char *name, const dc_factor **ncv, const dc_factor **co2,

@@ -65,6 +65,24 @@ const dc_region *dc_factors_region(const char *name);
 int dc_factors_find(const char *dataset, const char *name, const char *variant, int year,
                     bool earlier, const dc_factor **out, char *err, size_t errsize);
 
+/* ---- a script's own dataset (factors.load) ---- */
+typedef struct dc_factor_set dc_factor_set;
+/* Reads the CSV file at path, in the schema of stdlib/data/ (header
+ * name,variant,year,value,unit,source; a non-empty source on every row;
+ * every unit parsed). name is the file as the script wrote it: the records'
+ * dataset and the FILE of errors "FILE:LINE:COL: ...". 0 with *out (free
+ * with dc_factors_set_free), or -1 with err. */
+int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, char *err,
+                        size_t errsize);
+void dc_factors_set_free(dc_factor_set *s);
+size_t dc_factors_set_count(const dc_factor_set *s);
+const dc_factor *dc_factors_set_at(const dc_factor_set *s, size_t i);
+const char *dc_factors_set_name(const dc_factor_set *s);
+/* As dc_factors_find over the set's records (names compared as there; no
+ * aliases). */
+int dc_factors_set_find(const dc_factor_set *s, const char *name, const char *variant, int year,
+                        bool earlier, const dc_factor **out, char *err, size_t errsize);
+
 /* IPCC fuel data: NCV and CO2 factor records, and the CO2 per kg of fuel
  * (kgCO2/kg = tCO2/t) computed as NCV x EF. 0 or -1 with err. */
 int dc_factors_fuel(const char *name, const dc_factor **ncv, const dc_factor **co2,

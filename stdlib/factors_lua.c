@@ -91,7 +91,7 @@ static void push_number(lua_State *L, double v) {
 
 static void push_factor_qty(lua_State *L, const dc_factor *f) {
   dc_unit u;
-  dc_display d = {1, 0, ""};
+  dc_display d = {1, 0, "", 0};
   dc_units_error e;
   if (f->unit[0] && dc_units_parse_display(f->unit, &u, &d, &e) != 0) d.label[0] = '\0';
   if (f->unit[0]) dc_lua_pushqty(L, f->si, f->dims, &d);
@@ -132,13 +132,116 @@ static void push_info(lua_State *L, const dc_factor *f) {
   }
 }
 
+/* ======================================================================
+ * a script's own datasets: factors.load
+ * ====================================================================== */
+
+#define SET_TYPE "decarb.FactorSet"
+
+static dc_factor_set **toset(lua_State *L, int idx) {
+  return (dc_factor_set **)luaL_testudata(L, idx, SET_TYPE);
+}
+
+/* dataset = (the value factors.load returned) in the argument table, or NULL */
+static const dc_factor_set *opt_dataset(lua_State *L) {
+  lua_getfield(L, 1, "dataset");
+  if (lua_isnil(L, -1)) return NULL;
+  dc_factor_set **b = toset(L, -1);
+  if (!b || !*b)
+    dc_lua_error(L, "dataset must be what factors.load returned, as in dataset = "
+                    "factors.load(\"my_factors.csv\"), got %s",
+                 luaL_typename(L, -1));
+  return *b; /* the table holds it: alive for this call */
+}
+
+/* the built-in data or set (when non-NULL) */
+static int find_any(const dc_factor_set *set, const char *dataset, const char *name,
+                    const char *variant, int year, bool earlier, const dc_factor **f, char *err,
+                    size_t errsize) {
+  if (set) return dc_factors_set_find(set, name, variant, year, earlier, f, err, errsize);
+  return dc_factors_find(dataset, name, variant, year, earlier, f, err, errsize);
+}
+
+/* A record from a script's dataset must be of the kind asked for: want is a
+ * unit of that kind ("kgCO2/kWh" for grid). */
+static void check_kind(lua_State *L, const dc_factor_set *set, const dc_factor *f, const char *who,
+                       const char *want) {
+  dc_unit u;
+  dc_units_error e;
+  if (!set || !want || dc_units_parse(want, &u, &e) != 0) return;
+  if (!dc_dims_eq(u.dims, f->dims))
+    dc_lua_error(L, "%s: '%s' has unit '%s', not one like %s (what %s gives)",
+                 dc_factors_set_name(set), f->name, f->unit[0] ? f->unit : "(none)", want, who);
+}
+
+static int set_gc(lua_State *L) {
+  dc_factor_set **b = (dc_factor_set **)lua_touserdata(L, 1);
+  dc_factors_set_free(*b);
+  *b = NULL;
+  return 0;
+}
+
+static int set_tostring(lua_State *L) {
+  dc_factor_set **b = toset(L, 1);
+  lua_pushfstring(L, "dataset %s (%d values)", b && *b ? dc_factors_set_name(*b) : "?",
+                  b && *b ? (int)dc_factors_set_count(*b) : 0);
+  return 1;
+}
+
+static void push_info(lua_State *L, const dc_factor *f);
+
+/* d.name, d.count, d.values (an info table per row, in file order) */
+static int set_index(lua_State *L) {
+  dc_factor_set *s = *toset(L, 1);
+  const char *k = luaL_checkstring(L, 2);
+  if (strcmp(k, "name") == 0) {
+    lua_pushstring(L, dc_factors_set_name(s));
+  } else if (strcmp(k, "count") == 0) {
+    lua_pushinteger(L, (lua_Integer)dc_factors_set_count(s));
+  } else if (strcmp(k, "values") == 0) {
+    size_t n = dc_factors_set_count(s);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+      push_info(L, dc_factors_set_at(s, i));
+      lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+  } else {
+    return dc_lua_error(L, "a dataset has name, count and values, not '%s'", k);
+  }
+  return 1;
+}
+
+/* factors.load("uk_grid.csv") -> a dataset for dataset = ... */
+static int f_load(lua_State *L) {
+  if (lua_type(L, 1) != LUA_TSTRING)
+    return dc_lua_error(L, "factors.load needs a file name, as in factors.load(\"my_factors.csv\")");
+  const char *path = lua_tostring(L, 1);
+  char full[4096], err[1200];
+  dc_lua_resolve_path(L, path, full, sizeof full); /* below the script's folder */
+  dc_factor_set **b = (dc_factor_set **)lua_newuserdatauv(L, sizeof *b, 0);
+  *b = NULL;
+  if (luaL_newmetatable(L, SET_TYPE)) {
+    lua_pushcfunction(L, set_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, set_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pushcfunction(L, set_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, SET_TYPE);
+    lua_setfield(L, -2, "__metatable");
+  }
+  lua_setmetatable(L, -2);
+  if (dc_factors_set_read(full, path, b, err, sizeof err) != 0) return dc_lua_error(L, "%s", err);
+  return 1;
+}
+
 /* find + the Lua error with a hint for the option that would help */
-static const dc_factor *find(lua_State *L, const char *dataset, const char *name,
-                             const char *variant, const char *variant_field, int year,
-                             bool earlier) {
+static const dc_factor *find(lua_State *L, const dc_factor_set *set, const char *dataset,
+                             const char *name, const char *variant, const char *variant_field,
+                             int year, bool earlier) {
   const dc_factor *f;
   char err[1200];
-  int rc = dc_factors_find(dataset, name, variant, year, earlier, &f, err, sizeof err);
+  int rc = find_any(set, dataset, name, variant, year, earlier, &f, err, sizeof err);
   if (rc == 0) return f;
   if (rc == -2 && variant_field)
     dc_lua_error(L, "%s (%s = ...)", err, variant_field);
@@ -157,9 +260,11 @@ static const dc_factor *find(lua_State *L, const char *dataset, const char *name
 static int f_grid(lua_State *L) {
   const char *ex = "factors.grid{ \"CN-Gansu\", year = 2022 }";
   args_table(L, "factors.grid", ex);
-  check_fields(L, "factors.grid", "year, fallback");
+  check_fields(L, "factors.grid", "year, fallback, dataset");
   const char *name = get_name(L, "factors.grid", ex);
-  const dc_factor *f = find(L, "grid", name, NULL, NULL, opt_year(L), opt_fallback(L));
+  const dc_factor_set *set = opt_dataset(L);
+  const dc_factor *f = find(L, set, "grid", name, NULL, NULL, opt_year(L), opt_fallback(L));
+  check_kind(L, set, f, "factors.grid", "kgCO2/kWh");
   push_factor_qty(L, f);
   push_info(L, f);
   return 2;
@@ -169,12 +274,28 @@ static int f_grid(lua_State *L) {
 static int f_sce(lua_State *L) {
   const char *ex = "factors.sce{ \"raw coal\" }";
   args_table(L, "factors.sce", ex);
-  check_fields(L, "factors.sce", "method, year, fallback");
+  check_fields(L, "factors.sce", "method, variant, year, fallback, dataset");
   const char *name = get_name(L, "factors.sce", ex);
   const char *method = opt_string(L, "method");
-  const char *canon = dc_factors_canonical("sce", name);
-  if (!method && canon && strcmp(canon, "electricity") == 0) method = "calorific";
-  const dc_factor *f = find(L, "sce", name, method, "method", opt_year(L), opt_fallback(L));
+  const char *variant = opt_string(L, "variant");
+  const dc_factor_set *set = opt_dataset(L);
+  const char *canon = set ? NULL : dc_factors_canonical("sce", name);
+  int year = opt_year(L);
+  if (method && variant) dc_lua_error(L, "factors.sce takes method = or variant =, not both");
+  if (canon && strcmp(canon, "electricity") == 0) {
+    /* no silent default: the two methods differ by a factor of about 2.5 */
+    if (!method)
+      dc_lua_error(L, "factors.sce{ \"electricity\" } needs a method: method = \"calorific\" "
+                      "(calorific equivalent, 3.6 MJ per kWh = 0.1229 kgce/kWh) or method = "
+                      "\"coal\" (coal-consumption method: the thermal plants' coal per kWh, "
+                      "which needs a year)");
+    if (strcmp(method, "coal") == 0 && !year)
+      dc_lua_error(L, "factors.sce{ \"electricity\", method = \"coal\" } needs a year: the "
+                      "coal-consumption coefficient changes every year (year = 2023)");
+  }
+  if (canon && strcmp(canon, "natural gas") == 0 && !variant && !method) variant = "default";
+  const dc_factor *f = find(L, set, "sce", name, method ? method : variant,
+                            method ? "method" : "variant", year, opt_fallback(L));
   push_factor_qty(L, f);
   push_info(L, f);
   return 2;
@@ -184,12 +305,14 @@ static int f_sce(lua_State *L) {
 static int f_hours(lua_State *L) {
   const char *ex = "factors.hours{ \"wind\", year = 2023 }";
   args_table(L, "factors.hours", ex);
-  check_fields(L, "factors.hours", "period, year, fallback");
+  check_fields(L, "factors.hours", "period, year, fallback, dataset");
   const char *name = get_name(L, "factors.hours", ex);
   const char *period = opt_string(L, "period");
-  const char *canon = dc_factors_canonical("hours", name);
+  const dc_factor_set *set = opt_dataset(L);
+  const char *canon = set ? NULL : dc_factors_canonical("hours", name);
   if (!period && canon && strcmp(canon, "year") != 0) period = "full year";
-  const dc_factor *f = find(L, "hours", name, period, "period", opt_year(L), opt_fallback(L));
+  const dc_factor *f = find(L, set, "hours", name, period, "period", opt_year(L), opt_fallback(L));
+  check_kind(L, set, f, "factors.hours", "h");
   push_factor_qty(L, f);
   push_info(L, f);
   return 2;
@@ -199,9 +322,10 @@ static int f_hours(lua_State *L) {
 static int f_h2(lua_State *L) {
   const char *ex = "factors.h2{ \"lhv\" }";
   args_table(L, "factors.h2", ex);
-  check_fields(L, "factors.h2", "variant");
+  check_fields(L, "factors.h2", "variant, dataset");
   const char *name = get_name(L, "factors.h2", ex);
-  const dc_factor *f = find(L, "h2", name, opt_string(L, "variant"), "variant", 0, false);
+  const dc_factor_set *set = opt_dataset(L);
+  const dc_factor *f = find(L, set, "h2", name, opt_string(L, "variant"), "variant", 0, false);
   push_factor_qty(L, f);
   push_info(L, f);
   return 2;
@@ -225,7 +349,7 @@ static int f_fuel(lua_State *L) {
   push_factor_qty(L, co2);
   lua_setfield(L, -2, "co2");
   dc_unit u;
-  dc_display d = {1, 0, ""};
+  dc_display d = {1, 0, "", 0};
   dc_units_error e;
   if (dc_units_parse_display("tCO2/t", &u, &d, &e) != 0) d.label[0] = '\0';
   dc_lua_pushqty(L, per_kg, u.dims, &d);
@@ -244,8 +368,8 @@ static int f_gwp(lua_State *L) {
   args_table(L, "factors.gwp", ex);
   check_fields(L, "factors.gwp", "");
   const char *name = get_name(L, "factors.gwp", ex);
-  const dc_factor *ch4 = find(L, "gwp", name, "CH4", NULL, 0, false);
-  const dc_factor *n2o = find(L, "gwp", name, "N2O", NULL, 0, false);
+  const dc_factor *ch4 = find(L, NULL, "gwp", name, "CH4", NULL, 0, false);
+  const dc_factor *n2o = find(L, NULL, "gwp", name, "N2O", NULL, 0, false);
   lua_createtable(L, 0, 5);
   lua_pushstring(L, ch4->name);
   lua_setfield(L, -2, "set");
@@ -298,6 +422,7 @@ static int f_regions(lua_State *L) {
 static const luaL_Reg factors_funcs[] = {
     {"grid", f_grid}, {"fuel", f_fuel}, {"sce", f_sce},     {"gwp", f_gwp},
     {"hours", f_hours}, {"h2", f_h2},   {"list", f_list},   {"regions", f_regions},
+    {"load", f_load},
     {NULL, NULL}};
 
 static int factors_newindex(lua_State *L) {

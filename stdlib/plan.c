@@ -189,6 +189,11 @@ int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims
       p->met[i].dims_known = 1;
     }
   }
+  else if (disp && disp->co2e && !p->emis_disp.co2e) { /* CO2 + CO2e is CO2e */
+    p->emis_disp.co2e = 1;
+    if (!dc_units_label_co2e(p->emis_disp.label, sizeof p->emis_disp.label)) p->emis_disp.label[0] = '\0';
+    for (int i = DC_MET_EMISSIONS; i <= DC_MET_ABATEMENT; i++) p->met[i].disp = p->emis_disp;
+  }
   if (GROW(p, sec, nsec, csec)) return dc_plan__fail(p, "out of memory");
   sector_t *s = &p->sec[p->nsec];
   s->name = dupstr(name);
@@ -574,6 +579,7 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     if ((t.per = metric_or_fail(p, nm, "per", sp->per)) < 0) return -1;
     if (dims_div(t.vdims, p->met[t.per].dims, &t.vdims)) return dc_plan__fail(p, "target '%s': bad units", nm);
     memset(&t.vdisp, 0, sizeof t.vdisp);
+    t.vdisp.co2e = p->met[t.metric].disp.co2e; /* per capita CO2e is CO2e */
   }
   if (t.by == DC_PLAN_NOYEAR) return dc_plan__fail(p, "target '%s': give the year it is due (by = YEAR)", nm);
   if (!dc_plan__year_ok(p, t.by))

@@ -422,7 +422,7 @@ void dc_series_unit(const dc_series *s, char *label, size_t size, double *scale)
     if (isfinite(s->v[i]) && fabs(s->v[i]) > big) big = fabs(s->v[i]);
   if (big == 0) big = 1;
   char text[120];
-  dc_units_format(text, sizeof text, big, s->dims, NULL);
+  dc_units_format(text, sizeof text, big, s->dims, &s->disp); /* CO2 or CO2e */
   const char *sp = strchr(text, ' ');
   if (!sp) return;
   snprintf(label, size, "%s", sp + 1);

@@ -113,7 +113,7 @@ static void to_point(lua_State *L, int idx, const build_opts *o, int year, const
     } else {
       p->si = v;
       memset(&p->dims, 0, sizeof p->dims);
-      p->disp = (dc_display){1, 0, ""};
+      p->disp = (dc_display){1, 0, "", 0};
       p->plain = true;
     }
     return;

@@ -167,7 +167,7 @@ static const char *const op_verb[] = {"add", "subtract", "multiply", "divide"};
  * unit. */
 static dc_display result_disp(dc_series_op op, const dc_display *da, bool a_plain,
                               const dc_display *db, bool b_plain) {
-  dc_display r = {1, 0, ""};
+  dc_display r = {1, 0, "", 0};
   if (op == DC_SERIES_ADD || op == DC_SERIES_SUB) {
     if (da->label[0]) r = *da;
     else if (db->label[0]) r = *db;
@@ -175,6 +175,11 @@ static dc_display result_disp(dc_series_op op, const dc_display *da, bool a_plai
     r = *da;
   } else if (a_plain && op == DC_SERIES_MUL && db->label[0]) {
     r = *db;
+  }
+  /* CO2 with CO2e (a sum, or a CO2e factor) is CO2e */
+  if ((da->co2e || db->co2e) && !r.co2e) {
+    r.co2e = 1;
+    if (!dc_units_label_co2e(r.label, sizeof r.label)) r.label[0] = '\0', r.scale = 1, r.offset = 0;
   }
   return r;
 }
@@ -435,7 +440,7 @@ static int m_dim(lua_State *L) {
 
 /* The display of a sum: "tCO2/yr" summed gives "tCO2"; otherwise the same. */
 static dc_display sum_disp(const dc_series *s, dc_dims d) {
-  dc_display r = {1, 0, ""};
+  dc_display r = {1, 0, "", 0};
   if (!dc_series_is_rate(s->dims)) return s->disp;
   size_t n = strlen(s->disp.label);
   if (n > 3 && strcmp(s->disp.label + n - 3, "/yr") == 0) {
@@ -504,7 +509,7 @@ static int m_share(lua_State *L) {
   double k;
   dc_dims kd;
   dc_display kdisp;
-  dc_display pct = {0.01, 0, "%"};
+  dc_display pct = {0.01, 0, "%", 0};
   dc_dims none = {{0}};
   if (t) {
     if (!dc_dims_eq(s->dims, t->dims))
@@ -566,7 +571,7 @@ void dc_series_lua_collect(lua_State *L, int mtidx, int fidx, int y0, int y1,
   double *v = (double *)lua_newuserdatauv(L, (size_t)n * sizeof(double), 0); /* scratch */
   int vidx = lua_gettop(L);
   dc_dims d = {{0}}, first = {{0}};
-  dc_display disp = {1, 0, ""};
+  dc_display disp = {1, 0, "", 0};
   for (int y = y0; y <= y1; y++) {
     lua_pushvalue(L, fidx);
     push(L, src, y);

@@ -52,6 +52,10 @@ bool dc_dims_pow(dc_dims a, int n, dc_dims *out) {
 #define D_CH4 D(0, 0, 0, 0, 0, 1, 0, 0)
 #define D_N2O D(0, 0, 0, 0, 0, 0, 1, 0)
 #define D_TEMP D(0, 0, 0, 0, 0, 0, 0, 1)
+/* volume at reference conditions (Nm3); D takes eight exponents, NREF is the
+ * ninth */
+#define D_NVOL {{3, 0, 0, 0, 0, 0, 0, 0, 1}}
+#define D_PRESSURE D(-1, 1, -2, 0, 0, 0, 0, 0)
 /* a gas word turns a mass into that gas: t CH4 = t * (kg CH4 / kg) */
 #define D_GAS_CO2 D(0, -1, 0, 0, 1, 0, 0, 0)
 #define D_GAS_CH4 D(0, -1, 0, 0, 0, 1, 0, 0)
@@ -116,6 +120,9 @@ static const step st_areal[] = {{"kg/m2", 1}};
 static const step st_speed[] = {{"m/s", 1}, {"km/h", 1 / 3.6}};
 static const step st_flux[] = {{"W/m2", 1}};
 static const step st_temp[] = {{"K", 1}};
+static const step st_nvol[] = {{"Nm3", 1}};
+static const step st_e_per_nvol[] = {{"kWh/Nm3", 3.6e6}};
+static const step st_m_per_nvol[] = {{"kg/Nm3", 1}};
 
 #define P(dims, name, st, zero) {dims, name, st, NSTEPS(st), zero}
 static const pref prefs[] = {
@@ -141,7 +148,7 @@ static const pref prefs[] = {
   P(D(0, 0, -1, 1, 0, 0, 0, 0), "currency rate", st_cur_rate, 0),
   P(D(2, 0, -2, 0, 0, 0, 0, 0), "energy per mass", st_e_per_mass, 0),
   P(D(0, 1, -2, 0, 0, 0, 0, 0), "energy per area", st_e_per_area, 0),
-  P(D(-1, 1, -2, 0, 0, 0, 0, 0), "energy per volume", st_e_per_vol, 0),
+  P(D(-1, 1, -2, 0, 0, 0, 0, 0), "pressure (energy per volume)", st_e_per_vol, 0),
   P(D(-2, 0, 0, 0, 1, 0, 0, 0), "emissions per area (CO2)", st_co2_per_area, 0),
   P(D(-2, 0, -1, 0, 1, 0, 0, 0), "emissions rate per area (CO2)", st_co2_area_rate, 0),
   P(D(2, 1, -2, -1, 0, 0, 0, 0), "energy intensity (energy per currency)", st_e_intensity, 0),
@@ -152,6 +159,11 @@ static const pref prefs[] = {
   P(D(-2, 1, 0, 0, 0, 0, 0, 0), "mass per area", st_areal, 0),
   P(D(1, 0, -1, 0, 0, 0, 0, 0), "speed", st_speed, 0),
   P(D(0, 1, -3, 0, 0, 0, 0, 0), "power per area", st_flux, 0),
+  {D_NVOL, "volume at reference conditions (0 °C, 101.325 kPa)", st_nvol, NSTEPS(st_nvol), 0},
+  {{{-1, 1, -2, 0, 0, 0, 0, 0, -1}}, "energy per volume at reference conditions", st_e_per_nvol,
+   NSTEPS(st_e_per_nvol), 0},
+  {{{-3, 1, 0, 0, 0, 0, 0, 0, -1}}, "density at reference conditions", st_m_per_nvol,
+   NSTEPS(st_m_per_nvol), 0},
 };
 
 static const pref *pref_find(dc_dims d) {
@@ -161,9 +173,11 @@ static const pref *pref_find(dc_dims d) {
 }
 
 static const char *const base_dim_names[DC_NDIM] = {"length", "mass", "time", "currency",
-                                                    "CO2", "CH4", "N2O", "temperature"};
+                                                    "CO2", "CH4", "N2O", "temperature",
+                                                    "reference conditions"};
+/* kgCO2e loses its e for a CO2-only amount (see strip_co2e) */
 static const char *const base_unit_names[DC_NDIM] = {"m", "kg", "s", "yuan",
-                                                     "kgCO2e", "kg CH4", "kg N2O", "K"};
+                                                     "kgCO2e", "kg CH4", "kg N2O", "K", "Nref"};
 
 /* "mass·length^-3" or, with units, "kg·m^-3" */
 static size_t compose(char *buf, size_t size, dc_dims d, const char *const names[]) {
@@ -282,7 +296,11 @@ static const unit_def units[] = {
   U("亩", 1e4 / 15, D_AREA, PX_NONE, "1/15 ha", "area", "Chinese 亩 (mu)"),
   U("m3", 1, D_VOL, PX_NONE, "m^3", "volume", "SI"),
   U("L", 1e-3, D_VOL, PX_KM, "0.001 m3", "volume", "SI-accepted (litre)"),
-  U("Nm3", 1, D_VOL, PX_NONE, "1 m3 of gas at 0 °C, 101.325 kPa", "volume", "normal cubic metre"),
+  U("Nm3", 1, D_NVOL, PX_NONE, "1 m3 of gas at 0 °C, 101.325 kPa",
+    "volume at reference conditions (0 °C, 101.325 kPa)", "normal cubic metre; to m3 only at stated T, p"),
+  /* pressure (for stating the conditions of a gas volume) */
+  U("Pa", 1, D_PRESSURE, PX_ALL, "kg·m^-1·s^-2 (N/m2)", "pressure (energy per volume)", "SI"),
+  U("bar", 1e5, D_PRESSURE, PX_NONE, "100 kPa", "pressure (energy per volume)", "SI-accepted"),
   /* currency */
   U("yuan", 1, D_CUR, PX_NONE, "1 yuan (CNY)", "currency", "ISO 4217 CNY"),
   U("CNY", 1, D_CUR, PX_NONE, "1 yuan", "currency", "ISO 4217"),
@@ -328,6 +346,7 @@ typedef struct found {
   int kind;
   double offset;
   bool mass; /* a plain mass unit (g, kg, t, kt, 万t ...): may take a gas word */
+  bool co2e; /* written with CO2e */
 } found;
 
 static const unit_def *exact(const char *s, size_t n) {
@@ -357,6 +376,7 @@ static bool lookup_simple(const char *s, size_t n, found *f) {
   f->kind = u->kind;
   f->offset = u->offset;
   f->mass = u->kind == K_UNIT && dc_dims_eq(u->dims, (dc_dims)D_MASS);
+  f->co2e = strcmp(u->name, "CO2e") == 0;
   return true;
 }
 
@@ -389,6 +409,7 @@ static bool lookup(const char *s, size_t n, found *f) {
     f->kind = K_UNIT;
     f->offset = 0;
     f->mass = false;
+    f->co2e = g.co2e;
     return true;
   }
   return false;
@@ -501,6 +522,7 @@ typedef struct val {
   dc_dims dims;
   int offset_unit; /* an offset unit that has not yet been combined */
   double offset;
+  bool co2e; /* a CO2e word somewhere in it */
 } val;
 
 typedef struct parser {
@@ -655,7 +677,7 @@ static int parse_primary(parser *ps, val *out, bool *mass, bool *gas) {
     if (parse_number(ps, &v) < 0) return -1;
     if (v == 0) return fail(ps, s, "a unit cannot be zero (column %d)", col(ps, s));
     emit(ps, s, (size_t)(ps->p - s));
-    *out = (val){v, (dc_dims)D_NONE, 0, 0};
+    *out = (val){v, (dc_dims)D_NONE, 0, 0, false};
     return 0;
   }
   if (!is_name_start(s)) {
@@ -693,7 +715,7 @@ static int parse_primary(parser *ps, val *out, bool *mass, bool *gas) {
   }
   ps->p = e;
   emit(ps, s, n);
-  *out = (val){f.scale, f.dims, f.kind == K_OFFSET, f.offset};
+  *out = (val){f.scale, f.dims, f.kind == K_OFFSET, f.offset, f.co2e};
   *mass = f.mass;
   *gas = f.kind == K_GAS;
   return 0;
@@ -753,6 +775,7 @@ static int combine(parser *ps, const char *at, val *acc, const val *v, bool divi
   bool ok = divide ? dc_dims_div(acc->dims, v->dims, &acc->dims) : dc_dims_mul(acc->dims, v->dims, &acc->dims);
   if (!ok) return fail(ps, at, "exponent out of range at column %d", col(ps, at));
   acc->scale = divide ? acc->scale / v->scale : acc->scale * v->scale;
+  acc->co2e = acc->co2e || v->co2e;
   return 0;
 }
 
@@ -840,7 +863,8 @@ static void parser_init(parser *ps, const char *text, dc_units_error *err) {
   }
 }
 
-static void set_display(const parser *ps, const dc_unit *u, dc_display *disp) {
+static void set_display(const parser *ps, const dc_unit *u, bool co2e, dc_display *disp) {
+  disp->co2e = co2e && u->dims.e[DC_DIM_CO2] != 0;
   disp->scale = u->scale;
   disp->offset = u->offset;
   disp->label[0] = '\0';
@@ -856,7 +880,7 @@ int dc_units_parse_display(const char *text, dc_unit *out, dc_display *disp, dc_
   if (!*ps.p) return fail(&ps, ps.p, "empty unit");
   if (parse_expr(&ps, &v) < 0 || finish(&ps, &v, &u) < 0) return -1;
   if (out) *out = u;
-  if (disp) set_display(&ps, &u, disp);
+  if (disp) set_display(&ps, &u, v.co2e, disp);
   return 0;
 }
 
@@ -867,7 +891,7 @@ int dc_units_parse(const char *text, dc_unit *out, dc_units_error *err) {
 int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
                             dc_display *disp, dc_units_error *err) {
   parser ps;
-  val v = {1, (dc_dims)D_NONE, 0, 0};
+  val v = {1, (dc_dims)D_NONE, 0, 0, false};
   double num;
   parser_init(&ps, text, err);
   skip_space(&ps);
@@ -891,7 +915,7 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
   if (finish(&ps, &v, &u) < 0) return -1;
   if (value) *value = num;
   if (unit) *unit = u;
-  if (disp) set_display(&ps, &u, disp);
+  if (disp) set_display(&ps, &u, v.co2e, disp);
   return 0;
 }
 
@@ -899,15 +923,63 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
 /* display                                                                */
 /* ====================================================================== */
 
+bool dc_units_label_co2e(char *label, size_t size) {
+  char out[256];
+  size_t n = 0;
+  bool changed = false;
+  for (const char *p = label; *p && n + 2 < sizeof out; p++) {
+    out[n++] = *p;
+    if (p[0] == 'C' && p[1] == 'O' && p[2] == '2' && p[3] != 'e') {
+      out[n++] = 'O';
+      out[n++] = '2';
+      out[n++] = 'e';
+      p += 2;
+      changed = true;
+    }
+  }
+  out[n] = '\0';
+  if (!changed) return true;
+  if (n >= size) return false;
+  memcpy(label, out, n + 1);
+  return true;
+}
+
+/* "kgCO2e/kWh" -> "kgCO2/kWh" in place: the preferred labels of a CO2-only
+ * amount */
+static void strip_co2e(char *s) {
+  char *w = s;
+  for (const char *r = s; *r; r++) {
+    *w++ = *r;
+    if (r[0] == '2' && r[1] == 'e' && r > s + 1 && r[-1] == 'O' && r[-2] == 'C') r++;
+  }
+  *w = '\0';
+}
+
+double dc_units_nref_factor(double t_k, double p_pa, int k) {
+  return pow((t_k / 273.15) * (101325.0 / p_pa), (double)k);
+}
+
+/* the label of the preferred unit (or the SI composition) as shown */
+static size_t format_pref(char *buf, size_t size, double si, dc_dims d);
+
 size_t dc_units_format(char *buf, size_t size, double si, dc_dims d, const dc_display *disp) {
-  char num[64];
   if (disp && disp->label[0]) {
+    char num[64];
     double v = (si - disp->offset) / disp->scale;
     /* "1", the dimensionless unit: q"7 1" and x:to"1" show 7, not "7 1" */
     if (disp->label[0] == '1' && !disp->label[1]) return dc_fmt_number(buf, size, v, 0);
     dc_fmt_number(num, sizeof num, v, 0);
     return (size_t)snprintf(buf, size, "%s %s", num, disp->label);
   }
+  if (!d.e[DC_DIM_CO2] || (disp && disp->co2e)) return format_pref(buf, size, si, d);
+  char tmp[256];
+  format_pref(tmp, sizeof tmp, si, d);
+  strip_co2e(tmp);
+  return (size_t)snprintf(buf, size, "%s", tmp);
+}
+
+static size_t format_pref(char *buf, size_t size, double si, dc_dims d) {
+  char num[64];
   const pref *p = pref_find(d);
   if (p && !p->steps) {
     return dc_fmt_number(buf, size, si, 0);

@@ -11,7 +11,9 @@
 
 /* Base dimensions. A greenhouse gas is a dimension of its own, so that tCO2
  * never adds to t of steel and CH4 becomes CO2e only through a named GWP set.
- * CO2e is the CO2 dimension. */
+ * CO2e is the CO2 dimension; whether an amount is CO2 only or CO2e is kept
+ * in its display (dc_display.co2e), so that CO2 and CO2e add (to CO2e) but a
+ * CO2-only amount is never shown as CO2e. */
 enum dc_dim {
   DC_DIM_LENGTH,   /* m */
   DC_DIM_MASS,     /* kg (of anything that is not a tracked gas) */
@@ -21,6 +23,9 @@ enum dc_dim {
   DC_DIM_CH4,      /* kg CH4 */
   DC_DIM_N2O,      /* kg N2O */
   DC_DIM_TEMP,     /* K (kept for completeness; offsets live here) */
+  DC_DIM_NREF,     /* "at reference conditions": Nm3 is m3 x NREF, so that a
+                      normal cubic metre never converts to an actual one
+                      without a stated temperature and pressure */
   DC_NDIM
 };
 
@@ -41,6 +46,10 @@ typedef struct dc_unit {
 typedef struct dc_display {
   double scale, offset;
   char label[DC_LABEL_MAX];
+  /* for amounts with a CO2 dimension: 1 = CO2e (written as CO2e, a GWP
+   * conversion, or a sum with CO2e), 0 = CO2 only. Shown in the preferred
+   * unit's label ("kgCO2" / "kgCO2e"). */
+  unsigned char co2e;
 } dc_display;
 
 /* A parse error: byte offset into the input, a message, and a suggestion
@@ -100,6 +109,15 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
  * Uses dc_fmt_number. Returns the length, as snprintf. */
 size_t dc_units_format(char *buf, size_t size, double si, dc_dims d,
                        const dc_display *disp);
+
+/* The label with "CO2" turned into "CO2e" (where it is not already), in
+ * place; false (label unchanged) when it would not fit. */
+bool dc_units_label_co2e(char *label, size_t size);
+
+/* The factor that turns a value with exponent k of DC_DIM_NREF (Nm3: k = 1)
+ * into one at actual conditions: ((T / 273.15 K) * (101.325 kPa / p))^k,
+ * T in K, p in Pa. */
+double dc_units_nref_factor(double t_k, double p_pa, int k);
 
 /* ---- GWP ---- */
 /* 100-year GWPs of a named set ("SAR", "AR4", "AR5", "AR6", "AR6-fossil",

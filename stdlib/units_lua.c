@@ -68,13 +68,39 @@ static inline qty *toq(lua_State *L, int idx) {
   return p && lua_rawlen(L, idx) == sizeof(qty) && p->tag == qty_tag ? p : NULL;
 }
 
-/* dims equality as one 8-byte compare */
+/* dims equality as one 8-byte compare of the first eight exponents and one
+ * of the ninth (reference conditions) */
 static inline bool dims_same(const dc_dims *a, const dc_dims *b) {
   uint64_t x, y;
-  _Static_assert(sizeof(dc_dims) == sizeof(uint64_t), "dc_dims is 8 exponents");
+  _Static_assert(sizeof(dc_dims) == sizeof(uint64_t) + 1, "dc_dims is 9 exponents");
   memcpy(&x, a, sizeof x);
   memcpy(&y, b, sizeof y);
-  return x == y;
+  return x == y && a->e[8] == b->e[8];
+}
+
+/* no dimension at all */
+static inline bool dims_zero(const dc_dims *a) {
+  uint64_t x;
+  memcpy(&x, a, sizeof x);
+  return x == 0 && a->e[8] == 0;
+}
+
+/* A value shown as a plain number: no dimension and no unit of its own
+ * ("%" and "ppm" keep theirs). Such values are Lua numbers. */
+static inline bool plain(const dc_dims *d, const dc_display *disp) {
+  return dims_zero(d) && (!disp->label[0] || (disp->label[0] == '1' && !disp->label[1]));
+}
+
+/* a plain value as a Lua number: an integer when it is a whole number that
+ * a double holds exactly (prints 3, not 3.0) */
+static inline void push_plain(lua_State *L, double v) {
+  if (v == floor(v) && fabs(v) < 9007199254740992.0) lua_pushinteger(L, (lua_Integer)v);
+  else lua_pushnumber(L, v);
+}
+
+/* on an offset scale (°C): an absolute temperature that is not an amount */
+static inline bool offset_temp(const qty *a) {
+  return a->disp.offset != 0 && a->disp.label[0] && a->dims.e[DC_DIM_TEMP] == 1;
 }
 
 /* ====================================================================== */
@@ -173,6 +199,7 @@ static inline void no_disp(dc_display *d) {
   d->scale = 1;
   d->offset = 0;
   d->label[0] = '\0';
+  d->co2e = 0;
 }
 
 static inline qty *newq(lua_State *L, int mtidx) {
@@ -185,6 +212,10 @@ static inline qty *newq(lua_State *L, int mtidx) {
 }
 
 void dc_lua_pushqty(lua_State *L, double si, dc_dims dims, const dc_display *disp) {
+  if (dims_zero(&dims) && (!disp || plain(&dims, disp))) {
+    push_plain(L, si);
+    return;
+  }
   luaL_getmetatable(L, DC_QUANTITY_TYPE);
   if (lua_isnil(L, -1)) luaL_error(L, "the units module is not open");
   qty *p = newq(L, -1);
@@ -193,6 +224,7 @@ void dc_lua_pushqty(lua_State *L, double si, dc_dims dims, const dc_display *dis
   p->dims = dims;
   if (disp && disp->label[0]) p->disp = *disp;
   else no_disp(&p->disp);
+  p->disp.co2e = disp && disp->co2e && dims.e[DC_DIM_CO2] != 0;
 }
 
 /* quantity-like at idx into *out (numbers: dimensionless; strings: parsed) */
@@ -308,7 +340,9 @@ static inline bool dims_step(const dc_dims *a, const dc_dims *b, int sign, dc_di
     over = (x ^ y) & (x ^ r) & HI8;
   }
   memcpy(out, &r, sizeof r);
-  return over == 0;
+  int n = a->e[8] + sign * b->e[8];
+  out->e[8] = (int8_t)n;
+  return over == 0 && n >= INT8_MIN && n <= INT8_MAX;
 }
 
 /* Operands 1 and 2 as quantities (*aq, *bq: was it a quantity rather than a
@@ -325,13 +359,74 @@ static int operands(lua_State *L, qty *as, qty *bs, qty **pa, qty **pb, int *aq,
 /* The result of a + b or a - b, dimensions already checked: it shows in the
  * left operand's unit, or the right's when the left has none. */
 static inline int push_sum(lua_State *L, const qty *a, const qty *b, int op) {
+  double si = op == OP_ADD ? a->si + b->si : a->si - b->si;
+  dc_display d;
+  if (a->disp.label[0]) d = a->disp;
+  else if (b->disp.label[0]) d = b->disp;
+  else no_disp(&d);
+  if (plain(&a->dims, &d)) {
+    push_plain(L, si);
+    return 1;
+  }
+  if ((a->disp.co2e || b->disp.co2e) && !d.co2e) { /* CO2 + CO2e is CO2e */
+    d.co2e = 1;
+    if (!dc_units_label_co2e(d.label, sizeof d.label)) no_disp(&d), d.co2e = 1;
+  }
+  qty *r = newq(L, MT);
+  r->si = si;
+  r->dims = a->dims;
+  r->disp = d;
+  return 1;
+}
+
+/* Temperatures on an offset scale (°C): two of them never add, their
+ * difference is in K, and a difference (K) moves one. Pint's rules. */
+static int temp_sum(lua_State *L, const qty *a, const qty *b, int aq, int bq, int op) {
+  bool ao = offset_temp(a), bo = offset_temp(b);
+  if (ao && bo && op == OP_ADD)
+    return dc_lua_error(L, "cannot add %s and %s: two temperatures on an offset scale do not add "
+                           "(add a difference in K, as in q\"20 °C\" + q\"5 K\")",
+                        describe(L, a, aq), describe(L, b, bq));
+  if (!ao && bo && op == OP_SUB)
+    return dc_lua_error(L, "cannot subtract %s from %s: a temperature on an offset scale is not a "
+                           "difference (write the difference in K)",
+                        describe(L, b, bq), describe(L, a, aq));
   qty *r = newq(L, MT);
   r->si = op == OP_ADD ? a->si + b->si : a->si - b->si;
   r->dims = a->dims;
-  if (a->disp.label[0]) r->disp = a->disp;
-  else if (b->disp.label[0]) r->disp = b->disp;
-  else no_disp(&r->disp);
+  if (ao && bo) { /* a difference: in kelvin */
+    no_disp(&r->disp);
+    r->si = a->si - b->si;
+  } else {
+    r->disp = ao ? a->disp : b->disp;
+  }
   return 1;
+}
+
+/* A product or quotient: a plain number when no dimension is left; CO2e
+ * when either side was (a CO2e factor times an activity is CO2e). */
+static inline int push_product(lua_State *L, double si, dc_dims d, const dc_display *disp,
+                               bool co2e) {
+  if (plain(&d, disp)) {
+    push_plain(L, si);
+    return 1;
+  }
+  qty *r = newq(L, MT);
+  r->si = si;
+  r->dims = d;
+  r->disp = *disp;
+  r->disp.co2e = co2e && d.e[DC_DIM_CO2] != 0;
+  return 1;
+}
+
+/* a and b differ only in reference conditions (Nm3 and m3)? Then say how. */
+static const char *nref_hint(const qty *a, const qty *b) {
+  dc_dims x = a->dims, y = b->dims;
+  if (x.e[DC_DIM_NREF] == y.e[DC_DIM_NREF]) return "";
+  x.e[DC_DIM_NREF] = y.e[DC_DIM_NREF] = 0;
+  if (!dims_same(&x, &y)) return "";
+  return ": Nm3 is gas at reference conditions (0 °C, 101.325 kPa) and m3 is not; state the "
+         "conditions, as in x:to(\"m3\", { T = q\"20 °C\", p = q\"101.325 kPa\" })";
 }
 
 static int add_sub(lua_State *L, int op) {
@@ -340,9 +435,12 @@ static int add_sub(lua_State *L, int op) {
   if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, op);
   if (!dims_same(&a->dims, &b->dims)) {
     if (op == OP_ADD)
-      return dc_lua_error(L, "cannot add %s and %s", describe(L, a, aq), describe(L, b, bq));
-    return dc_lua_error(L, "cannot subtract %s from %s", describe(L, b, bq), describe(L, a, aq));
+      return dc_lua_error(L, "cannot add %s and %s%s", describe(L, a, aq), describe(L, b, bq),
+                          nref_hint(a, b));
+    return dc_lua_error(L, "cannot subtract %s from %s%s", describe(L, b, bq), describe(L, a, aq),
+                        nref_hint(a, b));
   }
+  if (offset_temp(a) || offset_temp(b)) return temp_sum(L, a, b, aq, bq, op);
   return push_sum(L, a, b, op);
 }
 
@@ -351,18 +449,21 @@ static int mul_div(lua_State *L, int op) {
   int aq, bq;
   dc_dims d;
   if (!operands(L, &as, &bs, &a, &b, &aq, &bq)) return defer(L, op);
+  if (offset_temp(a) || offset_temp(b))
+    return dc_lua_error(L, "cannot %s %s by %s: a temperature on an offset scale (°C) is not an "
+                           "amount; use a difference, or convert it first, as in x:to\"K\"",
+                        op_verb[op], describe(L, a, aq), describe(L, b, bq));
   if (!dims_step(&a->dims, &b->dims, op == OP_MUL ? 1 : -1, &d))
     return dc_lua_error(L, "cannot %s %s by %s: exponent out of range", op_verb[op],
                         describe(L, a, aq), describe(L, b, bq));
-  qty *r = newq(L, MT);
-  r->si = op == OP_MUL ? a->si * b->si : a->si / b->si;
-  r->dims = d;
   /* a plain number scales a quantity and keeps its unit (107 * units.MW);
      anything else is derived and shows in its dimension's preferred unit */
-  if (!bq && a->disp.label[0]) r->disp = a->disp;
-  else if (!aq && op == OP_MUL && b->disp.label[0]) r->disp = b->disp;
-  else no_disp(&r->disp);
-  return 1;
+  dc_display rd;
+  if (!bq && a->disp.label[0]) rd = a->disp;
+  else if (!aq && op == OP_MUL && b->disp.label[0]) rd = b->disp;
+  else no_disp(&rd);
+  return push_product(L, op == OP_MUL ? a->si * b->si : a->si / b->si, d, &rd,
+                      a->disp.co2e || b->disp.co2e);
 }
 
 /* The four operators: first the common case, two quantities whose
@@ -370,20 +471,22 @@ static int mul_div(lua_State *L, int op) {
  * handle everything else and every error). */
 static inline int fast_add_sub(lua_State *L, int op) {
   qty *a = toq(L, 1), *b;
-  if (!a || !(b = toq(L, 2)) || !dims_same(&a->dims, &b->dims)) return add_sub(L, op);
+  if (!a || !(b = toq(L, 2)) || !dims_same(&a->dims, &b->dims) || a->disp.offset != 0 ||
+      b->disp.offset != 0)
+    return add_sub(L, op);
   return push_sum(L, a, b, op);
 }
 
 static inline int fast_mul_div(lua_State *L, int op) {
   qty *a = toq(L, 1), *b;
   dc_dims d;
-  if (!a || !(b = toq(L, 2)) || !dims_step(&a->dims, &b->dims, op == OP_MUL ? 1 : -1, &d))
+  if (!a || !(b = toq(L, 2)) || a->disp.offset != 0 || b->disp.offset != 0 ||
+      !dims_step(&a->dims, &b->dims, op == OP_MUL ? 1 : -1, &d))
     return mul_div(L, op);
-  qty *r = newq(L, MT);
-  r->si = op == OP_MUL ? a->si * b->si : a->si / b->si;
-  r->dims = d;
-  no_disp(&r->disp); /* derived: its dimension's preferred unit */
-  return 1;
+  dc_display rd;
+  no_disp(&rd); /* derived: its dimension's preferred unit */
+  return push_product(L, op == OP_MUL ? a->si * b->si : a->si / b->si, d, &rd,
+                      a->disp.co2e || b->disp.co2e);
 }
 
 static int q_add(lua_State *L) { return fast_add_sub(L, OP_ADD); }
@@ -405,11 +508,13 @@ static int q_pow(lua_State *L) {
       return dc_lua_error(L, "cannot raise %s to the power %s: need an integer from -99 to 99",
                           describe(L, a, aq), describe(L, b, bq));
   }
-  qty *r = newq(L, MT);
-  r->si = pow(a->si, b->si);
-  r->dims = d;
-  no_disp(&r->disp);
-  return 1;
+  if (offset_temp(a))
+    return dc_lua_error(L, "cannot raise %s to a power: a temperature on an offset scale (°C) is "
+                           "not an amount; convert it first, as in x:to\"K\"",
+                        describe(L, a, aq));
+  dc_display rd;
+  no_disp(&rd);
+  return push_product(L, pow(a->si, b->si), d, &rd, a->disp.co2e);
 }
 
 /* // and % have no meaning a unit can keep: say what to write instead */
@@ -425,7 +530,8 @@ static int q_unm(lua_State *L) {
   qty *a = toq(L, 1);
   if (!a) return luaL_typeerror(L, 1, DC_QUANTITY_TYPE);
   qty *r = newq(L, MT);
-  r->si = -a->si;
+  /* -(20 °C) is -20 °C: negate on the display's scale */
+  r->si = offset_temp(a) ? 2 * a->disp.offset - a->si : -a->si;
   r->dims = a->dims;
   r->disp = a->disp;
   return 1;
@@ -481,27 +587,81 @@ static qty *checkself(lua_State *L, const char *name) {
   return a;
 }
 
+/* Reads the conditions table at idx, { T = q"20 °C", p = q"101.325 kPa" },
+ * into kelvin and pascal. */
+static void conditions(lua_State *L, int idx, double *t_k, double *p_pa) {
+  static const char *const field[] = {"T", "p"};
+  static const char *const want[] = {"a temperature, as q\"20 °C\"", "a pressure, as q\"101.325 kPa\""};
+  static const int dim[] = {DC_DIM_TEMP, -1};
+  double *out[] = {t_k, p_pa};
+  luaL_checktype(L, idx, LUA_TTABLE);
+  for (int i = 0; i < 2; i++) {
+    double si = 0;
+    dc_dims d = {{0}};
+    lua_getfield(L, idx, field[i]);
+    bool ok = !lua_isnil(L, -1) && dc_lua_toqty(L, -1, &si, &d, NULL);
+    if (ok && dim[i] >= 0) ok = d.e[dim[i]] == 1 && d.e[DC_DIM_MASS] == 0;
+    if (ok && dim[i] < 0)
+      ok = d.e[DC_DIM_LENGTH] == -1 && d.e[DC_DIM_MASS] == 1 && d.e[DC_DIM_TIME] == -2;
+    if (!ok || !(si > 0))
+      dc_lua_error(L, "the conditions need %s = %s (above zero)", field[i], want[i]);
+    *out[i] = si;
+    lua_pop(L, 1);
+  }
+}
+
 /* The unit argument 2 of :to / :value, which must be of a's kind; verb and
- * prep word the error ("cannot convert X to U", "cannot express X in U"). */
+ * prep word the error ("cannot convert X to U", "cannot express X in U").
+ * Between Nm3 and m3 (dimensions that differ only in reference conditions)
+ * a conditions table at 3 gives *factor, the multiplier to the target's
+ * conditions; else *factor is 1. */
 static void target_unit(lua_State *L, const qty *a, const char *verb, const char *prep,
-                        dc_unit *u, dc_display *d) {
+                        dc_unit *u, dc_display *d, double *factor) {
   dc_lua_checkunit(L, 2, u, d);
+  *factor = 1;
+  const char *name = lua_tostring(L, 2) ? lua_tostring(L, 2) : d->label;
   if (!dc_dims_eq(a->dims, u->dims)) {
     char dim[96];
+    dc_dims x = a->dims, y = u->dims;
+    int k = x.e[DC_DIM_NREF] - y.e[DC_DIM_NREF];
+    x.e[DC_DIM_NREF] = y.e[DC_DIM_NREF] = 0;
+    if (k && dc_dims_eq(x, y)) {
+      if (lua_isnoneornil(L, 3))
+        dc_lua_error(L, "cannot %s %s %s %s without a stated condition: Nm3 is gas at reference "
+                        "conditions (0 °C, 101.325 kPa), m3 is not; give them, as in "
+                        "x:%s(\"%s\", { T = q\"20 °C\", p = q\"101.325 kPa\" })",
+                     verb, describe(L, a, 1), prep, name, verb[0] == 'c' ? "to" : "value", name);
+      double t, p;
+      conditions(L, 3, &t, &p);
+      *factor = dc_units_nref_factor(t, p, k);
+      return;
+    }
     dc_dims_name(u->dims, dim, sizeof dim);
-    dc_lua_error(L, "cannot %s %s %s %s (%s)", verb, describe(L, a, 1), prep,
-                 lua_tostring(L, 2) ? lua_tostring(L, 2) : d->label, dim);
+    dc_lua_error(L, "cannot %s %s %s %s (%s)", verb, describe(L, a, 1), prep, name, dim);
   }
+  if (!lua_isnoneornil(L, 3))
+    dc_lua_error(L, "conditions apply only between Nm3 and m3, not to %s %s %s", describe(L, a, 1),
+                 prep, name);
+  if (a->disp.co2e && !d->co2e && a->dims.e[DC_DIM_CO2] && strstr(d->label, "CO2"))
+    dc_lua_error(L, "cannot %s %s %s %s: a CO2e amount is not CO2 alone (it may include other "
+                    "gases); use a CO2e unit, as in \"tCO2e\"",
+                 verb, describe(L, a, 1), prep, name);
 }
 
 static int q_to(lua_State *L) {
   qty *a = checkself(L, "to");
   dc_unit u;
   dc_display d;
-  target_unit(L, a, "convert", "to", &u, &d);
+  double f;
+  target_unit(L, a, "convert", "to", &u, &d, &f);
+  d.co2e = a->disp.co2e || d.co2e; /* a CO2 amount is also that amount of CO2e */
+  if (plain(&u.dims, &d)) {
+    push_plain(L, a->si * f);
+    return 1;
+  }
   qty *r = newq(L, MT);
-  r->si = a->si;
-  r->dims = a->dims;
+  r->si = a->si * f;
+  r->dims = u.dims;
   r->disp = d;
   return 1;
 }
@@ -517,8 +677,9 @@ static int q_value(lua_State *L) {
   }
   dc_unit u;
   dc_display d;
-  target_unit(L, a, "express", "in", &u, &d);
-  lua_pushnumber(L, (a->si - u.offset) / u.scale);
+  double f;
+  target_unit(L, a, "express", "in", &u, &d, &f);
+  lua_pushnumber(L, (a->si * f - u.offset) / u.scale);
   return 1;
 }
 
@@ -565,7 +726,11 @@ static int q_co2e(lua_State *L) {
   } else if (d.e[DC_DIM_N2O] == 1 && d.e[DC_DIM_CH4] == 0 && d.e[DC_DIM_CO2] == 0) {
     f = n2o, gas = "N2O", gi = DC_DIM_N2O;
   } else if (d.e[DC_DIM_CO2] == 1 && d.e[DC_DIM_CH4] == 0 && d.e[DC_DIM_N2O] == 0) {
-    lua_settop(L, 1); /* already CO2e */
+    qty *r = newq(L, MT); /* CO2 counts 1:1 as CO2e */
+    *r = *a;
+    r->tag = qty_tag;
+    r->disp.co2e = 1;
+    if (!dc_units_label_co2e(r->disp.label, sizeof r->disp.label)) no_disp(&r->disp), r->disp.co2e = 1;
     return 1;
   } else {
     return dc_lua_error(L, "cannot convert %s to CO2e: it must be an amount of CH4, N2O or CO2",
@@ -577,6 +742,7 @@ static int q_co2e(lua_State *L) {
   r->dims.e[gi] = 0;
   r->dims.e[DC_DIM_CO2] = 1;
   r->disp = a->disp;
+  r->disp.co2e = 1;
   relabel(r->disp.label, gas);
   return 1;
 }
@@ -605,8 +771,14 @@ static int units_q(lua_State *L) {
     const char *s = lua_tolstring(L, 1, &n);
     double v;
     dc_unit u;
+    dc_display d;
+    parse_cached(L, (cache *)lua_touserdata(L, lua_upvalueindex(2)), s, n, KIND_QTY, &v, &u, &d);
+    if (plain(&u.dims, &d)) { /* q"3": a plain number */
+      push_plain(L, v * u.scale);
+      return 1;
+    }
     qty *r = newq(L, MT);
-    parse_cached(L, (cache *)lua_touserdata(L, lua_upvalueindex(2)), s, n, KIND_QTY, &v, &u, &r->disp);
+    r->disp = d;
     r->si = v * u.scale + u.offset;
     r->dims = u.dims;
     return 1;
@@ -616,21 +788,17 @@ static int units_q(lua_State *L) {
     dc_unit u;
     dc_display d;
     dc_lua_checkunit(L, 2, &u, &d);
+    if (plain(&u.dims, &d)) {
+      push_plain(L, v * u.scale);
+      return 1;
+    }
     qty *r = newq(L, MT);
     r->si = v * u.scale + u.offset;
     r->dims = u.dims;
     r->disp = d;
     return 1;
   }
-  if (lua_gettop(L) == 1 && (t == LUA_TNUMBER || toq(L, 1))) {
-    if (t == LUA_TNUMBER) {
-      qty *r = newq(L, MT);
-      r->si = lua_tonumber(L, 1);
-      memset(&r->dims, 0, sizeof r->dims);
-      no_disp(&r->disp);
-    }
-    return 1;
-  }
+  if (lua_gettop(L) == 1 && (t == LUA_TNUMBER || toq(L, 1))) return 1; /* as it is */
   return dc_lua_error(L, "bad argument to 'q' (expected q\"107 MW\" or q(107, \"MW\"), got %s%s%s)",
                       luaL_typename(L, 1), lua_isnone(L, 2) ? "" : " and ",
                       lua_isnone(L, 2) ? "" : luaL_typename(L, 2));
@@ -643,6 +811,10 @@ static int units_index(lua_State *L) {
   dc_unit u;
   dc_display d;
   dc_lua_checkunit(L, 2, &u, &d);
+  if (plain(&u.dims, &d)) {
+    push_plain(L, u.scale);
+    return 1;
+  }
   qty *r = newq(L, MT);
   r->si = u.scale + u.offset;
   r->dims = u.dims;

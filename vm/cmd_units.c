@@ -135,7 +135,20 @@ int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
     char tdim[96];
     dc_dims_name(tu.dims, tdim, sizeof tdim);
     dc_units_format(shown, sizeof shown, si, u.dims, &d);
-    fprintf(stderr, "decarb units: cannot convert %s (%s) to %s (%s)\n", shown, dim, target, tdim);
+    dc_dims x = u.dims, y = tu.dims;
+    bool nref = x.e[DC_DIM_NREF] != y.e[DC_DIM_NREF];
+    x.e[DC_DIM_NREF] = y.e[DC_DIM_NREF] = 0;
+    fprintf(stderr, "decarb units: cannot convert %s (%s) to %s (%s)%s\n", shown, dim, target, tdim,
+            nref && dc_dims_eq(x, y)
+                ? ": Nm3 is gas at 0 °C and 101.325 kPa, m3 is not; a script states the "
+                  "conditions: x:to(\"m3\", { T = q\"20 °C\", p = q\"101.325 kPa\" })"
+                : "");
+    return DC_EXIT_RUNTIME;
+  }
+  if (d.co2e && !td.co2e && u.dims.e[DC_DIM_CO2]) {
+    dc_units_format(shown, sizeof shown, si, u.dims, &d);
+    fprintf(stderr, "decarb units: cannot convert %s to %s: a CO2e amount is not CO2 alone "
+                    "(it may include other gases); use a CO2e unit, as in tCO2e\n", shown, target);
     return DC_EXIT_RUNTIME;
   }
   if (!td.label[0]) { /* a unit text too long for a label: show it as typed */

@@ -39,7 +39,7 @@ static void pick_disp(dc_dims dims, const dc_display *disp, const double *v, int
   for (int i = 0; v && i < n; i++)
     if (isfinite(v[i]) && fabs(v[i]) > mx) mx = fabs(v[i]);
   char buf[128];
-  dc_units_format(buf, sizeof buf, mx ? mx : 1, dims, NULL);
+  dc_units_format(buf, sizeof buf, mx ? mx : 1, dims, disp); /* CO2 or CO2e */
   memset(out, 0, sizeof *out);
   out->scale = 1;
   const char *sp = strchr(buf, ' ');

@@ -20,7 +20,7 @@ print("growth 21-25:  ", string.format("%.1f %%", coal:cagr(2021, 2025) * 100))
 -- 3. Arithmetic checks units, year by year, in C.
 local fossil = factors.grid{ "CN-fossil", year = 2021 }  -- 0.8426 kgCO2/kWh, cited
 local co2 = coal * fossil                                 -- energy x factor = CO2
-print("coal CO2:      ", co2:to"MtCO2e")
+print("coal CO2:      ", co2:to"MtCO2")                  -- CO2 only: the factor is CO2
 print("2021-2025 sum: ", co2:sum())                       -- amounts add up
 local ok, err = pcall(function() return cap + coal end)   -- MW + TWh: refused
 print("MW + TWh ->    ", ok, (tostring(err):gsub("^.-:%d+: ", "")))

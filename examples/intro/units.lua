@@ -27,10 +27,12 @@ print('q"3 kwh"     ->', ok, (tostring(err):gsub("^.-:%d+: ", "")))
 -- 4. Methane and nitrous oxide become CO2e only through a named GWP set.
 print("10 t CH4 =", q"10 t CH4":co2e"AR6", "(AR6) or", q"10 t CH4":co2e"AR4", "(AR4)")
 
--- 5. Ratios of the same kind are plain numbers (or percentages).
---    Changzhi, end of July 2021 (seed 001): 2.22 GW new energy of ~8.99 GW.
+-- 5. Ratios of the same kind are plain Lua numbers; q(100 * x, "%") shows
+--    one as a percentage. Changzhi, end of July 2021 (seed 001): 2.22 GW new
+--    energy of ~8.99 GW.
 local share = q"2.22 GW" / q"8.99 GW"
-print("Changzhi new-energy share:", share:to"%")            --> 24.6941 %
+print("Changzhi new-energy share:", string.format("%.4f", share), q(100 * share, "%"))
+--> 0.2469	24.6941 %
 
 -- 6. Units make the arithmetic of a measure readable: the Zhangye school
 --    (seed 002) saves 802,600 kWh and 450,000 yuan a year.

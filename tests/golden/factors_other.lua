@@ -13,7 +13,9 @@ print(q"10 t" * factors.fuel{ "petrol" }.co2_per_t)
 local c, ci = factors.sce{ "raw coal" }
 print(c, ci.source)
 print((factors.sce{ "原煤" }), (factors.sce{ "natural gas" }), (factors.sce{ "heat" }))
-print((factors.sce{ "electricity" }), (factors.sce{ "electricity", method = "coal", year = 2023 }))
+print((factors.sce{ "electricity", method = "calorific" }), (factors.sce{ "electricity", method = "coal", year = 2023 }))
+print((factors.sce{ "natural gas", variant = "low" }), (factors.sce{ "natural gas", variant = "high" }),
+      (factors.sce{ "natural gas", variant = "default" }))
 print((q"1000 t" * factors.sce{ "raw coal" }):to"tce")
 print((factors.sce{ "kgce" }), (factors.sce{ "toe" }), (factors.sce{ "tce" }), (factors.sce{ "tce" }):to"GJ")
 
@@ -28,7 +30,7 @@ print(w, wi.variant, wi.verify)
 print((factors.hours{ "solar", year = 2023 }), (factors.hours{ "wind", year = 2023, period = "Jan-Nov" }))
 print((factors.hours{ "year" }))
 print(q"107 MW" * factors.hours{ "solar", year = 2023 })
-print((factors.hours{ "solar", year = 2023 } / factors.hours{ "year" }):to"%")
+print(q(100 * (factors.hours{ "solar", year = 2023 } / factors.hours{ "year" }), "%"))
 
 print((factors.h2{ "lhv" }), (factors.h2{ "density" }), (factors.h2{ "electrolysis", variant = "low" }),
       (factors.h2{ "electrolysis", variant = "high" }), (factors.h2{ "electrolysis", variant = "max" }))
@@ -46,6 +48,10 @@ end
 local function try(f, ...) print(pcall(f, ...)) end
 try(factors.fuel, { "coal" })
 try(factors.sce, { "electricity", method = "nuclear" })
+try(factors.sce, { "electricity" })
+try(factors.sce, { "electricity", method = "coal" })
+try(factors.sce, { "natural gas", variant = "mid" })
+try(factors.sce, { "natural gas", variant = "low", method = "coal" })
 try(factors.sce, { "electricity", method = "coal", year = 2022 })
 try(factors.gwp, { "AR7" })
 try(factors.hours, { "wind", year = 2022 })

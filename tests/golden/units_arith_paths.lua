@@ -39,7 +39,9 @@ try(function() return P < E end)
 try(function() return P < {} end)
 
 -- the dimensionless unit "1" shows no unit
-print(q"7 1", q(7, "1"), q"7":to"1", q"50 %":to"1", units["1"], q"3 1" * 2)
+print(q"7 1", q(7, "1"), q"7", q"50 %":to"1", units["1"], q"3 1" * 2)
 print(q"7 1" + q"50 %", q"50 %" + q"7 1", tostring(q"2.5 1"), "x = " .. q"7 1")
-print(q"7 1":value"1", q"7 1":value(), q"7 1":dim())
+-- plain numbers are Lua numbers: no unit left means no Quantity
+print(math.type(q"7 1"), math.type(q"2.5"), type(q"2 MWh" / q"1 MWh"), type(q"50 %"), type(q"50 %" * q"50 %"))
+print(string.format("%.2f", q"6 MWh" / q"4 MWh"), math.floor(q"7 kWh" / q"2 kWh"))
 try(function() return q"7 1" + P end)

@@ -10,6 +10,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "factors.h"
 #include "fmt.h"
@@ -106,10 +108,13 @@ static const want data_md[] = {
     {"sce", "diesel", "", 0, 1.4571, "kgce/kg", false},
     {"sce", "LPG", "", 0, 1.7143, "kgce/kg", false},
     {"sce", "refinery dry gas", "", 0, 1.5714, "kgce/kg", false},
-    {"sce", "natural gas", "", 0, 1.2143, "kgce/m3", false},
+    /* the 2008 edition's value, and the 2020 edition's range (issue 18) */
+    {"sce", "natural gas", "default", 0, 1.2143, "kgce/m3", true},
+    {"sce", "natural gas", "low", 0, 1.1000, "kgce/m3", true},
+    {"sce", "natural gas", "high", 0, 1.3300, "kgce/m3", true},
     {"sce", "heat", "", 0, 0.03412, "kgce/MJ", false},
     {"sce", "electricity", "calorific", 0, 0.1229, "kgce/kWh", false},
-    {"sce", "electricity", "coal", 2023, 0.303, "kgce/kWh", false},
+    {"sce", "electricity", "coal", 2023, 0.303, "kgce/kWh", true}, /* supply vs generation unconfirmed */
     {"sce", "kgce", "", 0, 29.3076, "MJ", false},
     {"sce", "toe", "", 0, 41.868, "GJ", false},
     {"sce", "tce", "", 0, 0.7, "toe", false},
@@ -296,7 +301,7 @@ static void test_match(void **st) {
     assert_int_equal(dc_factors_match(f, "(verify)"), f->verify);
   }
   assert_int_equal(gansu, 2);
-  assert_int_equal(verify, 12); /* DATA.md's (verify) values */
+  assert_int_equal(verify, 16); /* DATA.md's 12 (verify) values, natural gas x 3, coal method */
   assert_int_equal(ipcc, 24 + 12);
   assert_null(dc_factors_at(n));
   /* CN-GS finds Gansu through its ISO code */
@@ -306,6 +311,63 @@ static void test_match(void **st) {
   assert_true(dc_factors_match(f, "CN-GS"));
   assert_true(dc_factors_match(f, "甘肃"));
   assert_false(dc_factors_match(f, "diesel"));
+}
+
+/* ---- a script's own dataset ---- */
+
+static const char *write_tmp(const char *text) {
+  static char path[64];
+  snprintf(path, sizeof path, "/tmp/dc_test_factors_%d.csv", (int)getpid());
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+static void expect_set_error(const char *text, const char *msg) {
+  dc_factor_set *s = (dc_factor_set *)1;
+  char err[400];
+  assert_int_equal(dc_factors_set_read(write_tmp(text), "my.csv", &s, err, sizeof err), -1);
+  assert_null(s);
+  if (strcmp(err, msg) != 0) fail_msg("got \"%s\", want \"%s\"", err, msg);
+}
+
+static void test_user_set(void **st) {
+  (void)st;
+  const char *hdr = "name,variant,year,value,unit,source\n";
+  char text[600], err[400];
+  snprintf(text, sizeof text, "%sUK,,2022,0.193,kgCO2e/kWh,\"DESNZ 2022 conversion factors\"\n"
+                              "UK,,2023,0.207,kgCO2e/kWh,\"DESNZ 2023 conversion factors\"\n", hdr);
+  dc_factor_set *s;
+  if (dc_factors_set_read(write_tmp(text), "my.csv", &s, err, sizeof err) != 0) fail_msg("%s", err);
+  assert_int_equal(dc_factors_set_count(s), 2);
+  assert_string_equal(dc_factors_set_name(s), "my.csv");
+  const dc_factor *f;
+  assert_int_equal(dc_factors_set_find(s, "uk", NULL, 2023, false, &f, err, sizeof err), 0);
+  assert_true(f->value == 0.207);
+  assert_string_equal(f->dataset, "my.csv");
+  assert_int_equal(dc_factors_set_find(s, "UK", NULL, 0, false, &f, err, sizeof err), -3);
+  assert_string_equal(err, "my.csv UK: give a year; years with data: 2022, 2023");
+  assert_int_equal(dc_factors_set_find(s, "FR", NULL, 2023, false, &f, err, sizeof err), -1);
+  assert_string_equal(err, "unknown my.csv 'FR'; known: UK");
+  /* the built-in data know nothing of it */
+  assert_int_equal(dc_factors_find("grid", "UK", NULL, 2023, false, &f, err, sizeof err), -1);
+  dc_factors_set_free(s);
+  /* errors: file:line:column */
+  snprintf(text, sizeof text, "%sUK,,2022,0.193,kgCO2e/kWh,\n", hdr);
+  expect_set_error(text, "my.csv:2:27: empty source: every value needs one (the publication, "
+                         "table and year it comes from, or \"assumption: ...\")");
+  snprintf(text, sizeof text, "%sUK,,2022,0.193,kgCO2/kwh,DESNZ\n", hdr);
+  expect_set_error(text, "my.csv:2:22: unknown unit 'kwh' in \"kgCO2/kwh\" — did you mean 'kWh'?");
+  snprintf(text, sizeof text, "%sUK,,20x2,0.193,kgCO2/kWh,DESNZ\n", hdr);
+  expect_set_error(text, "my.csv:2:5: bad year '20x2'");
+  snprintf(text, sizeof text, "%sUK,,2022,zero,kgCO2/kWh,DESNZ\n", hdr);
+  expect_set_error(text, "my.csv:2:10: bad number 'zero'");
+  expect_set_error("name,value\nUK,1\n", "my.csv:1:1: header must be name,variant,year,value,unit,source");
+  expect_set_error(hdr, "my.csv: no values (a header and at least one row are needed)");
+  expect_set_error("name,variant\n\"UK,\n", "my.csv:2:1: quoted field opened here is never closed");
+  remove(write_tmp(""));
 }
 
 static void test_unload(void **st) {
@@ -321,6 +383,7 @@ int main(void) {
       cmocka_unit_test(test_si),            cmocka_unit_test(test_fuel_derived),
       cmocka_unit_test(test_gwp_matches_units), cmocka_unit_test(test_names),
       cmocka_unit_test(test_errors),        cmocka_unit_test(test_match),
+      cmocka_unit_test(test_user_set),
       cmocka_unit_test(test_unload),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -651,7 +651,7 @@ static void test_functions(void **state) {
 static void test_diff_metric(void **state) {
   (void)state;
   dc_plan *p = pv_plan(); /* PV 600, +400 from 2023 by the PV park */
-  dc_display mw = {1e6, 0, "MW"};
+  dc_display mw = {1e6, 0, "MW", 0};
   assert_int_equal(dc_plan_metric_set_unit(p, dc_plan_find_metric(p, "PV"), POWER, &mw), 0);
   int d = dc_plan_metric_diff(p, "PV added", "PV", "computed");
   assert_true(d >= 0);

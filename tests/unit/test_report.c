@@ -39,7 +39,7 @@ static dc_plan *make_plan(void) {
     bau[i] = 1e9 / YR * (1 + 0.1 * i); /* 1 MtCO2e/yr growing */
     ab[i] = 2e8 / YR;                 /* 0.2 MtCO2e/yr */
   }
-  dc_display d = {1e9 / YR, 0, "MtCO2e/yr"};
+  dc_display d = {1e9 / YR, 0, "MtCO2e/yr", 1};
   dc_plan_set_info(p, "Somewhere", "seed 000");
   assert_int_equal(dc_plan_sector(p, "buildings", bau, EMIS, &d, "yearbook"), 0);
   dc_plan_measure_spec m = abates("retrofit", ab);
@@ -192,7 +192,7 @@ static dc_plan *make_plan2(void) {
   m.start = 2024;
   m.scenario = s;
   assert_int_equal(dc_plan_measure(p, &m), 2);
-  dc_display one = {1, 0, "1"};
+  dc_display one = {1, 0, "1", 0};
   const dc_dims none = {{0}};
   assert_true(dc_plan_metric(p, "cars", cars, none, &one, NULL) >= 0);
   assert_true(dc_plan_metric(p, "EVs", ev, none, &one, NULL) >= 0);

@@ -26,7 +26,7 @@ static double scale_of(const char *unit) {
   return u.scale;
 }
 static dc_display disp_of(const char *unit) {
-  dc_display d = {scale_of(unit), 0, ""};
+  dc_display d = {scale_of(unit), 0, "", 0};
   strcpy(d.label, unit);
   return d;
 }

@@ -75,6 +75,51 @@ static const char *pref(double si, dc_dims d) {
   return buf;
 }
 
+/* ---- CO2 and CO2e, reference conditions ---- */
+
+static bool parsed_co2e(const char *text) {
+  dc_unit u;
+  dc_display d;
+  dc_units_error e;
+  if (dc_units_parse_display(text, &u, &d, &e) != 0) fail_msg("parse \"%s\": %s", text, e.msg);
+  return d.co2e;
+}
+
+static void test_co2_co2e(void **state) {
+  (void)state;
+  assert_true(parsed_co2e("tCO2e"));
+  assert_true(parsed_co2e("kgCO2e/kWh"));
+  assert_true(parsed_co2e("t CO2e / yr"));
+  assert_false(parsed_co2e("tCO2"));
+  assert_false(parsed_co2e("kgCO2/kWh"));
+  assert_false(parsed_co2e("tC"));
+  assert_false(parsed_co2e("MWh")); /* no CO2 dimension: no flag */
+  char l[DC_LABEL_MAX] = "tCO2/yr";
+  assert_true(dc_units_label_co2e(l, sizeof l));
+  assert_string_equal(l, "tCO2e/yr");
+  assert_true(dc_units_label_co2e(l, sizeof l)); /* already CO2e: unchanged */
+  assert_string_equal(l, "tCO2e/yr");
+  char small[8] = "tCO2/yr";
+  assert_false(dc_units_label_co2e(small, sizeof small));
+  assert_string_equal(small, "tCO2/yr");
+}
+
+static void test_reference_conditions(void **state) {
+  (void)state;
+  /* 1 Nm3 at 20 °C and 101.325 kPa fills 293.15 / 273.15 m3 */
+  near(dc_units_nref_factor(293.15, 101325, 1), 293.15 / 273.15);
+  near(dc_units_nref_factor(273.15, 101325, 1), 1);
+  /* kgce per Nm3 the other way */
+  near(dc_units_nref_factor(293.15, 101325, -1), 273.15 / 293.15);
+  near(dc_units_nref_factor(273.15, 2 * 101325, 1), 0.5);
+  char buf[128], name[96];
+  dc_unit u = unit("kWh/Nm3");
+  dc_units_format(buf, sizeof buf, 10 * u.scale, u.dims, NULL);
+  assert_string_equal(buf, "10 kWh/Nm3");
+  assert_string_equal(dc_dims_name(unit("Nm3").dims, name, sizeof name),
+                      "volume at reference conditions (0 °C, 101.325 kPa)");
+}
+
 /* ---- the unit table: each unit against its definition ---- */
 
 static void test_energy_units(void **state) {
@@ -131,7 +176,13 @@ static void test_power_mass_time(void **state) {
   expect_unit("亩", 1e4 / 15, dims(2, 0, 0, 0, 0, 0, 0));
   expect_unit("m3", 1, dims(3, 0, 0, 0, 0, 0, 0));
   expect_unit("L", 1e-3, dims(3, 0, 0, 0, 0, 0, 0));
-  expect_unit("Nm3", 1, dims(3, 0, 0, 0, 0, 0, 0));
+  /* Nm3 is not m3: a ninth exponent, reference conditions */
+  dc_dims nvol = dims(3, 0, 0, 0, 0, 0, 0);
+  nvol.e[DC_DIM_NREF] = 1;
+  expect_unit("Nm3", 1, nvol);
+  assert_false(dc_dims_eq(unit("Nm3").dims, unit("m3").dims));
+  expect_unit("kPa", 1e3, dims(-1, 1, -2, 0, 0, 0, 0));
+  expect_unit("bar", 1e5, dims(-1, 1, -2, 0, 0, 0, 0));
   expect_unit("yuan", 1, dims(0, 0, 0, 1, 0, 0, 0));
   expect_unit("CNY", 1, dims(0, 0, 0, 1, 0, 0, 0));
   expect_unit("元", 1, dims(0, 0, 0, 1, 0, 0, 0));
@@ -361,14 +412,23 @@ static void test_format_preferred(void **state) {
   assert_string_equal(pref(999.9999999e3 * 3.6e3, ENERGY), "1 MWh");
   assert_string_equal(pref(2.5e9, POWER), "2.5 GW");
   assert_string_equal(pref(-2.5e9, POWER), "-2.5 GW");
-  assert_string_equal(pref(279e3, CO2), "279 tCO2e");
+  /* CO2 only unless the display says CO2e */
+  assert_string_equal(pref(279e3, CO2), "279 tCO2");
   assert_string_equal(pref(500, MASS), "500 kg");
   assert_string_equal(pref(1500, MASS), "1.5 t");
   assert_string_equal(pref(1500 * 3600, TIME), "1500 h");
   assert_string_equal(pref(2 * 8760.0 * 3600, TIME), "2 yr");
   assert_string_equal(pref(0.2469, NONE), "0.2469");
-  assert_string_equal(pref(16300e3 / (8760.0 * 3600), dims(0, 0, -1, 0, 1, 0, 0)), "16.3 ktCO2e/yr");
-  assert_string_equal(pref(0.4772 / 3.6e6, dims(-2, -1, 2, 0, 1, 0, 0)), "0.4772 kgCO2e/kWh");
+  assert_string_equal(pref(16300e3 / (8760.0 * 3600), dims(0, 0, -1, 0, 1, 0, 0)), "16.3 ktCO2/yr");
+  assert_string_equal(pref(0.4772 / 3.6e6, dims(-2, -1, 2, 0, 1, 0, 0)), "0.4772 kgCO2/kWh");
+  {
+    static char buf[128];
+    dc_display e = {1, 0, "", 1};
+    dc_units_format(buf, sizeof buf, 279e3, CO2, &e);
+    assert_string_equal(buf, "279 tCO2e");
+    dc_units_format(buf, sizeof buf, 0.4772 / 3.6e6, dims(-2, -1, 2, 0, 1, 0, 0), &e);
+    assert_string_equal(buf, "0.4772 kgCO2e/kWh");
+  }
   assert_string_equal(pref(450000, dims(0, 0, 0, 1, 0, 0, 0)), "450000 yuan");
   /* no preferred unit: SI base units */
   assert_string_equal(pref(2, dims(1, 1, 1, 0, 0, 0, 0)), "2 m·kg·s");
@@ -437,6 +497,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_energy_units),
     cmocka_unit_test(test_power_mass_time),
+    cmocka_unit_test(test_co2_co2e),
+    cmocka_unit_test(test_reference_conditions),
     cmocka_unit_test(test_gases),
     cmocka_unit_test(test_every_listed_unit_parses),
     cmocka_unit_test(test_grammar_products_and_division),

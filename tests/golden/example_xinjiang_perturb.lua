@@ -1,0 +1,1 @@
+-- golden test: the Xinjiang share targets can be missed; see example_xinjiang_perturb.cmd

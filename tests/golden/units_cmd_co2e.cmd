@@ -1,0 +1,1 @@
+"$DECARB" units "1 tCO2e" tCO2

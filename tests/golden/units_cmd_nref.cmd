@@ -1,0 +1,1 @@
+"$DECARB" units "1 Nm3" m3

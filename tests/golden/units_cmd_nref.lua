@@ -1,0 +1,1 @@
+-- see units_cmd_nref.cmd: Nm3 to m3 needs stated conditions
