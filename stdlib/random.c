@@ -31,6 +31,10 @@ void dc_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out
   out[0] = x[0], out[1] = x[1], out[2] = x[2], out[3] = x[3];
 }
 
+/* 64 bits to a double in (0, 1): the top 53 bits, plus a half to centre each
+   of the 2^53 cells (0x1p-53 is 2^-53), which keeps 0 and 1 out */
+static inline double to_unit(uint64_t bits) { return ((double)(bits >> 11) + 0.5) * 0x1p-53; }
+
 uint64_t dc_random_u64(uint64_t seed, uint64_t sample, uint64_t stream) {
   uint32_t ctr[4] = {(uint32_t)sample, (uint32_t)(sample >> 32), (uint32_t)stream,
                      (uint32_t)(stream >> 32)};
@@ -41,8 +45,34 @@ uint64_t dc_random_u64(uint64_t seed, uint64_t sample, uint64_t stream) {
 }
 
 double dc_random_uniform(uint64_t seed, uint64_t sample, uint64_t stream) {
-  /* 0x1p-53: 2^-53; the +0.5 centres each of the 2^53 cells, keeping 0 and 1 out */
-  return ((double)(dc_random_u64(seed, sample, stream) >> 11) + 0.5) * 0x1p-53;
+  return to_unit(dc_random_u64(seed, sample, stream));
+}
+
+void dc_random_uniform_samples(uint64_t seed, uint64_t first, uint64_t stream, uint64_t n,
+                               double *out) {
+  /* W blocks as four arrays of words, so each round is one loop over
+     independent lanes (vectorisable: 32x32 -> 64-bit multiplies) */
+  enum { W = 8 };
+  uint64_t k = 0;
+  for (; k + W <= n; k += W) {
+    uint32_t x0[W], x1[W], x2[W], x3[W];
+    uint32_t k0 = (uint32_t)seed, k1 = (uint32_t)(seed >> 32);
+    for (int j = 0; j < W; j++) {
+      uint64_t s = first + k + (uint64_t)j;
+      x0[j] = (uint32_t)s, x1[j] = (uint32_t)(s >> 32);
+      x2[j] = (uint32_t)stream, x3[j] = (uint32_t)(stream >> 32);
+    }
+    for (int r = 0; r < 10; r++) {
+      if (r) k0 += PHILOX_W0, k1 += PHILOX_W1;
+      for (int j = 0; j < W; j++) {
+        uint64_t p0 = (uint64_t)PHILOX_M0 * x0[j], p1 = (uint64_t)PHILOX_M1 * x2[j];
+        uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1[j] ^ k0, y2 = (uint32_t)(p0 >> 32) ^ x3[j] ^ k1;
+        x1[j] = (uint32_t)p1, x3[j] = (uint32_t)p0, x0[j] = y0, x2[j] = y2;
+      }
+    }
+    for (int j = 0; j < W; j++) out[k + (uint64_t)j] = to_unit((uint64_t)x1[j] << 32 | x0[j]);
+  }
+  for (; k < n; k++) out[k] = dc_random_uniform(seed, first + k, stream);
 }
 
 uint64_t dc_random_stream_of(const char *name, uint64_t len) {

@@ -24,6 +24,13 @@ uint64_t dc_random_u64(uint64_t seed, uint64_t sample, uint64_t stream);
  * finite on it. Same triple in, same value out, on every machine. */
 double dc_random_uniform(uint64_t seed, uint64_t sample, uint64_t stream);
 
+/* The same values as dc_random_uniform(seed, first + k, stream) for k = 0 ..
+ * n-1, into out: many samples of one input at once. Four Philox blocks are
+ * computed side by side, which a CPU overlaps (one block alone is bound by
+ * the latency of its ten dependent rounds). */
+void dc_random_uniform_samples(uint64_t seed, uint64_t first, uint64_t stream, uint64_t n,
+                               double *out);
+
 /* The stream number of a named group (group = "pv hours"): 64-bit FNV-1a of
  * the name with the top bit set, so that it never equals the small index
  * (0 .. 2^63-1) given to an ungrouped input. Values of one group share the

@@ -83,6 +83,22 @@ static void block_independent(void **st) {
  * seeds and streams. Bounds: mean within 5 standard errors; chi-square (19
  * degrees of freedom) below 43.8, its 99.9th percentile; each would fail
  * for a generator that is stuck, biased or correlated. */
+/* the batched form gives the generator's values bit for bit, across the
+ * 2^32 boundary of the sample counter and for a tail shorter than a batch */
+static void batched_samples_equal_single(void **st) {
+  (void)st;
+  enum { N = 1000 + 5 };
+  static double out[N];
+  const uint64_t firsts[] = {0, ((uint64_t)1 << 32) - 500, 123456789};
+  for (size_t f = 0; f < 3; f++) {
+    dc_random_uniform_samples(77, firsts[f], 9, N, out);
+    for (uint64_t k = 0; k < N; k++)
+      if (out[k] != dc_random_uniform(77, firsts[f] + k, 9)) fail_msg("sample %llu differs", (unsigned long long)(firsts[f] + k));
+  }
+  dc_random_uniform_samples(77, 0, 9, 3, out); /* shorter than one batch */
+  assert_true(out[2] == dc_random_uniform(77, 2, 9));
+}
+
 static void uniform_statistics(void **st) {
   (void)st;
   enum { N = 200000, BINS = 20 };
@@ -123,6 +139,7 @@ int main(void) {
     cmocka_unit_test(u64_is_the_block_words),
     cmocka_unit_test(uniform_open_interval_and_exact),
     cmocka_unit_test(block_independent),
+    cmocka_unit_test(batched_samples_equal_single),
     cmocka_unit_test(uniform_statistics),
     cmocka_unit_test(group_streams),
   };

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dist.h"
 #include "random.h"
 #include "stats.h"
 
@@ -56,6 +57,31 @@ static void tallies_merge(void **st) {
   }
   dc_tally_merge(&a, &b);
   assert_true(a.met == all.met && a.n == all.n && all.n == 1000);
+}
+
+/* The core of P(met) end to end: abatement uniform on [0, 200] against a
+ * need of 50 is met with P = 0.75. For several seeds the estimate's 99.9 %
+ * Wilson interval holds 0.75, and blocks 0:5000 + 5000:10000 give the
+ * single run's counts. */
+static void p_met_closed_form(void **st) {
+  (void)st;
+  dc_dist d;
+  char err[200];
+  assert_int_equal(dc_dist_make(&d, DC_DIST_UNIFORM, 100, 0, 200, NULL, NULL, err, sizeof err), 0);
+  double z = dc_norm_quantile(1 - 0.001 / 2);
+  for (uint64_t seed = 1; seed <= 5; seed++) {
+    dc_tally all = {0}, b1 = {0}, b2 = {0};
+    for (uint64_t i = 0; i < 10000; i++) {
+      int met = dc_dist_quantile(&d, dc_random_uniform(seed, i, 0)) >= 50;
+      dc_tally_add(&all, met);
+      dc_tally_add(i < 5000 ? &b1 : &b2, met);
+    }
+    dc_tally_merge(&b1, &b2);
+    assert_true(b1.met == all.met && b1.n == all.n);
+    double lo, hi;
+    assert_int_equal(dc_wilson(all.met, all.n, z, &lo, &hi), 0);
+    if (!(lo <= 0.75 && 0.75 <= hi)) fail_msg("seed %llu: P = %g, interval [%g, %g]", (unsigned long long)seed, (double)all.met / all.n, lo, hi);
+  }
 }
 
 static void quantiles_as_numpy(void **st) {
@@ -161,6 +187,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wilson),
     cmocka_unit_test(tallies_merge),
+    cmocka_unit_test(p_met_closed_form),
     cmocka_unit_test(quantiles_as_numpy),
     cmocka_unit_test(blocks_merge_exactly),
     cmocka_unit_test(ranks_and_spearman),
