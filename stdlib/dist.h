@@ -68,8 +68,8 @@ const char *dc_dist_name(dc_dist_kind kind);
 int dc_dist_parse(const char *name, dc_dist_kind *kind);
 
 /* The standard normal: Φ(x) and its inverse Φ^-1(p) for 0 < p < 1 (-inf at
- * 0, +inf at 1, NaN outside). The inverse is Acklam's rational
- * approximation refined by one Halley step on erfc, good to a few ulps. */
+ * 0, +inf at 1, NaN outside). The inverse is Wichura's AS 241 (PPND16),
+ * good to about 1e-16 relative. */
 double dc_norm_cdf(double x);
 double dc_norm_quantile(double p);
 

@@ -26,9 +26,10 @@ static void near_rel(double got, double want, double rel) {
 
 static void norm_quantile_published(void **st) {
   (void)st;
-  /* Φ^-1 to 16 digits: the usual tables (Abramowitz & Stegun 26.2; 1.959963984540054
-     and 1.6448536269514722 as in R's qnorm and SciPy's ndtri), the tails as
-     computed by Wichura's AS241 (Python 3.11 statistics.NormalDist.inv_cdf) */
+  /* Φ^-1 to 16 digits: 1.959963984540054 and 1.6448536269514722 as published
+     (R's qnorm, SciPy's ndtri); the others from Python 3.11's
+     statistics.NormalDist.inv_cdf, itself AS 241, so the tails are also
+     checked by the round trip below */
   static const double table[][2] = {
     {0.975, 1.959963984540054},      {0.95, 1.6448536269514722},
     {0.025, -1.959963984540054},     {0.05, -1.6448536269514722},
@@ -50,7 +51,7 @@ static void norm_quantile_published(void **st) {
   assert_true(isnan(dc_norm_quantile(NAN)));
   assert_true(isfinite(dc_norm_quantile(DBL_TRUE_MIN)));
   assert_true(dc_norm_quantile(DBL_TRUE_MIN) < -38);
-  near_rel(DC_Z95, dc_norm_quantile(0.95), 2e-16);
+  near_rel(DC_Z95, dc_norm_quantile(0.95), 2e-15);
 }
 
 /* Φ(Φ^-1(p)) = p from 1e-300 up, to what the condition allows: an error of
@@ -68,7 +69,7 @@ static void norm_round_trip(void **st) {
     if (!(x > prev)) fail_msg("not increasing at p = %g", p);
     prev = x;
     if (p >= 0.5) assert_true(x == -dc_norm_quantile(1 - p)); /* 1 - p exact here */
-    near_rel(dc_norm_cdf(x), p, 4e-15);
+    near_rel(dc_norm_cdf(x), p, 8 * DBL_EPSILON * (1 + x * x));
   }
 }
 
