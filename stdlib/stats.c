@@ -161,3 +161,39 @@ double dc_spearman(const double *x, const double *y, size_t n) {
   free(rx);
   return rho;
 }
+
+/* ====================================================================== */
+/* drivers                                                               */
+/* ====================================================================== */
+
+typedef struct driver {
+  double strength; /* |rho|, -1 for NaN */
+  size_t j;
+} driver;
+
+static int cmp_driver(const void *a, const void *b) {
+  const driver *x = a, *y = b;
+  if (x->strength != y->strength) return x->strength > y->strength ? -1 : 1;
+  return (x->j > y->j) - (x->j < y->j);
+}
+
+int dc_stats_drivers(const double *x, size_t k, const double *y, size_t n, double *rho,
+                     size_t *order) {
+  if (n > SIZE_MAX / (2 * sizeof(double)) || k > SIZE_MAX / sizeof(driver)) return -1;
+  double *ry = malloc((n ? 2 * n : 1) * sizeof *ry);
+  driver *d = malloc((k ? k : 1) * sizeof *d);
+  int rc = ry && d && dc_stats_ranks(y, n, ry) == 0 ? 0 : -1;
+  double *rx = ry ? ry + n : NULL;
+  for (size_t j = 0; rc == 0 && j < k; j++) {
+    /* the margin is ranked once; each input in turn */
+    rho[j] = n >= 2 && dc_stats_ranks(x + j * n, n, rx) == 0 ? pearson(rx, ry, n) : NAN;
+    d[j] = (driver){isnan(rho[j]) ? -1 : fabs(rho[j]), j};
+  }
+  if (rc == 0) {
+    qsort(d, k, sizeof *d, cmp_driver);
+    for (size_t j = 0; j < k; j++) order[j] = d[j].j;
+  }
+  free(ry);
+  free(d);
+  return rc;
+}

@@ -76,4 +76,12 @@ int dc_stats_ranks(const double *x, size_t n, double *r);
  * a value is NaN or memory runs out. */
 double dc_spearman(const double *x, const double *y, size_t n);
 
+/* The drivers of one target: k inputs with n draws each (x[j*n + i] is
+ * input j in sample i) against the target's margins y[0..n-1]. rho[j] is
+ * Spearman's rho of input j and the margin; order[0..k-1] lists the inputs
+ * by |rho|, largest first (NaN, a constant input, last; ties by index, so
+ * the order is fixed). 0, or -1 on a NaN margin or no memory. */
+int dc_stats_drivers(const double *x, size_t k, const double *y, size_t n, double *rho,
+                     size_t *order);
+
 #endif

@@ -183,6 +183,28 @@ static void spearman_of_independent_draws(void **st) {
   assert_true(fabs(dc_spearman(x, y, N)) < 4 / sqrt((double)N));
 }
 
+/* the margin = 3 x0 - x1 + a little x3; x2 does not enter and x4 is constant:
+ * the order is x0, x1, x3, x2, x4, with the signs of the effects */
+static void drivers_ranked(void **st) {
+  (void)st;
+  enum { N = 4000, K = 5 };
+  static double x[K * N], y[N];
+  double rho[K];
+  size_t order[K];
+  for (uint64_t i = 0; i < N; i++) {
+    for (uint64_t j = 0; j < K; j++) x[j * N + i] = j == 4 ? 1 : dc_random_uniform(21, i, j);
+    y[i] = 3 * x[i] - x[N + i] + 0.3 * x[3 * N + i];
+  }
+  assert_int_equal(dc_stats_drivers(x, K, y, N, rho, order), 0);
+  static const size_t want[K] = {0, 1, 3, 2, 4};
+  assert_memory_equal(order, want, sizeof want);
+  assert_true(rho[0] > 0.8 && rho[1] < -0.2 && rho[3] > 0.05);
+  assert_true(fabs(rho[2]) < 4 / sqrt((double)N) && isnan(rho[4]));
+  near(rho[0], dc_spearman(x, y, N), 0); /* the same figure as one by one */
+  y[7] = NAN;
+  assert_int_equal(dc_stats_drivers(x, K, y, N, rho, order), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wilson),
@@ -192,6 +214,7 @@ int main(void) {
     cmocka_unit_test(blocks_merge_exactly),
     cmocka_unit_test(ranks_and_spearman),
     cmocka_unit_test(spearman_of_independent_draws),
+    cmocka_unit_test(drivers_ranked),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
