@@ -72,11 +72,10 @@ int dc_samples_push(dc_samples *a, double v) {
 }
 
 int dc_samples_merge(dc_samples *a, const dc_samples *b) {
+  if (a->n && b->first != a->first + a->n) return -1;
+  if (b->n && reserve(a, b->n) < 0) return -1;
   if (a->n == 0) a->first = b->first;
-  else if (b->first != a->first + a->n) return -1;
-  if (b->n == 0) return 0;
-  if (reserve(a, b->n) < 0) return -1;
-  memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
+  if (b->n) memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
   a->n += b->n;
   return 0;
 }
