@@ -1,7 +1,11 @@
 /* random.c — Philox4x32-10 and the uniform draws built on it (see random.h).
  * Written from the algorithm as published by Salmon et al. (SC11, 2011); no
- * code taken from Random123. Tested against Random123's known answers. */
+ * code taken from Random123. Tested against Random123's known answers. Also
+ * the strict parsers of --seed and --samples, which the CLI will call. */
 #include "random.h"
+
+#include <stdio.h>
+#include <string.h>
 
 /* The round multipliers and the Weyl key increments of the paper. */
 #define PHILOX_M0 0xD2511F53u
@@ -79,4 +83,45 @@ uint64_t dc_random_stream_of(const char *name, uint64_t len) {
   uint64_t h = 0xcbf29ce484222325u; /* FNV-1a 64, offset basis and prime */
   for (uint64_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 0x100000001b3u;
   return h | (uint64_t)1 << 63;
+}
+
+/* ====================================================================== */
+/* the command line's numbers                                            */
+/* ====================================================================== */
+
+/* digits of text[0..n-1] as a uint64; -1 on anything else or overflow */
+static int parse_u64(const char *text, size_t n, uint64_t *out) {
+  uint64_t v = 0;
+  if (n == 0) return -1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned d = (unsigned)(unsigned char)text[i] - '0';
+    if (d > 9 || v > (UINT64_MAX - d) / 10) return -1;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 0;
+}
+
+int dc_random_parse_seed(const char *text, uint64_t *seed, char *err, size_t errsize) {
+  if (parse_u64(text, strlen(text), seed) == 0) return 0;
+  snprintf(err, errsize, "--seed takes a whole number from 0 to %llu, got '%s'",
+           (unsigned long long)UINT64_MAX, text);
+  return -1;
+}
+
+int dc_random_parse_samples(const char *text, uint64_t *first, uint64_t *end, char *err,
+                            size_t errsize) {
+  size_t n = strlen(text), colon = 0;
+  while (colon < n && text[colon] != ':') colon++;
+  uint64_t a = 0, b = 0;
+  int ok = colon == n ? parse_u64(text, n, &b) == 0 && b >= 1
+                      : parse_u64(text, colon, &a) == 0 &&
+                            parse_u64(text + colon + 1, n - colon - 1, &b) == 0 && a < b;
+  if (ok) {
+    *first = a, *end = b;
+    return 0;
+  }
+  snprintf(err, errsize, "--samples takes a count N >= 1 or a block A:B of sample numbers "
+                         "(0 <= A < B, B not counted), got '%s'", text);
+  return -1;
 }

@@ -3,10 +3,12 @@
  * 3", SC11, 2011), written from the published algorithm. Plain C, no state:
  * every draw is a pure function of (seed, sample index, stream), so sample i
  * draws the same values however samples are split into blocks or machines.
- * Not a general-purpose RNG object and not cryptographic. */
+ * Also the strict parsers of check's --seed and --samples values. Not a
+ * general-purpose RNG object and not cryptographic. */
 #ifndef DC_RANDOM_H
 #define DC_RANDOM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* One Philox4x32-10 block: out = bijection_key(ctr). 10 rounds. ctr, key and
@@ -36,5 +38,17 @@ void dc_random_uniform_samples(uint64_t seed, uint64_t first, uint64_t stream, u
  * (0 .. 2^63-1) given to an ungrouped input. Values of one group share the
  * stream, hence the uniform, hence the quantile. */
 uint64_t dc_random_stream_of(const char *name, uint64_t len);
+
+/* ---- the command line's numbers (for check --seed / --samples) ---- */
+
+/* A seed: a decimal whole number 0 .. 2^64-1 and nothing else (no sign,
+ * space, hex or exponent). 0, or -1 with err saying what is accepted. */
+int dc_random_parse_seed(const char *text, uint64_t *seed, char *err, size_t errsize);
+
+/* Samples: "N" (samples 0 .. N-1, N >= 1) or a block "A:B" (samples A ..
+ * B-1 of a larger run, 0 <= A < B), as *first and *end (one past the last).
+ * 0, or -1 with err. */
+int dc_random_parse_samples(const char *text, uint64_t *first, uint64_t *end, char *err,
+                            size_t errsize);
 
 #endif

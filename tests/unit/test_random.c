@@ -133,6 +133,34 @@ static void group_streams(void **st) {
   assert_true(dc_random_stream_of("", 0) == (0xcbf29ce484222325u | (uint64_t)1 << 63));
 }
 
+static void command_line_numbers(void **st) {
+  (void)st;
+  uint64_t s, a, b;
+  char err[200];
+  assert_int_equal(dc_random_parse_seed("0", &s, err, sizeof err), 0);
+  assert_true(s == 0);
+  assert_int_equal(dc_random_parse_seed("18446744073709551615", &s, err, sizeof err), 0);
+  assert_true(s == UINT64_MAX);
+  static const char *const bad_seeds[] = {"abc", "", "-1", "+1", " 1", "1 ", "0x10", "1e3", "1.0",
+                                          "18446744073709551616"};
+  for (size_t i = 0; i < sizeof bad_seeds / sizeof *bad_seeds; i++)
+    assert_int_equal(dc_random_parse_seed(bad_seeds[i], &s, err, sizeof err), -1);
+  dc_random_parse_seed("abc", &s, err, sizeof err);
+  assert_string_equal(err, "--seed takes a whole number from 0 to 18446744073709551615, got 'abc'");
+  assert_int_equal(dc_random_parse_samples("10000", &a, &b, err, sizeof err), 0);
+  assert_true(a == 0 && b == 10000);
+  assert_int_equal(dc_random_parse_samples("5000:10000", &a, &b, err, sizeof err), 0);
+  assert_true(a == 5000 && b == 10000);
+  static const char *const bad_samples[] = {"0", "-1", "", "abc", "5:5", "6:5", ":5", "5:", "1:2:3",
+                                            "1e4", "99999999999999999999"};
+  for (size_t i = 0; i < sizeof bad_samples / sizeof *bad_samples; i++)
+    if (dc_random_parse_samples(bad_samples[i], &a, &b, err, sizeof err) != -1)
+      fail_msg("'%s' accepted", bad_samples[i]);
+  dc_random_parse_samples("0", &a, &b, err, sizeof err);
+  assert_string_equal(err, "--samples takes a count N >= 1 or a block A:B of sample numbers "
+                           "(0 <= A < B, B not counted), got '0'");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(philox_known_answers),
@@ -142,6 +170,7 @@ int main(void) {
     cmocka_unit_test(batched_samples_equal_single),
     cmocka_unit_test(uniform_statistics),
     cmocka_unit_test(group_streams),
+    cmocka_unit_test(command_line_numbers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
