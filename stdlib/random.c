@@ -1,0 +1,127 @@
+/* random.c — Philox4x32-10 and the uniform draws built on it (see random.h).
+ * Written from the algorithm as published by Salmon et al. (SC11, 2011); no
+ * code taken from Random123. Tested against Random123's known answers. Also
+ * the strict parsers of --seed and --samples, which the CLI will call. */
+#include "random.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The round multipliers and the Weyl key increments of the paper. */
+#define PHILOX_M0 0xD2511F53u
+#define PHILOX_M1 0xCD9E8D57u
+#define PHILOX_W0 0x9E3779B9u
+#define PHILOX_W1 0xBB67AE85u
+
+/* One round: two 32x32 -> 64-bit products, their halves swapped and mixed
+ * with the other words and the round key. */
+static inline void philox_round(uint32_t x[4], uint32_t k0, uint32_t k1) {
+  uint64_t p0 = (uint64_t)PHILOX_M0 * x[0];
+  uint64_t p1 = (uint64_t)PHILOX_M1 * x[2];
+  uint32_t y0 = (uint32_t)(p1 >> 32) ^ x[1] ^ k0;
+  uint32_t y1 = (uint32_t)p1;
+  uint32_t y2 = (uint32_t)(p0 >> 32) ^ x[3] ^ k1;
+  uint32_t y3 = (uint32_t)p0;
+  x[0] = y0, x[1] = y1, x[2] = y2, x[3] = y3;
+}
+
+void dc_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]) {
+  uint32_t x[4] = {ctr[0], ctr[1], ctr[2], ctr[3]};
+  uint32_t k0 = key[0], k1 = key[1];
+  for (int r = 0; r < 10; r++) {
+    if (r) k0 += PHILOX_W0, k1 += PHILOX_W1; /* the key is bumped before rounds 2..10 */
+    philox_round(x, k0, k1);
+  }
+  out[0] = x[0], out[1] = x[1], out[2] = x[2], out[3] = x[3];
+}
+
+/* 64 bits to a double in (0, 1): the top 53 bits, plus a half to centre each
+   of the 2^53 cells (0x1p-53 is 2^-53), which keeps 0 and 1 out */
+static inline double to_unit(uint64_t bits) { return ((double)(bits >> 11) + 0.5) * 0x1p-53; }
+
+uint64_t dc_random_u64(uint64_t seed, uint64_t sample, uint64_t stream) {
+  uint32_t ctr[4] = {(uint32_t)sample, (uint32_t)(sample >> 32), (uint32_t)stream,
+                     (uint32_t)(stream >> 32)};
+  uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
+  uint32_t out[4];
+  dc_philox4x32_10(ctr, key, out);
+  return (uint64_t)out[1] << 32 | out[0];
+}
+
+double dc_random_uniform(uint64_t seed, uint64_t sample, uint64_t stream) {
+  return to_unit(dc_random_u64(seed, sample, stream));
+}
+
+void dc_random_uniform_samples(uint64_t seed, uint64_t first, uint64_t stream, uint64_t n,
+                               double *out) {
+  /* W blocks as four arrays of words, so each round is one loop over
+     independent lanes (vectorisable: 32x32 -> 64-bit multiplies) */
+  enum { W = 8 };
+  uint64_t k = 0;
+  for (; k + W <= n; k += W) {
+    uint32_t x0[W], x1[W], x2[W], x3[W];
+    uint32_t k0 = (uint32_t)seed, k1 = (uint32_t)(seed >> 32);
+    for (int j = 0; j < W; j++) {
+      uint64_t s = first + k + (uint64_t)j;
+      x0[j] = (uint32_t)s, x1[j] = (uint32_t)(s >> 32);
+      x2[j] = (uint32_t)stream, x3[j] = (uint32_t)(stream >> 32);
+    }
+    for (int r = 0; r < 10; r++) {
+      if (r) k0 += PHILOX_W0, k1 += PHILOX_W1;
+      for (int j = 0; j < W; j++) {
+        uint64_t p0 = (uint64_t)PHILOX_M0 * x0[j], p1 = (uint64_t)PHILOX_M1 * x2[j];
+        uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1[j] ^ k0, y2 = (uint32_t)(p0 >> 32) ^ x3[j] ^ k1;
+        x1[j] = (uint32_t)p1, x3[j] = (uint32_t)p0, x0[j] = y0, x2[j] = y2;
+      }
+    }
+    for (int j = 0; j < W; j++) out[k + (uint64_t)j] = to_unit((uint64_t)x1[j] << 32 | x0[j]);
+  }
+  for (; k < n; k++) out[k] = dc_random_uniform(seed, first + k, stream);
+}
+
+uint64_t dc_random_stream_of(const char *name, uint64_t len) {
+  uint64_t h = 0xcbf29ce484222325u; /* FNV-1a 64, offset basis and prime */
+  for (uint64_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 0x100000001b3u;
+  return h | (uint64_t)1 << 63;
+}
+
+/* ====================================================================== */
+/* the command line's numbers                                            */
+/* ====================================================================== */
+
+/* digits of text[0..n-1] as a uint64; -1 on anything else or overflow */
+static int parse_u64(const char *text, size_t n, uint64_t *out) {
+  uint64_t v = 0;
+  if (n == 0) return -1;
+  for (size_t i = 0; i < n; i++) {
+    unsigned d = (unsigned)(unsigned char)text[i] - '0';
+    if (d > 9 || v > (UINT64_MAX - d) / 10) return -1;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return 0;
+}
+
+int dc_random_parse_seed(const char *text, uint64_t *seed, char *err, size_t errsize) {
+  if (parse_u64(text, strlen(text), seed) == 0) return 0;
+  snprintf(err, errsize, "--seed takes a whole number from 0 to %llu, got '%s'",
+           (unsigned long long)UINT64_MAX, text);
+  return -1;
+}
+
+int dc_random_parse_samples(const char *text, uint64_t *first, uint64_t *end, char *err,
+                            size_t errsize) {
+  size_t n = strlen(text), colon = 0;
+  while (colon < n && text[colon] != ':') colon++;
+  uint64_t a = 0, b = 0;
+  int ok = colon == n ? parse_u64(text, n, &b) == 0 && b >= 1
+                      : parse_u64(text, colon, &a) == 0 &&
+                            parse_u64(text + colon + 1, n - colon - 1, &b) == 0 && a < b;
+  if (ok) {
+    *first = a, *end = b;
+    return 0;
+  }
+  snprintf(err, errsize, "--samples takes a count N >= 1 or a block A:B of sample numbers "
+                         "(0 <= A < B, B not counted), got '%s'", text);
+  return -1;
+}

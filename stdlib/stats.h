@@ -1,0 +1,87 @@
+/* stats.h — the statistics of a Monte Carlo run: P(met) with its Wilson
+ * interval, sample quantiles (Hyndman & Fan type 7, NumPy's default),
+ * Spearman rank correlation for the drivers, and how the results of sample
+ * blocks merge exactly. Plain C, no Lua; formulas in docs/uncertainty.md. */
+#ifndef DC_STATS_H
+#define DC_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- P(met) ---------------------------------------------------------- */
+
+/* Per target: how many samples met it out of how many. Merging two blocks
+ * adds both counts, which is exact whatever the split. */
+typedef struct dc_tally {
+  uint64_t met, n;
+} dc_tally;
+
+static inline void dc_tally_add(dc_tally *t, int met) {
+  t->met += met ? 1 : 0;
+  t->n++;
+}
+static inline void dc_tally_merge(dc_tally *into, const dc_tally *block) {
+  into->met += block->met;
+  into->n += block->n;
+}
+
+/* Wilson's score interval for k successes in n trials at normal quantile z
+ * (1.959963984540054 for 95 %): [lo, hi] within [0, 1], lo = 0 when k = 0
+ * and hi = 1 when k = n. -1 when n = 0 or k > n (lo, hi untouched). */
+int dc_wilson(uint64_t k, uint64_t n, double z, double *lo, double *hi);
+
+/* ---- quantiles --------------------------------------------------------- */
+
+/* Quantile p (0 <= p <= 1) of n >= 1 values sorted ascending, by Hyndman &
+ * Fan's definition 7 (R's and NumPy's default): h = (n - 1) p, the value
+ * x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). */
+double dc_quantile_sorted(const double *x, size_t n, double p);
+
+/* Sorts x in place (ascending; the order of equal values does not matter as
+ * they are equal). -1 when a value is NaN (x then unspecified), else 0. */
+int dc_stats_sort(double *x, size_t n);
+
+/* ---- samples of blocks ------------------------------------------------- */
+
+/* One metric's per-sample values for samples first .. first + n - 1, in
+ * sample order. Quantiles need every sample, so blocks keep their values and
+ * merging concatenates them in sample order: the merged quantiles are those
+ * of the single run, bit for bit. */
+typedef struct dc_samples {
+  uint64_t first;
+  size_t n, cap;
+  double *v;
+} dc_samples;
+
+/* Appends block b to a; b must start where a ends (b->first == a->first +
+ * a->n), or a must be empty (it then starts at b->first). 0, or -1 when the
+ * blocks do not meet or memory runs out (a unchanged). */
+int dc_samples_merge(dc_samples *a, const dc_samples *b);
+/* Appends one value (the next sample); 0 or -1 on no memory. */
+int dc_samples_push(dc_samples *a, double v);
+void dc_samples_free(dc_samples *a);
+
+/* The quantiles ps[0..np-1] of a's values into out (a is not changed). 0, or
+ * -1 when a is empty, holds a NaN, a p is outside [0, 1] or memory runs out. */
+int dc_samples_quantiles(const dc_samples *a, const double *ps, size_t np, double *out);
+
+/* ---- drivers ----------------------------------------------------------- */
+
+/* Average ranks (1-based; ties share the mean of their positions) of x into
+ * r. 0, or -1 on a NaN or no memory. */
+int dc_stats_ranks(const double *x, size_t n, double *r);
+
+/* Spearman's rank correlation of x and y (n >= 2): the Pearson correlation
+ * of their average ranks, in [-1, 1]. NaN when either is constant, n < 2,
+ * a value is NaN or memory runs out. */
+double dc_spearman(const double *x, const double *y, size_t n);
+
+/* The drivers of one target: k inputs with n draws each (x[j*n + i] is
+ * input j in sample i) against the target's margins y[0..n-1]. rho[j] is
+ * Spearman's rho of input j and the margin; order[0..k-1] lists the inputs
+ * by |rho|, largest first (NaN, a constant input, last; ties by index, so
+ * the order is fixed). 0, or -1 on a NaN margin or no memory. */
+int dc_stats_drivers(const double *x, size_t k, const double *y, size_t n, double *rho,
+                     size_t *order);
+
+#endif
