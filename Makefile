@@ -19,7 +19,7 @@ PKGS     = lua5.4 readline
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Istdlib -Ivm
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(LUA_INCDIR),-I$(LUA_INCDIR)) -Istdlib -Ivm
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -50,7 +50,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: unit-bins decarb-asan all deps deps-bench deps-fuzz test unit golden demo asan bench fuzz \
-        install uninstall clean valgrind module deb
+        install install-module uninstall clean valgrind module deb
 
 BIN ?= decarb
 
@@ -145,14 +145,19 @@ bench: deps-bench
 fuzz: deps-fuzz
 	@sh tests/fuzz/run.sh
 
-install: decarb decarb.so
-	install -d $(BINDIR) $(MANDIR) $(LUADIR) $(SHAREDIR)/library $(SHAREDIR)/host $(COMPDIR)
+install: decarb install-module
+	install -d $(BINDIR) $(MANDIR) $(COMPDIR)
 	install -m 755 decarb $(BINDIR)/decarb
 	install -m 644 docs/decarb.1 $(MANDIR)/decarb.1
+	install -m 644 contrib/completion/decarb.bash $(COMPDIR)/decarb
+
+# the module and its annotations: also what the rockspec's make backend
+# installs (LuaRocks passes LUA_CMOD_DIR = its LIBDIR, PREFIX = the rock's folder)
+install-module: decarb.so
+	install -d $(LUADIR) $(SHAREDIR)/library $(SHAREDIR)/host
 	install -m 644 decarb.so $(LUADIR)/decarb.so
 	install -m 644 types/decarb.lua $(SHAREDIR)/library/decarb.lua
 	install -m 644 types/host/globals.lua $(SHAREDIR)/host/globals.lua
-	install -m 644 contrib/completion/decarb.bash $(COMPDIR)/decarb
 
 uninstall:
 	rm -f $(BINDIR)/decarb $(MANDIR)/decarb.1 $(LUADIR)/decarb.so $(COMPDIR)/decarb
