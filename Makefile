@@ -145,17 +145,17 @@ bench: deps-bench
 fuzz: deps-fuzz
 	@sh tests/fuzz/run.sh
 
-install: decarb install-module
+install: $(BIN) install-module
 	install -d $(BINDIR) $(MANDIR) $(COMPDIR)
-	install -m 755 decarb $(BINDIR)/decarb
+	install -m 755 $(BIN) $(BINDIR)/decarb
 	install -m 644 docs/decarb.1 $(MANDIR)/decarb.1
 	install -m 644 contrib/completion/decarb.bash $(COMPDIR)/decarb
 
 # the module and its annotations: also what the rockspec's make backend
 # installs (LuaRocks passes LUA_CMOD_DIR = its LIBDIR, PREFIX = the rock's folder)
-install-module: decarb.so
+install-module: $(SO)
 	install -d $(LUADIR) $(SHAREDIR)/library $(SHAREDIR)/host
-	install -m 644 decarb.so $(LUADIR)/decarb.so
+	install -m 644 $(SO) $(LUADIR)/decarb.so
 	install -m 644 types/decarb.lua $(SHAREDIR)/library/decarb.lua
 	install -m 644 types/host/globals.lua $(SHAREDIR)/host/globals.lua
 

@@ -7,6 +7,7 @@
 #include <lua.h>
 
 #include "dc_lua.h"
+#include "factors.h"
 #include "modules.h"
 #include "plan_lua.h"
 
@@ -56,14 +57,24 @@ static void open_modules(lua_State *L) {
 }
 
 #if defined(__GNUC__)
+/* Lua unloads decarb.so when the last state that required it closes; the
+   reference data (loaded once per process, on first use) goes with it, or
+   every load and unload would leave a copy behind. */
+__attribute__((destructor)) static void module_unload(void) {
+  dc_factors_unload();
+}
+#endif
+
+#if defined(__GNUC__)
 __attribute__((visibility("default")))
 #endif
 int luaopen_decarb(lua_State *L) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, REG_MODULE) == LUA_TTABLE) return 1;
   lua_pop(L, 1);
   if (lua_getfield(L, LUA_REGISTRYINDEX, REG_HOST) != LUA_TNIL)
-    return luaL_error(L, "decarb.so cannot be loaded into the decarb host: q, units, series, "
-                         "factors and plan are already its globals");
+    return dc_lua_error(L, "decarb.so cannot be loaded into the decarb host: q, units, series, "
+                           "factors and plan are already its globals (require \"units\" and the "
+                           "like give them)");
   lua_pop(L, 1);
   /* No sandbox around stock Lua: data files are opened as io.open would,
      any path, relative ones from the current directory. */

@@ -13,7 +13,7 @@ mkdir "$t/src"
 tar -C "$root" --exclude=./.git --exclude=./build --exclude=./build-asan --exclude=./decarb \
     --exclude=./decarb.so --exclude=./debian/decarb --exclude=./debian/.debhelper -cf - . |
   tar -C "$t/src" -xf -
-if ! (cd "$t/src" && DEB_BUILD_OPTIONS="noautodbgsym parallel=2" dpkg-buildpackage -us -uc -b) \
+if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="noautodbgsym parallel=2" dpkg-buildpackage -us -uc -b) \
      > "$t/build.log" 2>&1; then
   tail -n 30 "$t/build.log"; exit 1
 fi

@@ -14,7 +14,7 @@ head -n 1 debian/changelog | grep -q "^decarb ($v-1)" || { echo "debian/changelo
 mkdir "$t/src"
 tar -C "$root" --exclude=./.git --exclude=./build --exclude=./build-asan --exclude=./decarb \
     --exclude=./decarb.so --exclude=./debian -cf - . | tar -C "$t/src" -xf -
-if ! (cd "$t/src" && HOME=$t luarocks --lua-version=5.4 make --tree "$t/tree" "$spec") > "$t/log" 2>&1; then
+if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL HOME=$t luarocks --lua-version=5.4 make --tree "$t/tree" "$spec") > "$t/log" 2>&1; then
   tail -n 30 "$t/log"; exit 1
 fi
 test -f "$t/tree/lib/lua/5.4/decarb.so"
