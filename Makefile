@@ -162,7 +162,7 @@ install-module: $(SO)
 uninstall:
 	rm -f $(BINDIR)/decarb $(MANDIR)/decarb.1 $(LUADIR)/decarb.so $(COMPDIR)/decarb
 	rm -f $(SHAREDIR)/library/decarb.lua $(SHAREDIR)/host/globals.lua
-	-rmdir $(SHAREDIR)/library $(SHAREDIR)/host $(SHAREDIR) 2>/dev/null
+	rmdir $(SHAREDIR)/library $(SHAREDIR)/host $(SHAREDIR) 2>/dev/null || true
 
 # the Debian package, built from this tree into ../decarb_*.deb (see debian/)
 deb: deps

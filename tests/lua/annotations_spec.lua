@@ -4,12 +4,7 @@
 -- cousin of tests/unit/test_reference.c, which checks docs/reference.md.
 local decarb = require "decarb"
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = dofile("tests/lua/util.lua").slurp
 
 -- every function-valued string key of t, as prefix .. sep .. key
 local function functions_of(t, prefix, sep, into)

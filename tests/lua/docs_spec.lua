@@ -6,12 +6,7 @@
 -- `--> error: TEXT` line means it must fail with TEXT (as tests/docs/doctest.py).
 local decarb_bin = assert(os.getenv("DECARB"), "DECARB: the decarb executable to compare with")
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local slurp = dofile("tests/lua/util.lua").slurp
 
 local function spit(path, text)
   local f = assert(io.open(path, "wb"))
