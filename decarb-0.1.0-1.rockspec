@@ -5,6 +5,8 @@
 rockspec_format = "3.0"
 package = "decarb"
 version = "0.1.0-1"
+-- `luarocks make` builds the checkout it runs in and never fetches this;
+-- `luarocks build` would need the project's public address here
 source = {
   url = "git+file://./decarb",
   tag = "v0.1.0",

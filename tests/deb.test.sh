@@ -14,7 +14,7 @@ mkdir "$t/src"
 # nothing to compile: this tests the packaging; `make deb` builds afresh.
 tar -C "$root" --exclude=./.git --exclude=./build-asan --exclude=./debian/decarb \
     --exclude=./debian/.debhelper -cf - . | tar -C "$t/src" -xf -
-if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL DEB_BUILD_OPTIONS="noautodbgsym parallel=2" \
+if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u CC -u BUILD -u BIN DEB_BUILD_OPTIONS="noautodbgsym parallel=2" \
       dpkg-buildpackage -us -uc -b -nc) \
      > "$t/build.log" 2>&1; then
   tail -n 30 "$t/build.log"; exit 1

@@ -15,7 +15,7 @@ mkdir "$t/src"
 # the tree with the build `make test` made (times kept), so that the make
 # backend finds its objects up to date and only links and installs
 tar -C "$root" --exclude=./.git --exclude=./build-asan --exclude=./debian -cf - . | tar -C "$t/src" -xf -
-if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL HOME=$t luarocks --lua-version=5.4 make --tree "$t/tree" "$spec") > "$t/log" 2>&1; then
+if ! (cd "$t/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u CC -u BUILD -u BIN HOME=$t luarocks --lua-version=5.4 make --tree "$t/tree" "$spec") > "$t/log" 2>&1; then
   tail -n 30 "$t/log"; exit 1
 fi
 test -f "$t/tree/lib/lua/5.4/decarb.so"
