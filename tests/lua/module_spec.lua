@@ -23,6 +23,14 @@ describe("require 'decarb'", function()
     end
   end)
 
+  it("leaves a global q of the program's own as it was", function()
+    local p = assert(io.popen([[lua5.4 -e 'q = "mine"; local d = require "decarb"; ]] ..
+                              [[print(q, type(d.q), rawget(_G, "units"))' 2>&1]]))
+    local out = p:read("a")
+    p:close()
+    assert.are.equal("mine\tfunction\tnil\n", out)
+  end)
+
   it("is loaded once: a second require gives the same tables", function()
     package.loaded.decarb = nil
     local again = require "decarb"
@@ -31,9 +39,10 @@ describe("require 'decarb'", function()
   end)
 
   it("raises errors at the caller's line, with the reason", function()
+    local line = debug.getinfo(1, "l").currentline + 1
     local ok, err = pcall(function() return decarb.q"5 MW" + decarb.q"3 MWh" end)
     assert.is_false(ok)
-    assert.are.equal("tests/lua/module_spec.lua:34: cannot add 5 MW (power) and 3 MWh (energy)", err)
+    assert.are.equal("tests/lua/module_spec.lua:" .. line .. ": cannot add 5 MW (power) and 3 MWh (energy)", err)
     ok, err = pcall(decarb.q, "3 kwh")
     assert.is_false(ok)
     assert.truthy(err:find("did you mean 'kWh'", 1, true), err)
