@@ -1,4 +1,5 @@
-# Makefile — builds ./decarb, runs every test, the demo and the benchmarks.
+# Makefile — builds ./decarb and ./decarb.so (the module for stock Lua 5.4),
+# runs every test, the demo and the benchmarks; `make deb` builds the package.
 # Dependencies come from Debian packages through pkg-config; `make deps`
 # installs the missing ones (as root) or prints the command to run.
 
@@ -6,19 +7,26 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BINDIR   = $(DESTDIR)$(PREFIX)/bin
 MANDIR   = $(DESTDIR)$(PREFIX)/share/man/man1
+# Lua 5.4's C module path under PREFIX (the interpreter's default cpath has
+# PREFIX/lib/lua/5.4 for /usr/local; Debian's package passes its own)
+LUA_CMOD_DIR ?= $(PREFIX)/lib/lua/5.4
+LUADIR   = $(DESTDIR)$(LUA_CMOD_DIR)
+SHAREDIR = $(DESTDIR)$(PREFIX)/share/decarb
+COMPDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
 PKGS     = lua5.4 readline
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Istdlib -Ivm
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(LUA_INCDIR),-I$(LUA_INCDIR)) -Istdlib -Ivm
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
 DEB_TEST  = python3 python3-pint libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
+DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 
@@ -31,24 +39,40 @@ VM_OBJ  = $(VM_SRC:%.c=$(OBJ_DIR)/%.o)
 LIB_OBJ = $(LIB_SRC:%.c=$(OBJ_DIR)/%.o)
 # everything but main(): what the cmocka tests link against
 CORE_OBJ = $(LIB_OBJ) $(filter-out $(OBJ_DIR)/vm/main.o,$(VM_OBJ))
+# the library boundary: the cores and bindings, built once as position-
+# independent objects with hidden symbols, linked into both ./decarb and
+# decarb.so (which exports luaopen_decarb only and links no liblua: the
+# interpreter that loads it provides Lua)
+LIBA     = $(BUILD)/libdecarb.a
+SO      ?= $(dir $(BIN))decarb.so
+$(LIB_OBJ): PIC = -fPIC -fvisibility=hidden
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: unit-bins decarb-asan all deps deps-bench deps-fuzz test unit golden demo asan bench fuzz \
-        install uninstall clean valgrind
+        install install-module uninstall clean valgrind module deb
 
 BIN ?= decarb
 
-all: $(BIN)
+all: $(BIN) $(SO)
+module: $(SO)
 
-$(BIN): $(VM_OBJ) $(LIB_OBJ)
+$(BIN): $(VM_OBJ) $(LIBA)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $(VM_OBJ) $(LIBA) $(LIBS) $(LDFLAGS)
+
+$(LIBA): $(LIB_OBJ)
+	@echo "  AR      $@"
+	@rm -f $@ && ar rcs $@ $^
+
+$(SO): $(OBJ_DIR)/stdlib/decarb_module.o $(LIBA)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -shared -o $@ $^ -lm $(LDFLAGS)
 
 $(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h) | $(BUILD)/gen
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) $(PIC) -I$(BUILD)/gen -c -o $@ $<
 
 $(BUILD)/gen:
 	@mkdir -p $@
@@ -91,7 +115,7 @@ deps-fuzz: deps
 
 # ---- tests ------------------------------------------------------------------
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) unit-bins
+	@$(MAKE) --no-print-directory $(BIN) $(SO) unit-bins
 	@sh tests/run_all.sh ./$(BIN) $(UNIT_BIN)
 
 unit-bins: $(UNIT_BIN)
@@ -100,7 +124,7 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/decarb CC=gcc \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" decarb-asan
-decarb-asan: $(BIN) unit-bins
+decarb-asan: $(BIN) $(SO) unit-bins
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run_all.sh ./$(BIN) $(UNIT_BIN)
 
@@ -121,13 +145,28 @@ bench: deps-bench
 fuzz: deps-fuzz
 	@sh tests/fuzz/run.sh
 
-install: decarb
-	install -d $(BINDIR) $(MANDIR)
-	install -m 755 decarb $(BINDIR)/decarb
+install: $(BIN) install-module
+	install -d $(BINDIR) $(MANDIR) $(COMPDIR)
+	install -m 755 $(BIN) $(BINDIR)/decarb
 	install -m 644 docs/decarb.1 $(MANDIR)/decarb.1
+	install -m 644 contrib/completion/decarb.bash $(COMPDIR)/decarb
+
+# the module and its annotations: also what the rockspec's make backend
+# installs (LuaRocks passes LUA_CMOD_DIR = its LIBDIR, PREFIX = the rock's folder)
+install-module: $(SO)
+	install -d $(LUADIR) $(SHAREDIR)/library $(SHAREDIR)/host
+	install -m 644 $(SO) $(LUADIR)/decarb.so
+	install -m 644 types/decarb.lua $(SHAREDIR)/library/decarb.lua
+	install -m 644 types/host/globals.lua $(SHAREDIR)/host/globals.lua
 
 uninstall:
-	rm -f $(BINDIR)/decarb $(MANDIR)/decarb.1
+	rm -f $(BINDIR)/decarb $(MANDIR)/decarb.1 $(LUADIR)/decarb.so $(COMPDIR)/decarb
+	rm -f $(SHAREDIR)/library/decarb.lua $(SHAREDIR)/host/globals.lua
+	rmdir $(SHAREDIR)/library $(SHAREDIR)/host $(SHAREDIR) 2>/dev/null || true
+
+# the Debian package, built from this tree into ../decarb_*.deb (see debian/)
+deb: deps
+	dpkg-buildpackage -us -uc -b
 
 clean:
-	rm -rf build build-asan decarb
+	rm -rf build build-asan decarb decarb.so

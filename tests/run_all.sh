@@ -1,6 +1,7 @@
 #!/bin/sh
 # run_all.sh DECARB UNIT_BIN... — the whole suite: cmocka binaries, then the
-# golden, sandbox and REPL scripts. Prints cmocka's own summary lines, then
+# golden, sandbox and REPL scripts, and the busted specs of tests/lua/
+# (with the module decarb.so found beside DECARB). Prints cmocka's own summary lines, then
 # one closing line "N passed, M failed"; exits non-zero on any failure.
 decarb=$1; shift
 pass=0; fail=0
@@ -23,5 +24,27 @@ counts=$(printf '%s\n' "$res" | sed -n 's/^# counts \([0-9]*\) \([0-9]*\)$/\1 \2
 gp=${counts% *}; gf=${counts#* }
 pass=$((pass + ${gp:-0})); fail=$((fail + ${gf:-0}))
 [ -n "$counts" ] || { echo "not ok - golden runner died ($rc)"; fail=$((fail + 1)); }
+# the busted specs of tests/lua/, in stock lua5.4 with the decarb.so built
+# beside DECARB (an ASan build's module needs the sanitizer runtime first)
+so_dir=$(cd "$(dirname "$decarb")" && pwd)
+if ! command -v lua5.4 >/dev/null || [ ! -f /usr/bin/busted ]; then
+  echo "not ok - tests/lua: lua5.4 and busted (Debian lua-busted) are needed"; fail=$((fail + 1))
+elif [ ! -f "$so_dir/decarb.so" ]; then
+  echo "not ok - tests/lua: no $so_dir/decarb.so (make builds it)"; fail=$((fail + 1))
+else
+  pre=""
+  if nm -D "$so_dir/decarb.so" 2>/dev/null | grep -q __asan_init; then
+    pre="$(${CC:-gcc} -print-file-name=libasan.so) $(${CC:-gcc} -print-file-name=libubsan.so)"
+  fi
+  res=$(LD_PRELOAD="$pre" ASAN_OPTIONS=detect_leaks=0 LUA_CPATH="$so_dir/?.so;;" DECARB="$decarb" \
+        timeout 300 lua5.4 /usr/bin/busted -o TAP --pattern=_spec tests/lua 2>&1); rc=$?
+  printf '%s\n' "$res" | sed -n 's/^ok [0-9]* - /ok - tests\/lua: /p; /^not ok/,/^ok /{/^ok /!p}'
+  bp=$(printf '%s\n' "$res" | grep -c '^ok ')
+  bf=$(printf '%s\n' "$res" | grep -c '^not ok ')
+  pass=$((pass + bp)); fail=$((fail + bf))
+  if [ "$rc" -ne 0 ] && [ "$bf" -eq 0 ]; then
+    printf '%s\n' "$res" | tail -n 20; echo "not ok - tests/lua: busted exited $rc"; fail=$((fail + 1))
+  fi
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

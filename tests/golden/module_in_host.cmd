@@ -1,0 +1,1 @@
+"$DECARB" --unsafe module_in_host.lua "$(dirname "$DECARB")"

@@ -1,0 +1,22 @@
+---@meta
+-- globals.lua — LuaLS annotations of the decarb host's globals: what a
+-- script run by `decarb FILE` or `decarb check` sees besides Lua's base.
+-- The types are in ../decarb.lua (add both folders to workspace.library).
+
+---A quantity: `q"107 MW"`, `q(107, "MW")`, `q(0.5)`, `q(x)`.
+---@param text string|number|decarb.Quantity
+---@param unit? string
+---@return decarb.Quantity
+function q(text, unit) end
+
+---@type decarb.units
+units = {}
+
+---@type decarb.series
+series = {}
+
+---@type decarb.factors
+factors = {}
+
+---@type decarb.plan
+plan = {}
