@@ -323,6 +323,12 @@ function factors.h2(t) end
 ---@return decarb.FactorInfo[]
 function factors.list(query) end
 
+---Load your own dataset (a CSV in the schema of stdlib/data/, below the script's folder);
+---query it with `dataset = NAME` in grid, sce, hours and h2.
+---@param path string
+---@return table dataset with `name`, `count`, `values`
+function factors.load(path) end
+
 ---The regions: `{ id, kind, iso, name_zh, grid, description }`.
 ---@return table[]
 function factors.regions() end

@@ -211,8 +211,8 @@ static void samples_are_the_generators(void **st) {
   assert_string_equal(got, "100 0");
   /* and an explicit stream overrides */
   run(L,
-      "local a = uncertain{'1', low = 0, high = 2, dist = 'uniform', group = 'x'}\n"
-      "return a:sample(1, 0, 5) == a:sample(1, 0, 5) and a:sample(1, 0, 5):value() ~= a:sample(1, 0):value()",
+      "local a = uncertain{'1 h', low = '0 h', high = '2 h', dist = 'uniform', group = 'x'}\n"
+      "return a:sample(1, 0, 5) == a:sample(1, 0, 5) and a:sample(1, 0, 5):value'h' ~= a:sample(1, 0):value'h'",
       got, sizeof got);
   assert_string_equal(got, "true");
   lua_close(L);
