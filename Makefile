@@ -12,18 +12,18 @@ PKGS     = lua5.4 readline
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Istdlib -Ivm
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Istdlib -Ivm -Ivm/report
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
-DEB_TEST  = python3 libxml2-utils perl tmux valgrind
+DEB_TEST  = python3 libxml2-utils perl tmux valgrind python3-jsonschema time
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 
 BUILD   ?= build
-VM_SRC  = $(sort $(wildcard vm/*.c))
+VM_SRC  = $(sort $(wildcard vm/*.c vm/report/*.c))
 LIB_SRC = $(sort $(wildcard stdlib/*.c))
 DATA_CSV = $(sort $(wildcard stdlib/data/*.csv))
 OBJ_DIR = $(BUILD)/obj
@@ -45,7 +45,7 @@ $(BIN): $(VM_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
-$(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h) | $(BUILD)/gen
+$(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h vm/report/*.h) | $(BUILD)/gen
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -c -o $@ $<
