@@ -131,6 +131,17 @@ size_t dc_fmt_shortest(char *buf, size_t size, double v) {
   if (isinf(v)) return (size_t)snprintf(buf, size, "%s", v < 0 ? "-inf" : "inf");
   if (v == 0) return (size_t)snprintf(buf, size, "0");
   double a = fabs(v);
+  if (a < 1e15 && a == floor(a)) { /* whole numbers: exact as integers */
+    char rev[24], *o = rev;
+    long long k = (long long)a;
+    do *o++ = (char)('0' + k % 10); while ((k /= 10) > 0);
+    size_t n = 0;
+    char out[24];
+    if (v < 0) out[n++] = '-';
+    while (o > rev) out[n++] = *--o;
+    out[n] = '\0';
+    return (size_t)snprintf(buf, size, "%s", out);
+  }
   /* 17 significant digits always read back; shorter candidates are those
      digits rounded to 15 and 16, tried first (and their trailing zeros
      dropped, so 0.1 is "0.1") */

@@ -167,4 +167,17 @@ v = d["plans"][0]["metrics"][0]["values"]
 assert len(v) == 102, len(v)
 print("100 scenarios ok")
 PY
+# and every JSON this test wrote is valid against its schema (docs/schema/)
+python3 - "$t" <<'PY' || fail "schemas"
+import glob, json, os, sys
+from jsonschema import Draft202012Validator as V
+check = V(json.load(open("docs/schema/decarb-check.json")))
+plan = V(json.load(open("docs/schema/decarb-plan.json")))
+for f in glob.glob(os.path.join(sys.argv[1], "*.json")):
+    check.validate(json.load(open(f)))
+for f in glob.glob(os.path.join(sys.argv[1], "*.jsonl")):
+    for line in open(f):
+        plan.validate(json.loads(line))
+print("schemas ok")
+PY
 echo "all formats ok"
