@@ -173,7 +173,7 @@ import glob, json, os, sys
 from jsonschema import Draft202012Validator as V
 check = V(json.load(open("docs/schema/decarb-check.json")))
 plan = V(json.load(open("docs/schema/decarb-plan.json")))
-for f in glob.glob(os.path.join(sys.argv[1], "*.json")):
+for f in [g for g in glob.glob(os.path.join(sys.argv[1], "*.json")) if not g.endswith("old.json")]:
     check.validate(json.load(open(f)))
 for f in glob.glob(os.path.join(sys.argv[1], "*.jsonl")):
     for line in open(f):
