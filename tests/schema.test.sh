@@ -15,7 +15,7 @@ for cmd in tests/golden/*.cmd; do
   elif grep -q -- '--format jsonl ' "$cmd" && [ "$(grep -c . "$cmd")" = 1 ]; then cp "$b.out" "$t/g$n.jsonl"; n=$((n + 1)); fi
 done
 for f in examples/*.lua examples/intro/first_plan.lua tests/golden/check_*.lua; do
-  case $f in *check_syntax*|*check_timeout*|*check_noplan*|*check_fn*) continue ;; esac
+  case $f in *check_syntax*|*check_timeout*|*check_noplan*|*check_fn*|*check_cli_*) continue ;; esac
   ( cd "$(dirname "$f")" && "$DECARB" check --format json "$(basename "$f")" ) > "$t/f$n.json" 2> /dev/null
   ( cd "$(dirname "$f")" && "$DECARB" check --format jsonl "$(basename "$f")" ) > "$t/f$n.jsonl" 2> /dev/null
   [ -s "$t/f$n.json" ] || fail "$f wrote no JSON"
