@@ -115,8 +115,7 @@ static int out_close(out_t *o, int discard) {
 typedef struct check_run {
   dc_report_opts ro;
   out_t *out;
-  dc_result **results; /* kept for a whole report; none when streaming */
-  size_t n, cap;
+  dc_run_list kept; /* for a whole report; none when streaming */
   int met, total;
   int werr; /* writing the report failed */
 } check_run;
@@ -137,18 +136,7 @@ static int check_sink(void *vctx, dc_result *r) {
     c->werr |= bad;
     return bad ? DC_EXIT_USAGE : DC_EXIT_OK;
   }
-  if (c->n == c->cap) {
-    size_t nc = c->cap ? c->cap * 2 : 8;
-    dc_result **nr = realloc(c->results, nc * sizeof *nr);
-    if (!nr) {
-      dc_result_free(r);
-      return DC_EXIT_LIMIT;
-    }
-    c->results = nr;
-    c->cap = nc;
-  }
-  c->results[c->n++] = r;
-  return DC_EXIT_OK;
+  return dc_run_list_push(&c->kept, r);
 }
 
 /* The whole of standard input (for `decarb check -`); NULL on error. */
@@ -268,14 +256,13 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   if (out_open(&out, output)) code = DC_EXIT_USAGE;
   for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++)
     code = dc_run_file(&ho, files[k], &rop, check_sink, &c);
-  if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.results, c.n, &ro))
+  if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
     c.werr = 1;
   /* a failed run leaves no report file; a failed write says why */
   if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
   if (c.werr) code = DC_EXIT_USAGE;
   if (code == DC_EXIT_OK) code = c.met == c.total ? DC_EXIT_OK : DC_EXIT_MISSED;
-  for (size_t i = 0; i < c.n; i++) dc_result_free(c.results[i]);
-  free(c.results);
+  dc_run_list_free(&c.kept);
   free(in);
   free(files);
   return code;

@@ -365,27 +365,6 @@ static int check_collect(lua_State *L) {
   return 1;
 }
 
-typedef struct repl_results {
-  dc_result **v;
-  size_t n, cap;
-} repl_results;
-
-static int repl_sink(void *ctx, dc_result *res) {
-  repl_results *rr = ctx;
-  if (rr->n == rr->cap) {
-    size_t nc = rr->cap ? rr->cap * 2 : 8;
-    dc_result **nv = realloc(rr->v, nc * sizeof *nv);
-    if (!nv) {
-      dc_result_free(res);
-      return DC_EXIT_LIMIT;
-    }
-    rr->v = nv;
-    rr->cap = nc;
-  }
-  rr->v[rr->n++] = res;
-  return DC_EXIT_OK;
-}
-
 /* :check [EXPR] — the report `decarb check` would print, for the plans of
  * the session or the one EXPR gives. */
 static void cmd_check(repl *r, const char *what) {
@@ -425,8 +404,8 @@ static void cmd_check(repl *r, const char *what) {
     lua_settop(L, top);
     return;
   }
-  repl_results rr = {NULL, 0, 0};
-  st = dc_run_plans(r->h, NULL, "plan", repl_sink, &rr); /* pops the list */
+  dc_run_list rr = {NULL, 0, 0};
+  st = dc_run_plans(r->h, NULL, "plan", dc_run_list_push, &rr); /* pops the list */
   if (st != DC_EXIT_OK) {
     if (lua_gettop(L) > top) fail(r, st); /* an evaluation error */
     else say_error(r, st, "decarb: out of memory");
@@ -442,8 +421,7 @@ static void cmd_check(repl *r, const char *what) {
     dc_report_count(rr.v, rr.n, &met, &total);
     if (met != total) r->code = DC_EXIT_MISSED; /* as decarb check's exit code */
   }
-  for (size_t i = 0; i < rr.n; i++) dc_result_free(rr.v[i]);
-  free(rr.v);
+  dc_run_list_free(&rr);
   lua_settop(L, top);
 }
 

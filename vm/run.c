@@ -227,3 +227,26 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
   dc_host_free(h);
   return code;
 }
+
+int dc_run_list_push(void *list, dc_result *r) {
+  dc_run_list *l = list;
+  if (l->n == l->cap) {
+    size_t nc = l->cap ? l->cap * 2 : 8;
+    dc_result **nv = realloc(l->v, nc * sizeof *nv);
+    if (!nv) {
+      dc_result_free(r);
+      return DC_EXIT_LIMIT;
+    }
+    l->v = nv;
+    l->cap = nc;
+  }
+  l->v[l->n++] = r;
+  return DC_EXIT_OK;
+}
+
+void dc_run_list_free(dc_run_list *l) {
+  for (size_t i = 0; i < l->n; i++) dc_result_free(l->v[i]);
+  free(l->v);
+  l->v = NULL;
+  l->n = l->cap = 0;
+}

@@ -14,6 +14,17 @@
  * stops the run with that exit code. */
 typedef int (*dc_run_sink)(void *ctx, dc_result *r);
 
+/* Results kept for a whole report, in the order they came. */
+typedef struct dc_run_list {
+  dc_result **v;
+  size_t n, cap;
+} dc_run_list;
+/* Appends r (a dc_run_sink with ctx = the list): DC_EXIT_OK, or
+ * DC_EXIT_LIMIT (r freed) when out of memory. */
+int dc_run_list_push(void *list, dc_result *r);
+/* Frees every result and the list's storage. */
+void dc_run_list_free(dc_run_list *l);
+
 typedef struct dc_run_opts {
   const char *scenario; /* the scenario targets are judged in ("plan") */
   const char *stdin_text; /* for file "-": the script read from stdin */
