@@ -128,6 +128,9 @@ static int check_sink(void *vctx, dc_result *r) {
     dc_result_free(r);
     return DC_EXIT_USAGE;
   }
+  if ((c->ro.y0 || c->ro.y1) && (c->ro.y0 < r->y0 || c->ro.y1 > r->y1))
+    fprintf(stderr, "decarb check: --years %d:%d clipped to %d-%d for plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1,
+            c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
   c->met += r->met;
   c->total += (int)r->ntargets;
   if (dc_report_streams(c->ro.format)) { /* written now, then forgotten */
