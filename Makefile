@@ -19,19 +19,19 @@ PKGS     = lua5.4 readline
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(LUA_INCDIR),-I$(LUA_INCDIR)) -Istdlib -Ivm
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(LUA_INCDIR),-I$(LUA_INCDIR)) -Istdlib -Ivm -Ivm/report
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
-DEB_TEST  = python3 python3-pint libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
+DEB_TEST  = python3 python3-pint python3-jsonschema time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
 DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 
 BUILD   ?= build
-VM_SRC  = $(sort $(wildcard vm/*.c))
+VM_SRC  = $(sort $(wildcard vm/*.c vm/report/*.c))
 LIB_SRC = $(sort $(wildcard stdlib/*.c))
 DATA_CSV = $(sort $(wildcard stdlib/data/*.csv))
 OBJ_DIR = $(BUILD)/obj
@@ -69,7 +69,7 @@ $(SO): $(OBJ_DIR)/stdlib/decarb_module.o $(LIBA)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -shared -o $@ $^ -lm $(LDFLAGS)
 
-$(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h) | $(BUILD)/gen
+$(OBJ_DIR)/%.o: %.c $(wildcard stdlib/*.h vm/*.h vm/report/*.h) | $(BUILD)/gen
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) $(PIC) -I$(BUILD)/gen -c -o $@ $<

@@ -36,7 +36,10 @@ local p = plan{ "Changzhi new-energy transition", region = "Changzhi, Shanxi",
 -- Capacity at the end of July 2021 (the report): about 9 GW in all, 2.22 GW
 -- new energy = 24.69 %. The total the share implies is 2.22 / 0.2469 = 8.99 GW.
 local new_energy = q"2.22 GW"                       -- the capacity below (seed)
-local total      = new_energy / q"24.69 %"          -- 8.99 GW, from the seed's two figures
+-- The total is rounded to 8.99 GW (2.22 / 0.2469 = 8.9915 GW), as DATA.md does:
+-- derived exactly, the share target would compare 24.69 % with itself and
+-- could never be missed; rounded, it judges the two published figures.
+local total      = q"8.99 GW"                       -- computed: 2.22 GW / 24.69 %, rounded
 -- assumption: new energy is two thirds solar, one third wind, so it runs
 -- (2 x 1,286 h + 2,225 h) / 3 = 1,599 full-load hours a year (national 2023
 -- averages; Changzhi's own hours are not published in the report).
@@ -47,7 +50,7 @@ local coal_hours = q"4500 h" / q"1 yr"
 p:capacity{ "new energy", [2021] = "2.22 GW", hours = ne_hours, source = SEED }
 p:metric{ "installed capacity (report, about)", "9 GW", source = SEED .. ": about 9 million kW" }
 p:capacity{ "coal and other", [2021] = total - new_energy, hours = coal_hours,
-            source = "seed 001: 8.99 GW - 2.22 GW" }
+            source = "computed: 8.99 GW (seed 001: 2.22 GW / 24.69 %, rounded) - 2.22 GW" }
 
 local ne_projects = 61         -- the projects in Shanxi's project bank (recorded below)
 p:metric{ "new-energy projects in the provincial bank", 61, source = SEED }

@@ -80,3 +80,128 @@ size_t dc_fmt_fixed(char *buf, size_t size, double v, int decimals) {
   if (allzero && tmp[0] == '-') memmove(tmp, tmp + 1, strlen(tmp));
   return (size_t)snprintf(buf, size, "%s", tmp);
 }
+
+/* Lays out the digits dig[0..n) (no trailing zeros) of a number
+ * d.ddd x 10^e as dc_fmt_number would: plain or with an exponent. */
+static size_t layout(char *out, int neg, const char *dig, int n, int e, int plain) {
+  char *o = out;
+  if (neg) *o++ = '-';
+  if (!plain) {
+    *o++ = dig[0];
+    if (n > 1) {
+      *o++ = '.';
+      memcpy(o, dig + 1, (size_t)n - 1);
+      o += n - 1;
+    }
+    o += sprintf(o, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+  } else if (e < 0) {
+    *o++ = '0';
+    *o++ = '.';
+    for (int i = 0; i < -e - 1; i++) *o++ = '0';
+    memcpy(o, dig, (size_t)n);
+    o += n;
+  } else {
+    for (int i = 0; i <= e || i < n; i++) {
+      if (i == e + 1) *o++ = '.';
+      *o++ = i < n ? dig[i] : '0';
+    }
+  }
+  *o = '\0';
+  return (size_t)(o - out);
+}
+
+/* Writes "DDDDe-12" (the digits as an integer times 10^x) to out. */
+static void int_form(char *out, const char *dig, int n, int x) {
+  memcpy(out, dig, (size_t)n);
+  char *o = out + n;
+  *o++ = 'e';
+  if (x < 0) {
+    *o++ = '-';
+    x = -x;
+  }
+  char rev[8];
+  int k = 0;
+  do rev[k++] = (char)('0' + x % 10); while ((x /= 10) && k < 8);
+  while (k) *o++ = rev[--k];
+  *o = '\0';
+}
+
+size_t dc_fmt_shortest(char *buf, size_t size, double v) {
+  if (isnan(v)) return (size_t)snprintf(buf, size, "nan");
+  if (isinf(v)) return (size_t)snprintf(buf, size, "%s", v < 0 ? "-inf" : "inf");
+  if (v == 0) return (size_t)snprintf(buf, size, "0");
+  double a = fabs(v);
+  if (a < 1e15 && a == floor(a)) { /* whole numbers: exact as integers */
+    char rev[24], *o = rev;
+    long long k = (long long)a;
+    do *o++ = (char)('0' + k % 10); while ((k /= 10) > 0);
+    size_t n = 0;
+    char out[24];
+    if (v < 0) out[n++] = '-';
+    while (o > rev) out[n++] = *--o;
+    out[n] = '\0';
+    return (size_t)snprintf(buf, size, "%s", out);
+  }
+  /* 17 significant digits always read back; shorter candidates are those
+     digits rounded to 15 and 16, tried first (and their trailing zeros
+     dropped, so 0.1 is "0.1") */
+  char e17[40];
+  snprintf(e17, sizeof e17, "%.16e", a);
+  fix_point(e17);
+  char dig[18];
+  dig[0] = e17[0];
+  memcpy(dig + 1, e17 + 2, 16);
+  dig[17] = '\0';
+  int e = atoi(e17 + 19);
+  int plain = a >= 1e-4 && a < 1e15;
+  char out[48], probe[40];
+  /* subnormals carry fewer digits: search every length (rare, slow) */
+  int from = a < 2.2250738585072014e-308 ? 1 : 15;
+  if (from == 1) {
+    for (int n = 1; n <= 17; n++) {
+      char t[40];
+      snprintf(t, sizeof t, "%.*e", n - 1, a);
+      fix_point(t);
+      if (strtod(t, NULL) == a) {
+        char d[18];
+        int m = 0;
+        for (const char *c = t; *c && *c != 'e'; c++)
+          if (*c >= '0' && *c <= '9') d[m++] = *c;
+        while (m > 1 && d[m - 1] == '0') m--;
+        layout(out, v < 0, d, m, atoi(strchr(t, 'e') + 1), plain);
+        return (size_t)snprintf(buf, size, "%s", out);
+      }
+    }
+  }
+  for (int n = from; n <= 16; n++) {
+    /* the dropped digits: a clear case rounds one way; "5" then zeros
+       (the 17 digits are themselves rounded) tries both ways */
+    int half = dig[n] == '5', up = dig[n] >= '5';
+    for (int i = n + 1; i < 17; i++) half &= dig[i] == '0';
+    for (int way = 0; way < (half ? 2 : 1); way++) {
+      char d[18];
+      int ex = e;
+      memcpy(d, dig, (size_t)n);
+      if (half ? way == 1 : up) { /* round up, carrying */
+        int i = n - 1;
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        if (i >= 0) d[i]++;
+        else {
+          d[0] = '1'; /* 99..9 became 100..0 */
+          ex++;
+        }
+      }
+      int m = n;
+      while (m > 1 && d[m - 1] == '0') m--;
+      int_form(probe, d, m, ex - (m - 1));
+      if (strtod(probe, NULL) == a) {
+        layout(out, v < 0, d, m, ex, plain);
+        return (size_t)snprintf(buf, size, "%s", out);
+      }
+    }
+  }
+  int m = 17;
+  while (m > 1 && dig[m - 1] == '0') m--;
+  layout(out, v < 0, dig, m, e, plain);
+  return (size_t)snprintf(buf, size, "%s", out);
+}

@@ -20,4 +20,12 @@ size_t dc_fmt_number(char *buf, size_t size, double v, int digits);
  * notation, no locale; used for fixed-width columns. Returns the length. */
 size_t dc_fmt_fixed(char *buf, size_t size, double v, int decimals);
 
+/* Writes the shortest decimal text that strtod reads back as exactly v
+ * (at most 17 significant digits), for JSON: plain notation for
+ * 1e-4 <= |v| < 1e15, else "1.5e+20". -0 prints "0"; NaN and infinities
+ * print "nan", "inf", "-inf" (JSON writers print null instead). One
+ * snprintf and two to four strtod calls (subnormals: a search). Returns
+ * the length. */
+size_t dc_fmt_shortest(char *buf, size_t size, double v);
+
 #endif

@@ -30,8 +30,8 @@ complete_line "decarb --timeout 5 ch" "check"
 complete_line "decarb check " "a.lua b.lua plans"
 complete_line "decarb check plans/" "plans/c.lua"
 complete_line "decarb check --f" "--format"
-complete_line "decarb check --format " "csv json junit tap text"
-complete_line "decarb check --format j" "json junit"
+complete_line "decarb check --format " "csv csv-targets github json jsonl junit tap text"
+complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
 complete_line "decarb a.lua " "a.lua b.lua notes.txt plans"
@@ -44,7 +44,10 @@ script_top=$(sed -n 's/^  local \(common\|top\)="\(.*\)"$/\2/p' contrib/completi
 script_check=$(sed -n 's/^  local \(common\|check_opts\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
 [ "$help_top" = "$script_top" ] || { echo "not ok: decarb --help has '$help_top', the completion '$script_top'"; fails=$((fails + 1)); }
 [ "$help_check" = "$script_check" ] || { echo "not ok: decarb check --help has '$help_check', the completion '$script_check'"; fails=$((fails + 1)); }
-formats=$(./decarb check --help | sed -n 's/^  --format FMT *//p' | tr -d ',' | sed 's/ (default)//; s/ or / /')
+# the --format line and its continuation lines (indented past the option column)
+formats=$(./decarb check --help | awk '/^  --format FMT/ { sub(/^  --format FMT */, ""); printf "%s", $0; on = 1; next }
+  on && /^                   [^ ]/ { sub(/^ */, " "); printf "%s", $0; next } { on = 0 }' |
+  tr -d ',' | sed 's/ (default)//; s/ or / /')
 grep -q "^  local formats=\"$formats\"$" contrib/completion/decarb.bash ||
   { echo "not ok: the formats of decarb check --help are '$formats'"; fails=$((fails + 1)); }
 [ "$fails" -eq 0 ]

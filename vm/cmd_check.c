@@ -6,23 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
-
-#include <lauxlib.h>
-#include <lua.h>
 
 #include "commands.h"
 #include "host.h"
-#include "plan_lua.h"
 #include "report.h"
+#include "run.h"
 
 #define CHECK_DEFAULT_TIMEOUT 10.0
 
 static const char check_usage[] =
-    "usage: decarb check [OPTIONS] FILE...\n"
+    "usage: decarb check [OPTIONS] FILE...   (FILE - reads the script from stdin)\n"
     "Evaluates every plan the files define and reports each target's verdict.\n"
-    "  --format FMT     text (default), json, csv, tap or junit\n"
-    "  --output FILE    write the report to FILE (whole or not at all)\n"
+    "  --format FMT     text (default), json, jsonl, csv, csv-targets, tap, junit\n"
+    "                   or github\n"
+    "  --output FILE    write the report to FILE (whole or not at all; - is stdout)\n"
     "  --scenario NAME  judge the targets in scenario NAME (default: plan)\n"
     "  --years A:B      show only years A to B, or A alone (verdicts are unchanged)\n"
     "  common options: --timeout SEC (default 10 for check), --max-mem SIZE,\n"
@@ -37,104 +36,135 @@ static int usage_fail(const char *fmt, const char *arg) {
   return DC_EXIT_USAGE;
 }
 
-/* print() while checking: the same words as Lua's print, on standard error,
- * so that the report on standard output stays whole (and machine-readable
- * for --format json, csv, tap and junit). */
-static int check_print(lua_State *L) {
-  int n = lua_gettop(L);
-  for (int i = 1; i <= n; i++) {
-    size_t len;
-    const char *s = luaL_tolstring(L, i, &len);
-    if (i > 1) fputc('\t', stderr);
-    fwrite(s, 1, len, stderr);
-    lua_pop(L, 1);
+/* Where the report goes: standard output, a device or FIFO written in
+ * place, or a regular file written whole through a temporary file beside it
+ * and rename(), so an existing file stays untouched when anything fails. */
+typedef struct out_t {
+  FILE *f;
+  const char *path; /* NULL: standard output */
+  char *tmp;        /* the temporary file, or NULL */
+} out_t;
+
+static int out_open(out_t *o, const char *path) {
+  memset(o, 0, sizeof *o);
+  if (!path || strcmp(path, "-") == 0) {
+    o->f = stdout;
+    return 0;
   }
-  fputc('\n', stderr);
-  fflush(stderr);
+  o->path = path;
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* /dev/stdout, a FIFO: in place */
+    o->f = fopen(path, "w");
+    if (!o->f) {
+      fprintf(stderr, "decarb check: cannot write '%s': %s\n", path, strerror(errno));
+      return -1;
+    }
+    return 0;
+  }
+  size_t len = strlen(path) + 16;
+  o->tmp = malloc(len);
+  if (!o->tmp) return -1;
+  snprintf(o->tmp, len, "%s.tmpXXXXXX", path);
+  int fd = mkstemp(o->tmp);
+  if (fd < 0) {
+    fprintf(stderr, "decarb check: cannot write '%s': %s\n", path, strerror(errno));
+    free(o->tmp);
+    o->tmp = NULL;
+    return -1;
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  (void)fchmod(fd, 0666 & ~mask); /* as any file a program creates */
+  o->f = fdopen(fd, "w");
+  if (!o->f) {
+    close(fd);
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+    return -1;
+  }
   return 0;
 }
 
-/* Evaluates every scenario of every plan the script created; returns the
- * list of plans. Runs inside dc_host_call, so limits and file:line apply.
- * upvalue 1: the scenario to judge (checked to exist first). */
-static int check_collect(lua_State *L) {
-  const char *want = lua_tostring(L, lua_upvalueindex(1));
-  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) {
-    lua_pop(L, 1);
-    lua_newtable(L);
-  }
-  int list = lua_gettop(L);
-  lua_Integer n = (lua_Integer)lua_rawlen(L, list);
-  for (lua_Integer i = 1; i <= n; i++) {
-    lua_rawgeti(L, list, i);
-    dc_plan *p = dc_lua_toplan(L, -1);
-    if (p && dc_plan_find_scenario(p, want) < 0) /* checked by the caller first */
-      return luaL_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), want);
-    for (size_t s = 0; p && s < dc_plan_nscenarios(p); s++) dc_lua_plan_evaluate(L, -1, (int)s);
-    lua_pop(L, 1);
-  }
-  return 1;
-}
-
-/* 1 (with a message) when a plan the script created lacks the scenario. */
-static int missing_scenario(lua_State *L, const char *file, const char *want) {
-  int bad = 0;
-  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) == LUA_TTABLE) {
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n && !bad; i++) {
-      lua_rawgeti(L, -1, i);
-      dc_plan *p = dc_lua_toplan(L, -1);
-      if (p && dc_plan_find_scenario(p, want) < 0) {
-        fprintf(stderr, "decarb check: %s: plan '%s' has no scenario '%s' (it has:", file, dc_plan_name(p), want);
-        for (size_t s = 0; s < dc_plan_nscenarios(p); s++)
-          fprintf(stderr, "%s %s", s ? "," : "", dc_plan_scenario_name(p, (int)s));
-        fprintf(stderr, ")\n");
-        bad = 1;
-      }
-      lua_pop(L, 1);
+/* Finishes the output: keep (0) or throw away (1) what was written.
+ * Returns 0, or -1 with a message when the report could not be written. */
+static int out_close(out_t *o, int discard) {
+  int bad = ferror(o->f) != 0;
+  const char *name = o->path ? o->path : "standard output";
+  if (o->f == stdout) {
+    bad |= fflush(stdout) != 0;
+  } else {
+    bad |= fflush(o->f) != 0;
+    if (o->tmp && !bad && !discard) bad |= fsync(fileno(o->f)) != 0;
+    bad |= fclose(o->f) != 0;
+    if (o->tmp) {
+      if (!bad && !discard && rename(o->tmp, o->path) != 0) bad = 1;
+      if (bad || discard) unlink(o->tmp);
+      free(o->tmp);
     }
   }
-  lua_pop(L, 1);
-  return bad;
-}
-
-static char *dir_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  size_t n = slash ? (size_t)(slash - path) : 1;
-  char *d = malloc(n + 1);
-  if (!d) return NULL;
-  if (slash) {
-    memcpy(d, path, n ? n : 1);
-    d[n ? n : 1] = '\0';
-  } else
-    strcpy(d, ".");
-  return d;
-}
-
-/* Writes the report to path via a temporary file beside it and rename(). */
-static int write_whole(const char *path, const dc_report_plan *rp, size_t n, const dc_report_opts *ro) {
-  size_t len = strlen(path) + 16;
-  char *tmp = malloc(len);
-  if (!tmp) return -1;
-  snprintf(tmp, len, "%s.tmpXXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    fprintf(stderr, "decarb check: cannot write '%s': %s\n", path, strerror(errno));
-    free(tmp);
+  o->f = NULL;
+  if (bad && !discard) {
+    fprintf(stderr, "decarb check: cannot write the report to %s: %s\n", name,
+            errno ? strerror(errno) : "write error");
     return -1;
   }
-  FILE *f = fdopen(fd, "w");
-  int bad = !f || dc_report_write(f, rp, n, ro) != 0;
-  if (f) bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
-  if (f) bad |= fclose(f) != 0;
-  else close(fd);
-  if (!bad && rename(tmp, path) != 0) bad = 1;
-  if (bad) {
-    fprintf(stderr, "decarb check: cannot write '%s': %s\n", path, strerror(errno));
-    unlink(tmp);
+  return 0;
+}
+
+typedef struct check_run {
+  dc_report_opts ro;
+  out_t *out;
+  dc_run_list kept; /* for a whole report; none when streaming */
+  int met, total;
+  int werr; /* writing the report failed */
+} check_run;
+
+static int check_sink(void *vctx, dc_result *r) {
+  check_run *c = vctx;
+  if ((c->ro.y0 || c->ro.y1) && (c->ro.y1 < r->y0 || c->ro.y0 > r->y1)) {
+    fprintf(stderr, "decarb check: --years %d:%d is outside plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1, r->name,
+            r->y0, r->y1);
+    dc_result_free(r);
+    return DC_EXIT_USAGE;
   }
-  free(tmp);
-  return bad ? -1 : 0;
+  if ((c->ro.y0 || c->ro.y1) && (c->ro.y0 < r->y0 || c->ro.y1 > r->y1))
+    fprintf(stderr, "decarb check: --years %d:%d clipped to %d-%d for plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1,
+            c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
+  c->met += r->met;
+  c->total += (int)r->ntargets;
+  if (dc_report_streams(c->ro.format)) { /* written now, then forgotten */
+    int bad = dc_report_write(c->out->f, &r, 1, &c->ro) || (c->out->f == stdout && fflush(stdout));
+    dc_result_free(r);
+    c->werr |= bad;
+    return bad ? DC_EXIT_USAGE : DC_EXIT_OK;
+  }
+  return dc_run_list_push(&c->kept, r);
+}
+
+/* The whole of standard input (for `decarb check -`); NULL on error. */
+static char *read_stdin(size_t *len) {
+  size_t cap = 1 << 16;
+  char *buf = malloc(cap);
+  *len = 0;
+  size_t n;
+  while (buf && (n = fread(buf + *len, 1, cap - *len, stdin)) > 0) {
+    *len += n;
+    if (*len == cap) {
+      char *nb = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
+      if (!nb) {
+        free(buf);
+        return NULL;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (buf && ferror(stdin)) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
 }
 
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
@@ -179,7 +209,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     if (strcmp(opt, "--format") == 0) {
       if (dc_report_format_parse(val, &ro.format)) {
         free(files);
-        return usage_fail("unknown format '%s' (text, json, csv, tap or junit)", val);
+        return usage_fail("unknown format '%s' (" DC_REPORT_FORMAT_NAMES ")", val);
       }
     } else if (strcmp(opt, "--output") == 0) output = val;
     else if (strcmp(opt, "--scenario") == 0) scenario = val;
@@ -201,93 +231,42 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
 
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
-  ro.color = opts->color && !output && ro.format == DC_REPORT_TEXT;
+  int to_stdout = !output || strcmp(output, "-") == 0;
+  ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
 
-  dc_host **hosts = calloc((size_t)nfiles, sizeof *hosts);
-  dc_report_plan *rp = NULL;
-  size_t nrp = 0, cap = 0;
-  int code = DC_EXIT_OK;
-  if (!hosts) code = DC_EXIT_USAGE;
-  for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++) {
-    dc_host *h = hosts[k] = dc_host_new(&ho);
-    if (!h) {
-      fprintf(stderr, "decarb check: cannot create a Lua state\n");
-      code = DC_EXIT_USAGE;
-      break;
-    }
-    lua_State *L = dc_host_state(h);
-    lua_pushcfunction(L, check_print);
-    lua_setglobal(L, "print");
-    char *dir = dir_of(files[k]);
-    if (dir) dc_host_set_scriptdir(h, dir);
-    free(dir);
-    code = dc_host_loadfile(h, files[k]);
-    if (code == DC_EXIT_OK) code = dc_host_call(h, 0, 0);
-    if (code == DC_EXIT_OK && missing_scenario(L, files[k], scenario)) {
-      code = DC_EXIT_USAGE; /* message printed */
-      break;
-    }
-    if (code == DC_EXIT_OK) {
-      lua_pushstring(L, scenario);
-      lua_pushcclosure(L, check_collect, 1);
-      code = dc_host_call(h, 0, 1);
-    }
-    if (code != DC_EXIT_OK) {
-      dc_host_report(h);
-      break;
-    }
-    /* the list stays on the stack (and in the registry): plans stay alive */
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    if (n == 0) {
-      fprintf(stderr, "decarb check: %s defines no plan (create one with plan{ \"name\", years = {2020, 2035} })\n",
-              files[k]);
-      code = DC_EXIT_USAGE;
-      break;
-    }
-    for (lua_Integer i = 1; i <= n; i++) {
-      lua_rawgeti(L, -1, i);
-      dc_plan *p = dc_lua_toplan(L, -1);
-      lua_pop(L, 1);
-      if (!p) continue;
-      if (nrp == cap) {
-        size_t nc = cap ? cap * 2 : 8;
-        dc_report_plan *r = realloc(rp, nc * sizeof *r);
-        if (!r) {
-          code = DC_EXIT_USAGE;
-          break;
-        }
-        rp = r;
-        cap = nc;
-      }
-      if ((ro.y0 || ro.y1) && (ro.y1 < dc_plan_y0(p) || ro.y0 > dc_plan_y1(p))) {
-        fprintf(stderr, "decarb check: --years %d:%d is outside plan '%s' (%d-%d)\n", ro.y0, ro.y1,
-                dc_plan_name(p), dc_plan_y0(p), dc_plan_y1(p));
-        code = DC_EXIT_USAGE;
-        break;
-      }
-      rp[nrp].plan = p;
-      rp[nrp].file = files[k];
-      rp[nrp].scenario = dc_plan_find_scenario(p, scenario);
-      nrp++;
-    }
+  dc_run_opts rop = {scenario, NULL, 0};
+  char *in = NULL;
+  int code = DC_EXIT_OK, nstdin = 0;
+  for (int k = 0; k < nfiles; k++) nstdin += strcmp(files[k], "-") == 0;
+  if (nstdin > 1) {
+    free(files);
+    return usage_fail("%s", "'-' (the script on standard input) may be given once");
   }
-  if (code == DC_EXIT_OK) {
-    if (output) {
-      if (write_whole(output, rp, nrp, &ro)) code = DC_EXIT_USAGE;
-    } else if (dc_report_write(stdout, rp, nrp, &ro) || fflush(stdout)) {
-      fprintf(stderr, "decarb check: cannot write the report: %s\n", strerror(errno));
-      code = DC_EXIT_USAGE;
+  if (nstdin) {
+    in = read_stdin(&rop.stdin_len);
+    if (!in) {
+      fprintf(stderr, "decarb check: cannot read standard input: %s\n", strerror(errno));
+      free(files);
+      return DC_EXIT_USAGE;
     }
-    if (code == DC_EXIT_OK) {
-      int met, total;
-      dc_report_count(rp, nrp, &met, &total);
-      code = met == total ? DC_EXIT_OK : DC_EXIT_MISSED;
-    }
+    rop.stdin_text = in;
   }
-  for (int k = 0; hosts && k < nfiles; k++)
-    if (hosts[k]) dc_host_free(hosts[k]);
-  free(hosts);
-  free(rp);
+  out_t out;
+  check_run c;
+  memset(&c, 0, sizeof c);
+  c.ro = ro;
+  c.out = &out;
+  if (out_open(&out, output)) code = DC_EXIT_USAGE;
+  for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++)
+    code = dc_run_file(&ho, files[k], &rop, check_sink, &c);
+  if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
+    c.werr = 1;
+  /* a failed run leaves no report file; a failed write says why */
+  if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
+  if (c.werr) code = DC_EXIT_USAGE;
+  if (code == DC_EXIT_OK) code = c.met == c.total ? DC_EXIT_OK : DC_EXIT_MISSED;
+  dc_run_list_free(&c.kept);
+  free(in);
   free(files);
   return code;
 }

@@ -42,7 +42,7 @@ static const char usage_text[] =
   "  --unsafe         full Lua (io, os, debug, C modules): for trusted scripts only\n"
   "  --no-color       no colour even on a terminal (NO_COLOR is honoured too)\n"
   "  -h, --help       this help\n"
-  "  -V, --version    version\n"
+  "  -v, -V, --version  version\n"
   "\n"
   "exit codes: 0 ok / all targets met, 1 a target missed, 2 usage or I/O error,\n"
   "3 syntax or load error, 4 runtime error (unit mismatch included),\n"
@@ -188,7 +188,7 @@ int main(int argc, char **argv) {
       fputs(usage_text, stdout);
       return DC_EXIT_OK;
     }
-    if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+    if (strcmp(a, "-v") == 0 || strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
       printf("decarb %s (%s)\n", DECARB_VERSION, LUA_RELEASE);
       return DC_EXIT_OK;
     }

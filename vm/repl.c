@@ -23,6 +23,7 @@
 #include "plan_lua.h"
 #include "pretty.h"
 #include "report.h"
+#include "run.h"
 #include "replkit.h"
 #include "term.h"
 #include "units.h"
@@ -324,7 +325,7 @@ static void cmd_reset(repl *r) {
   fflush(stdout);
 }
 
-/* Protected: the plans :check reports, each evaluated in every scenario.
+/* Protected: the plans :check reports (the pipeline of run.c evaluates them).
  * arg 1: a plan, or nil for every plan the session created (the registry's
  * list; of plans with the same name only the newest, so a plan typed again
  * replaces the old one). Returns them as a sequence, oldest first. */
@@ -360,12 +361,6 @@ static int check_collect(lua_State *L) {
       lua_rawseti(L, 2, i);
       lua_rawseti(L, 2, j);
     }
-  }
-  for (lua_Integer i = 1; i <= n; i++) {
-    lua_rawgeti(L, 2, i);
-    dc_plan *p = dc_lua_toplan(L, -1);
-    for (size_t sc = 0; p && sc < dc_plan_nscenarios(p); sc++) dc_lua_plan_evaluate(L, -1, (int)sc);
-    lua_pop(L, 1);
   }
   return 1;
 }
@@ -409,35 +404,24 @@ static void cmd_check(repl *r, const char *what) {
     lua_settop(L, top);
     return;
   }
-  dc_report_plan *rp = calloc(n, sizeof *rp);
-  if (!rp) {
-    say_error(r, DC_EXIT_LIMIT, "decarb: out of memory");
-    lua_settop(L, top);
-    return;
+  dc_run_list rr = {NULL, 0, 0};
+  st = dc_run_plans(r->h, NULL, "plan", dc_run_list_push, &rr); /* pops the list */
+  if (st != DC_EXIT_OK) {
+    if (lua_gettop(L) > top) fail(r, st); /* an evaluation error */
+    else say_error(r, st, "decarb: out of memory");
+  } else {
+    dc_report_opts ro;
+    memset(&ro, 0, sizeof ro);
+    ro.format = DC_REPORT_TEXT;
+    ro.color = r->color;
+    fflush(stdout);
+    dc_report_write(stdout, rr.v, rr.n, &ro);
+    fflush(stdout);
+    int met, total;
+    dc_report_count(rr.v, rr.n, &met, &total);
+    if (met != total) r->code = DC_EXIT_MISSED; /* as decarb check's exit code */
   }
-  size_t k = 0;
-  for (size_t i = 1; i <= n; i++) {
-    lua_rawgeti(L, -1, (lua_Integer)i);
-    dc_plan *p = dc_lua_toplan(L, -1);
-    lua_pop(L, 1);
-    if (!p) continue;
-    rp[k].plan = p;
-    rp[k].file = NULL;
-    rp[k].scenario = dc_plan_find_scenario(p, "plan");
-    if (rp[k].scenario < 0) rp[k].scenario = 0;
-    k++;
-  }
-  dc_report_opts ro;
-  memset(&ro, 0, sizeof ro);
-  ro.format = DC_REPORT_TEXT;
-  ro.color = r->color;
-  fflush(stdout);
-  dc_report_write(stdout, rp, k, &ro);
-  fflush(stdout);
-  int met, total;
-  dc_report_count(rp, k, &met, &total);
-  if (met != total) r->code = DC_EXIT_MISSED; /* as decarb check's exit code */
-  free(rp);
+  dc_run_list_free(&rr);
   lua_settop(L, top);
 }
 

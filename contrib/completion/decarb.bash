@@ -9,10 +9,10 @@ _decarb() {
   _init_completion || return
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
-  local top="-e -i -V --version $common"
+  local top="-e -i -v -V --version $common"
   local subcommands="check units factors"
   local check_opts="--format --output --scenario --years $common"
-  local formats="text json csv tap junit"
+  local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
   local i sub="" w

@@ -1,4 +1,4 @@
-/* test_report.c — cmocka tests of the report writers (vm/report.c) on a
+/* test_report.c — cmocka tests of the report writers (vm/report/) on a
  * small evaluated plan: text table and verdicts, JSON keys, CSV rows, TAP
  * and JUnit lines, --years clipping, colour only when asked. */
 #include <setjmp.h>
@@ -13,6 +13,7 @@
 
 #include "plan.h"
 #include "report.h"
+#include "report_int.h"
 
 #define N 6 /* 2020..2025 */
 static const dc_dims EMIS = {{[DC_DIM_CO2] = 1, [DC_DIM_TIME] = -1}};
@@ -72,9 +73,11 @@ static char *render_s(dc_plan *p, int s, dc_report_format fmt, int color, int y0
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
   assert_non_null(f);
-  dc_report_plan rp = {p, "test.lua", s};
+  dc_result *r = dc_result_from_plan(p, s, "test.lua", NULL, NULL);
+  assert_non_null(r);
   dc_report_opts o = {fmt, color, y0, y1};
-  assert_int_equal(dc_report_write(f, &rp, 1, &o), 0);
+  assert_int_equal(dc_report_write(f, &r, 1, &o), 0);
+  dc_result_free(r);
   fclose(f);
   return buf;
 }
@@ -121,11 +124,12 @@ static void test_verdict_met(void **state) {
   assert_int_equal(dc_plan_set_param(p, 0, DC_PARAM_SCALE, 2), 0);
   assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), 0);
   char buf[300];
-  dc_report_verdict(buf, sizeof buf, p, 1, 0, 1);
+  dc_result *r = dc_result_from_plan(p, 1, NULL, NULL, NULL);
+  dc_report_verdict(buf, sizeof buf, r, 0, 1);
   assert_string_equal(buf, "met, tightest in 2025: 1.1 MtCO2e/yr <= 1.2 MtCO2e/yr (margin 0.1 MtCO2e/yr, 8.33 %)");
   int met, total;
-  dc_report_plan rp = {p, NULL, 1};
-  dc_report_count(&rp, 1, &met, &total);
+  dc_report_count(&r, 1, &met, &total);
+  dc_result_free(r);
   assert_int_equal(met, 1);
   assert_int_equal(total, 2);
   dc_plan_free(p);
@@ -151,9 +155,9 @@ static void test_csv(void **state) {
   (void)state;
   dc_plan *p = make_plan();
   char *s = render(p, DC_REPORT_CSV, 0, 2025, 2025);
-  assert_true(strncmp(s, "plan,scenario,year,metric,value,unit\n", 37) == 0);
-  assert_non_null(strstr(s, "Test city,plan,2025,emissions,1.3,MtCO2e/yr\n"));
-  assert_non_null(strstr(s, "Test city,BAU,2025,emissions,1.5,MtCO2e/yr\n"));
+  assert_true(strncmp(s, "file,plan,scenario,year,metric,value,unit\n", 42) == 0);
+  assert_non_null(strstr(s, "test.lua,Test city,plan,2025,emissions,1.3,MtCO2e/yr\n"));
+  assert_non_null(strstr(s, "test.lua,Test city,BAU,2025,emissions,1.5,MtCO2e/yr\n"));
   assert_null(strstr(s, ",2024,"));
   free(s);
   dc_plan_free(p);
@@ -303,13 +307,52 @@ static void test_plain_numbers_and_points(void **state) {
   dc_plan_free(p);
 }
 
+/* TAP descriptions: '#' escaped, CR, LF and other control characters as spaces */
+static void test_tap_escapes(void **state) {
+  (void)state;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  dc_rep_tap_text(f, "a\rb\nc#d\x01" "e\x7f");
+  fclose(f);
+  assert_string_equal(buf, "a b c\\#d e ");
+  free(buf);
+}
+
+/* JSON strings are valid UTF-8 whatever the input bytes */
+static void test_json_utf8(void **state) {
+  (void)state;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  dc_rep_json_str(f, "z\xc3\xa9 \xff \xe2\x82 \xed\xa0\x80 \xf0\x9f\x98\x80");
+  fclose(f);
+  assert_string_equal(buf, "\"z\xc3\xa9 \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
+                           "\xf0\x9f\x98\x80\"");
+  free(buf);
+}
+
+/* the GitHub format: an ::error per missed target with its place */
+static void test_github(void **state) {
+  (void)state;
+  dc_plan *p = make_plan();
+  char *s = render(p, DC_REPORT_GITHUB, 0, 0, 0);
+  assert_non_null(strstr(s, "::error file=test.lua,title=Test city%3A at most 1.2 Mt by 2025::at most 1.2 Mt by 2025: "
+                            "missed in 2025"));
+  assert_non_null(strstr(s, "title=Test city%3A -20 %25 <vs> 2020 & co::"));
+  assert_non_null(strstr(s, "::notice title=decarb check::0 of 2 targets met\n"));
+  free(s);
+  dc_plan_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_format_parse), cmocka_unit_test(test_text),
       cmocka_unit_test(test_verdict_met),  cmocka_unit_test(test_json),
       cmocka_unit_test(test_csv),          cmocka_unit_test(test_tap_junit),
       cmocka_unit_test(test_wedges),       cmocka_unit_test(test_plain_numbers_and_points),
-      cmocka_unit_test(test_wide_names),
+      cmocka_unit_test(test_wide_names),   cmocka_unit_test(test_tap_escapes),
+      cmocka_unit_test(test_json_utf8),    cmocka_unit_test(test_github),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,2 @@
+-- golden test: every example and check_ script in --format csv (command in report_all_csv.cmd);
+-- captured before the result/pipeline restructure, so its bytes must not change

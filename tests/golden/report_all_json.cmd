@@ -1,0 +1,1 @@
+"$DECARB" check --format json ../../examples/changzhi.lua ../../examples/guian.lua ../../examples/jiayuguan.lua ../../examples/xinjiang.lua ../../examples/zhangye.lua ../../examples/intro/first_plan.lua check_text.lua check_multi.lua check_warning.lua check_scenario.lua check_years.lua

@@ -1,0 +1,2 @@
+-- golden test: every example and check_ script in --format junit (command in report_all_junit.cmd);
+-- captured before the result/pipeline restructure, so its bytes must not change

@@ -1,0 +1,2 @@
+-- golden test: every example and check_ script in --format text (command in report_all_text.cmd);
+-- captured before the result/pipeline restructure, so its bytes must not change

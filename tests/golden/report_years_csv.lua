@@ -1,0 +1,1 @@
+-- golden test: --scenario and --years in --format csv (command in report_years_csv.cmd)

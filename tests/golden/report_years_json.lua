@@ -1,0 +1,1 @@
+-- golden test: --scenario and --years in --format json (command in report_years_json.cmd)

@@ -1,0 +1,1 @@
+"$DECARB" check --format junit --years 2022:2026 --scenario plan check_multi.lua check_scenario.lua check_warning.lua

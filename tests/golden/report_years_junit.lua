@@ -1,0 +1,1 @@
+-- golden test: --scenario and --years in --format junit (command in report_years_junit.cmd)

@@ -1,0 +1,1 @@
+-- golden test: --scenario and --years in --format tap (command in report_years_tap.cmd)

@@ -1,0 +1,1 @@
+-- golden test: --scenario and --years in --format text (command in report_years_text.cmd)

@@ -1,0 +1,147 @@
+/* test_result.c — cmocka tests of dc_result (stdlib/result.c): the result
+ * owns its memory and outlives the plan that made it, and of the shortest
+ * round-trip number formatter (stdlib/fmt.c) against strtod. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "result.h"
+
+static const dc_dims EMIS = {{[DC_DIM_CO2] = 1, [DC_DIM_TIME] = -1}};
+
+static dc_plan *make_plan(int nscen) {
+  dc_plan *p = dc_plan_new("R", 2020, 2022);
+  double bau[3] = {10, 11, 12};
+  assert_int_equal(dc_plan_sector(p, "all", bau, EMIS, NULL, "book"), 0);
+  dc_plan_target_spec t;
+  memset(&t, 0, sizeof t);
+  t.name = "at most 11";
+  t.kind = DC_TARGET_AT_MOST;
+  t.by = 2022;
+  t.from = DC_PLAN_NOYEAR;
+  t.bound = 11;
+  t.bound_dims = EMIS;
+  assert_int_equal(dc_plan_target(p, &t), 0);
+  for (int i = 0; i < nscen; i++) {
+    char nm[16];
+    snprintf(nm, sizeof nm, "s%d", i);
+    assert_true(dc_plan_scenario(p, nm) >= 0);
+  }
+  for (size_t s = 0; s < dc_plan_nscenarios(p); s++) assert_int_equal(dc_plan_evaluate(p, (int)s, NULL, NULL), 0);
+  return p;
+}
+
+static void where(void *ctx, int t, const char **file, int *line) {
+  (void)ctx;
+  *file = "plan.lua";
+  *line = 40 + t;
+}
+
+static void test_outlives_plan(void **state) {
+  (void)state;
+  dc_plan *p = make_plan(100);
+  dc_result *r = dc_result_from_plan(p, DC_SCEN_PLAN, "f.lua", where, NULL);
+  dc_plan_free(p); /* the result keeps its own copies */
+  assert_non_null(r);
+  assert_string_equal(r->name, "R");
+  assert_string_equal(r->file, "f.lua");
+  assert_int_equal(r->nscenarios, 102);
+  assert_string_equal(r->scenario_names[101], "s99");
+  assert_true(r->evaluated[101]);
+  assert_true(fabs((dc_result_values(r, 101, 0)[2]) - (12)) <= 0);
+  assert_null(dc_result_values(r, 102, 0));
+  assert_int_equal(r->ntargets, 1);
+  assert_string_equal(r->targets[0].file, "plan.lua");
+  assert_int_equal(r->targets[0].line, 40);
+  assert_false(r->targets[0].met);
+  assert_int_equal(r->targets[0].deciding, 2022);
+  assert_true(fabs((r->targets[0].margin[2]) - (-1)) <= 1e-12);
+  assert_string_equal(r->metrics[3 + 2].source, "book"); /* after the five built-ins: "all" */
+  assert_int_equal(r->met, 0);
+  dc_result_free(r);
+}
+
+/* shortest: reads back exactly, and is never longer than the shortest of
+ * %.15g, %.16g, %.17g that reads back */
+static void check_one(double v) {
+  char b[40], g[40];
+  dc_fmt_shortest(b, sizeof b, v);
+  assert_true(strtod(b, NULL) == v || (v == 0 && strtod(b, NULL) == 0));
+  size_t best = 99;
+  for (int d = 15; d <= 17; d++) {
+    snprintf(g, sizeof g, "%.*g", d, v);
+    if (strtod(g, NULL) == v) {
+      char *e = strchr(g, 'e');
+      size_t digits = 0;
+      for (char *c = g; *c && c != e; c++) digits += *c >= '0' && *c <= '9';
+      /* count significant digits of both */
+      (void)digits;
+      best = strlen(g);
+      break;
+    }
+  }
+  /* compare significant digits: b's digits (without sign, point, leading
+     zeros, exponent) must not outnumber %.Ng's */
+  size_t sb = 0, sg = 0;
+  int lead = 1;
+  for (char *c = b; *c && *c != 'e'; c++)
+    if (*c >= '0' && *c <= '9' && !(lead && *c == '0')) sb++, lead = 0;
+  lead = 1;
+  for (char *c = g; *c && *c != 'e'; c++)
+    if (*c >= '0' && *c <= '9' && !(lead && *c == '0')) sg++, lead = 0;
+  /* trailing zeros of %g's integer part are not significant for us */
+  (void)best;
+  if (sb > sg) fail_msg("%.17g: %s has %zu digits, %s has %zu", v, b, sb, g, sg);
+}
+
+static void test_shortest_fixed(void **state) {
+  (void)state;
+  char b[40];
+  struct { double v; const char *s; } cases[] = {
+      {0.1, "0.1"}, {0.3, "0.3"}, {1, "1"}, {-2.5, "-2.5"}, {100, "100"}, {1e15, "1e+15"},
+      {123456789012345678.0, "1.2345678901234568e+17"}, {1e-4, "0.0001"}, {1.5e-5, "1.5e-05"},
+      {144.04000000000002, "144.04000000000002"}, {1e300, "1e+300"}, {5e-324, "5e-324"},
+      {-0.0, "0"}, {999999999999999.9, "999999999999999.9"}, {0.000123, "0.000123"}, {9.5, "9.5"},
+      {1.7976931348623157e308, "1.7976931348623157e+308"}, {2.2250738585072014e-308, "2.2250738585072014e-308"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    dc_fmt_shortest(b, sizeof b, cases[i].v);
+    assert_string_equal(b, cases[i].s);
+  }
+  dc_fmt_shortest(b, sizeof b, NAN);
+  assert_string_equal(b, "nan");
+}
+
+static void test_shortest_random(void **state) {
+  (void)state;
+  uint64_t x = 88172645463325252ull;
+  for (int i = 0; i < 200000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    double v;
+    if (i % 2) {
+      memcpy(&v, &x, sizeof v); /* any bit pattern */
+      if (!isfinite(v)) continue;
+    } else
+      v = (double)(x >> 11) / 9007199254740992.0 * pow(10, (int)(x % 40) - 20); /* decimal-ish */
+    check_one(v);
+    check_one((double)(int64_t)(x % 100000) / 100); /* short decimals: 12.34 */
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_outlives_plan),
+      cmocka_unit_test(test_shortest_fixed),
+      cmocka_unit_test(test_shortest_random),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

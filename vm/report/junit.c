@@ -1,0 +1,63 @@
+/* junit.c — JUnit XML: a testsuite per plan, a testcase per target with the
+ * file and line of its p:target call (file=, line= attributes), a failure
+ * for each missed one, warnings in system-err. */
+#include "report_int.h"
+
+void dc_rep_write_junit(FILE *f, dc_result *const *results, size_t n, const dc_report_opts *o) {
+  (void)o;
+  int met, total;
+  dc_report_count(results, n, &met, &total);
+  fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<testsuites name=\"decarb check\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+          total, total - met);
+  for (size_t i = 0; i < n; i++) {
+    const dc_result *r = results[i];
+    int pt = (int)r->ntargets;
+    fputs("  <testsuite name=\"", f);
+    dc_rep_xml_text(f, r->name);
+    fprintf(f, "\" tests=\"%d\" failures=\"%d\" errors=\"0\"", pt, pt - r->met);
+    if (r->file) {
+      fputs(" file=\"", f);
+      dc_rep_xml_text(f, r->file);
+      fputc('"', f);
+    }
+    fputs(">\n", f);
+    for (size_t t = 0; t < r->ntargets; t++) {
+      const dc_result_target *x = &r->targets[t];
+      char verdict[400];
+      dc_report_verdict(verdict, sizeof verdict, r, (int)t, 1);
+      fputs("    <testcase classname=\"", f);
+      dc_rep_xml_text(f, r->name);
+      fputs("\" name=\"", f);
+      dc_rep_xml_text(f, x->name);
+      const char *file = x->file ? x->file : r->file;
+      if (file) {
+        fputs("\" file=\"", f);
+        dc_rep_xml_text(f, file);
+      }
+      if (x->line > 0) fprintf(f, "\" line=\"%d", x->line);
+      if (x->met) {
+        fputs("\"/>\n", f);
+        continue;
+      }
+      fputs("\">\n      <failure message=\"", f);
+      dc_rep_xml_text(f, verdict);
+      fprintf(f, "\" type=\"%s\">", x->kind_name);
+      dc_rep_xml_text(f, x->name);
+      fputs(": ", f);
+      dc_rep_xml_text(f, verdict);
+      fputs("</failure>\n    </testcase>\n", f);
+    }
+    if (r->nwarnings) {
+      fputs("    <system-err>", f);
+      for (size_t w = 0; w < r->nwarnings; w++) {
+        fputs("warning: ", f);
+        dc_rep_xml_text(f, r->warnings[w].text);
+        fputc('\n', f);
+      }
+      fputs("</system-err>\n", f);
+    }
+    fputs("  </testsuite>\n", f);
+  }
+  fputs("</testsuites>\n", f);
+}

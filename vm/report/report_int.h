@@ -1,0 +1,51 @@
+/* report_int.h — what the report writers of vm/report/ share: display unit
+ * choice for a column, value and margin formatting, the verdict sentence,
+ * the years shown, text width and the escaping of each format. */
+#ifndef DC_REPORT_INT_H
+#define DC_REPORT_INT_H
+
+#include <stdio.h>
+
+#include "report.h"
+
+/* The display for a column of values: the metric's own unit when it has
+ * one, else the preferred unit (with prefix) of the largest value. */
+void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n,
+                      dc_display *out);
+double dc_rep_in_disp(double si, const dc_display *d);
+/* "12.5 MtCO2e/yr", "41.7 %", "3", "—" for NaN */
+size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
+/* The display of a difference of values shown in d: no offset, pp for %. */
+dc_display dc_rep_diff_disp(const dc_display *d);
+size_t dc_rep_fmt_pct(char *buf, size_t size, double rel);
+/* The display of target t's value column. */
+void dc_rep_target_disp(const dc_result *r, int t, dc_display *d);
+/* The years shown of r: its own clipped to o's. */
+void dc_rep_shown_years(const dc_result *r, const dc_report_opts *o, int *a, int *b);
+/* The display of the emissions metric (wedges, warnings); 0 if r has none. */
+int dc_rep_emissions_disp(const dc_result *r, dc_display *d);
+
+/* Terminal columns of a UTF-8 string; s padded to width (right-aligned or not). */
+int dc_rep_text_width(const char *s);
+void dc_rep_put_padded(FILE *f, const char *s, int width, int right);
+
+/* Escaping */
+void dc_rep_json_str(FILE *f, const char *s);     /* "..." (NULL: "") */
+void dc_rep_json_str_or_null(FILE *f, const char *s);
+void dc_rep_json_num(FILE *f, double v);          /* shortest round-trip; null if not finite */
+void dc_rep_csv_field(FILE *f, const char *s);
+void dc_rep_xml_text(FILE *f, const char *s);
+void dc_rep_tap_text(FILE *f, const char *s);
+
+/* The writers, one file each */
+void dc_rep_write_text(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_json(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+/* 0, or -1 when out of memory */
+int dc_rep_write_jsonl(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_csv(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_csv_targets(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_tap(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_junit(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+void dc_rep_write_github(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+
+#endif
