@@ -320,51 +320,41 @@ static void warn_new(lua_State *L, int ud, const dc_plan *p, int s) {
   lua_pop(L, 1);
 }
 
-/* A to-be-closed value that gives a plan back the busy depth it had: an
- * error raised by a function the engine runs (and caught by a pcall in the
- * script) must leave the plan usable. */
-typedef struct busy_guard {
+/* Runs the evaluation inside a pcall: an error raised by a function the
+ * engine runs (and perhaps caught by a pcall in the script) must leave the
+ * plan usable, so the busy depth is given back before the error goes on.
+ * (Not a to-be-closed guard: once a limit is reached, the host's hook fires
+ * on every call, including a __close handler.) */
+typedef struct eval_args {
   dc_plan *p;
-  int depth;
-} busy_guard;
-#define GUARD_TYPE "decarb.PlanGuard"
+  int s, rc;
+} eval_args;
 
-static int guard_close(lua_State *L) {
-  busy_guard *g = luaL_checkudata(L, 1, GUARD_TYPE);
-  if (g->p) dc_plan_set_busy(g->p, g->depth);
-  g->p = NULL;
+static int eval_protected(lua_State *L) {
+  eval_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  a->rc = dc_plan_evaluate(a->p, a->s, lua_cb, &c);
   return 0;
-}
-
-int dc_plan_lua__hold(lua_State *L, dc_plan *p, int evaluating) {
-  busy_guard *g = lua_newuserdatauv(L, sizeof *g, 0);
-  g->p = NULL;
-  if (luaL_newmetatable(L, GUARD_TYPE)) {
-    lua_pushcfunction(L, guard_close);
-    lua_setfield(L, -2, "__close");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-  }
-  lua_setmetatable(L, -2);
-  lua_toclose(L, -1);
-  g->p = p;
-  g->depth = dc_plan_busy(p);
-  if (!evaluating) dc_plan_hold(p);
-  return lua_gettop(L);
 }
 
 void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   idx = lua_absindex(L, idx);
   plan_ud *u = checkplan(L, idx);
   dc_plan *p = u->p;
-  cbctx c = {L, idx};
-  int top = lua_gettop(L);
-  dc_plan_lua__hold(L, p, 1);
-  int rc = dc_plan_evaluate(p, s, lua_cb, &c);
-  lua_settop(L, top); /* closes the guard */
-  if (rc) {
+  eval_args a = {p, s, 0};
+  int depth = dc_plan_busy(p);
+  lua_pushcfunction(L, eval_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  if (st != LUA_OK) {
+    dc_plan_set_busy(p, depth); /* the plan is usable again */
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    lua_error(L); /* the same error value goes on */
+  }
+  if (a.rc) {
     if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
-    if (dc_plan_busy(p)) dc_lua_error(L, "%s", dc_plan_error(p));
+    if (depth) dc_lua_error(L, "%s", dc_plan_error(p));
     dc_lua_error(L, "plan '%s': %s", dc_plan_name(p), dc_plan_error(p));
   }
   warn_new(L, idx, p, s);

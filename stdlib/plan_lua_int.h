@@ -14,11 +14,6 @@ dc_plan *dc_plan_lua__check(lua_State *L, int idx);
 /* The scenario named by the argument at idx (default "plan") of the plan at
  * ud, evaluated; a Lua error when the plan has no such scenario. */
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx);
-/* Pushes a to-be-closed guard that restores the plan's busy depth when it
- * goes out of scope (return, error, lua_settop); with evaluating 0 it also
- * holds the plan, so that nothing changes it while a reader keeps pointers
- * into it across calls that may run Lua (a finalizer). Returns its index. */
-int dc_plan_lua__hold(lua_State *L, dc_plan *p, int evaluating);
 /* __index (fields, then methods) and __tostring of a Plan. */
 int dc_plan_lua__index(lua_State *L);
 int dc_plan_lua__tostring(lua_State *L);

@@ -61,8 +61,9 @@ static void set_year(lua_State *L, const char *k, int y) {
 static int plan_check(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   int s = dc_plan_lua__scenario(L, 1, 2);
-  /* held: the results stay as they are while the tables are built */
-  dc_plan_lua__hold(L, p, 0);
+  /* held: the results stay as they are while the tables are built (only a
+     memory error can leave early, and that ends the script) */
+  dc_plan_hold(p);
   size_t nt = dc_plan_ntargets(p);
   int met = 0;
   lua_createtable(L, 0, 4);
@@ -105,6 +106,7 @@ static int plan_check(lua_State *L) {
   lua_setfield(L, -2, "total");
   lua_pushstring(L, dc_plan_scenario_name(p, s));
   lua_setfield(L, -2, "scenario");
+  dc_plan_release(p);
   return 1;
 }
 
@@ -112,9 +114,9 @@ static int plan_wedges(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   int s = dc_plan_lua__scenario(L, 1, 2);
   dc_plan_metric_info em;
-  dc_plan_lua__hold(L, p, 0);
   lua_newtable(L);
   if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0) return 1;
+  dc_plan_hold(p);
   for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
     if (!dc_plan_measure_active(p, s, (int)m)) continue;
     dc_plan_measure_info mi;
@@ -122,13 +124,13 @@ static int plan_wedges(lua_State *L) {
     dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_wedge(p, s, (int)m), em.dims, em.disp);
     lua_setfield(L, -2, mi.name);
   }
+  dc_plan_release(p);
   return 1;
 }
 
 static int plan_warnings(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   int s = dc_plan_lua__scenario(L, 1, 2);
-  dc_plan_lua__hold(L, p, 0);
   size_t nw = dc_plan_nwarnings(p, s);
   lua_createtable(L, (int)nw, 0);
   for (size_t i = 0; i < nw; i++) {
