@@ -103,8 +103,8 @@ const char *dc_lua_check_name(lua_State *L, int idx, const char *what) {
   if (!s) return NULL;
   const char *why = dc_lua_name_problem(s, len);
   if (why)
-    dc_lua_error(L, "%s: a name must be printable text, without control characters (such as ESC, CR, "
-                    "BEL or NUL) and in valid UTF-8; this one has %s", what, why);
+    dc_lua_error(L, "%s must be printable text, without control characters (such as ESC, CR, BEL or "
+                    "NUL) and in valid UTF-8; it has %s", what, why);
   return s;
 }
 

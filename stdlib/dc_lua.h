@@ -19,7 +19,8 @@ int dc_lua_error(lua_State *L, const char *fmt, ...);
  * else what is wrong ("the control character 0x1B", "invalid UTF-8"). */
 const char *dc_lua_name_problem(const char *s, size_t len);
 /* The string at idx, checked as above: a Lua error at the script's line
- * "WHAT: a name must be printable text, without ... (found ...)" if not. */
+ * "WHAT must be printable text, without control characters ...; it has
+ * the control character 0x1B" if not. */
 const char *dc_lua_check_name(lua_State *L, int idx, const char *what);
 
 /* Raises a real memory error (status LUA_ERRMEM, as when Lua itself runs

@@ -52,7 +52,7 @@ static void check_fields(lua_State *L, int t, const char *what, const char *cons
       dc_lua_error(L, "%s{...}: unexpected entry [%s]", what, luaL_typename(L, -1));
     }
     char kwhat[64];
-    snprintf(kwhat, sizeof kwhat, "%s{...}: a field", what);
+    snprintf(kwhat, sizeof kwhat, "%s{...}: a field's name", what);
     const char *k = dc_lua_check_name(L, -1, kwhat);
     int ok = 0;
     for (const char *const *a = allowed; *a; a++) ok |= strcmp(*a, k) == 0;
@@ -70,7 +70,9 @@ static const char *get_name(lua_State *L, int t, const char *what, const char *e
   lua_rawgeti(L, t, 1);
   if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0)
     dc_lua_error(L, "%s needs a name first: %s", what, example);
-  const char *s = dc_lua_check_name(L, -1, what);
+  char nwhat[64];
+  snprintf(nwhat, sizeof nwhat, "%s: its name", what);
+  const char *s = dc_lua_check_name(L, -1, nwhat);
   lua_pop(L, 1); /* the string stays alive in the table */
   return s;
 }
@@ -128,7 +130,7 @@ static void check_finite(lua_State *L, const dc_plan *p, const double *v, const 
   int n = dc_plan_y1(p) - dc_plan_y0(p) + 1;
   for (int i = 0; i < n; i++)
     if (!isfinite(v[i]))
-      dc_lua_error(L, "'%s': %s is %s in %d; give a finite value for every year of the plan", what, key,
+      dc_lua_error(L, "'%s': %s: %s in %d; give a finite value for every year of the plan", what, key,
                    isnan(v[i]) ? "not a number (NaN)" : "infinite", dc_plan_y0(p) + i);
 }
 
@@ -236,7 +238,7 @@ static int fn_error(lua_State *L, int fidx, const char *fmt, const char *a, int 
 static int values_index(lua_State *L) {
   dc_plan *p = dc_lua_toplan(L, lua_upvalueindex(1));
   if (lua_type(L, 2) != LUA_TSTRING || !p) return 0;
-  const char *k = dc_lua_check_name(L, 2, "metric");
+  const char *k = dc_lua_check_name(L, 2, "the metric's name");
   if (dc_plan_find_metric(p, k) >= 0)
     return dc_lua_error(L, "metric '%s' is not available here: a function metric sees only the metrics "
                            "defined before it (define '%s' earlier)", k, k);
@@ -363,7 +365,7 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");
-  if (!lua_isnoneornil(L, idx)) name = dc_lua_check_name(L, idx, "scenario");
+  if (!lua_isnoneornil(L, idx)) name = dc_lua_check_name(L, idx, "the scenario's name");
   int s = dc_plan_find_scenario(p, name);
   if (s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), name);
   if (!dc_plan_evaluated(p, s)) dc_lua_plan_evaluate(L, ud, s);
@@ -473,8 +475,11 @@ static int plan_sector(lua_State *L) {
   if (gas != 1 || d.e[DC_DIM_TIME] != -1 || !dc_dims_none(rest)) {
     char got[64];
     dc_dims_name(d, got, sizeof got);
-    dc_lua_error(L, "sector '%s': emissions must be a rate of emissions such as \"1.2 MtCO2e/yr\", not %s", name,
-                 got);
+    rest.e[DC_DIM_TIME]--;
+    if (gas == 1 && d.e[DC_DIM_TIME] == 0 && dc_dims_none(rest))
+      snprintf(got, sizeof got, "an amount of emissions without a per year");
+    dc_lua_error(L, "sector '%s': emissions must be a rate of emissions such as \"1.2 MtCO2e/yr\"; this one is %s",
+                 name, got);
   }
   if (dc_plan_sector(p, name, e, d, &disp, opt_string(L, 2, "source", name)) < 0) core_fail(L, p);
   lua_settop(L, 1);
@@ -580,7 +585,7 @@ static int plan_metric(lua_State *L) {
                                          "function, or diff = \"METRIC\")", name, name);
     if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), v, &d, &disp))
       dc_lua_error(L, "metric '%s': its values must be a series, a quantity or a function(year, values)", name);
-    check_finite(L, p, v, name, "its values");
+    check_finite(L, p, v, name, "values");
     mi = dc_plan_metric(p, name, v, d, &disp, src);
   }
   if (mi < 0) core_fail(L, p);
@@ -741,7 +746,7 @@ static void check_target_fields(lua_State *L, const char *name, enum dc_target_k
     int given = strcmp(rules[i].field, "every_year_after") == 0 ? lua_toboolean(L, -1) : !lua_isnil(L, -1);
     lua_pop(L, 1);
     if (given && !strchr(rules[i].kinds, code))
-      dc_lua_error(L, "target '%s': %s = has no meaning for a %s target and would be ignored (%s)", name,
+      dc_lua_error(L, "target '%s': %s = has no meaning for %s targets and would be ignored (%s)", name,
                    rules[i].field, kn, rules[i].hint);
   }
   lua_getfield(L, 2, "share");

@@ -20,7 +20,7 @@
  * argument sidx, evaluated: its values, and its description in *info. */
 static const double *metric_arg(lua_State *L, dc_plan *p, int sidx, dc_plan_metric_info *info) {
   luaL_checkstring(L, 2);
-  const char *mname = dc_lua_check_name(L, 2, "metric");
+  const char *mname = dc_lua_check_name(L, 2, "the metric's name");
   int mi = dc_plan_find_metric(p, mname);
   if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
   int s = dc_plan_lua__scenario(L, 1, sidx);
@@ -146,7 +146,7 @@ static int plan_set(lua_State *L) {
   static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
   dc_plan *p = dc_plan_lua__check(L, 1);
   luaL_checkstring(L, 2);
-  const char *mname = dc_lua_check_name(L, 2, "p:set: the measure");
+  const char *mname = dc_lua_check_name(L, 2, "p:set: the measure's name");
   int what = luaL_checkoption(L, 3, NULL, params);
   const char *sc = luaL_optstring(L, 5, NULL);
   int s = sc ? dc_plan_find_scenario(p, sc) : -1;
