@@ -40,6 +40,28 @@ dc_plan *dc_lua_toplan(lua_State *L, int idx) {
   return u ? u->p : NULL;
 }
 
+/* Sets every field of the table at `from` in the table at `to` (raw). */
+static void copy_fields(lua_State *L, int from, int to) {
+  lua_pushnil(L);
+  while (lua_next(L, from)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, to);
+  }
+}
+
+/* Replaces the table at idx by a raw copy without a metatable. A
+ * constructor reads only such copies: no __index of the script's table can
+ * run while it reads, and the strings it keeps pointers to stay anchored in
+ * a table the script cannot reach (changing its own table then does not
+ * free them). */
+static void raw_copy(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L);
+  copy_fields(L, idx, lua_gettop(L));
+  lua_replace(L, idx);
+}
+
 /* Refuses fields a constructor does not know: a typo must not pass silently. */
 static void check_fields(lua_State *L, int t, const char *what, const char *const *allowed) {
   lua_pushnil(L);
@@ -379,6 +401,7 @@ int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
 static int plan_new(lua_State *L) {
   static const char *const fields[] = {"region", "years", "source", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
+  raw_copy(L, 1);
   const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
   const char *name = get_name(L, 1, "plan{...}", ex);
   check_fields(L, 1, "plan", fields);
@@ -441,6 +464,7 @@ static dc_plan *ctor_args(lua_State *L, const char *what, const char *example,
                           const char *const *fields, const char **name) {
   dc_plan *p = checkplan(L, 1)->p;
   luaL_checktype(L, 2, LUA_TTABLE);
+  raw_copy(L, 2);
   char call[40];
   snprintf(call, sizeof call, "%s{...}", what);
   *name = get_name(L, 2, call, example);
@@ -656,6 +680,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     lua_getfield(L, t, "adds");
     if (!lua_istable(L, -1)) dc_lua_error(L, "measure '%s': adds must be a table such as { PV = \"107 MW\" }", name);
     int at = lua_gettop(L);
+    raw_copy(L, at);
     const char *techs[64];
     size_t nt = 0;
     lua_pushnil(L);
@@ -670,6 +695,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     dc_plan_add adds[64];
     lua_getfield(L, t, "hours");
     int ht = lua_gettop(L);
+    if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) raw_copy(L, ht);
     for (size_t j = 0; j < nt; j++) {
       double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
       adds[j].tech = techs[j];
@@ -702,6 +728,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
 static int plan_measure(lua_State *L) {
   checkplan(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
+  raw_copy(L, 2);
   add_measure(L, 1, 2, -1);
   /* keep the description for p:scenario{ change = ... } */
   const char *name = get_name(L, 2, "p:measure{...}", "");
@@ -837,6 +864,7 @@ static int plan_target(lua_State *L) {
   /* share of a total */
   const char *parts[64];
   lua_getfield(L, 2, "share");
+  if (lua_istable(L, -1)) raw_copy(L, -1);
   if (!lua_isnil(L, -1)) {
     const char *of = opt_string(L, 2, "of", name);
     if (!of) dc_lua_error(L, "target '%s': share needs of = \"capacity\", \"generation\" or a metric", name);
@@ -873,15 +901,6 @@ static int plan_target(lua_State *L) {
 /* p:scenario                                                             */
 /* ===================================================================== */
 
-/* Sets every field of the table at `from` in the table at `to` (raw). */
-static void copy_fields(lua_State *L, int from, int to) {
-  lua_pushnil(L);
-  while (lua_next(L, from)) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, to);
-  }
-}
 
 static int plan_scenario(lua_State *L) {
   static const char *const fields[] = {"add", "drop", "change", "source", NULL};
@@ -892,6 +911,7 @@ static int plan_scenario(lua_State *L) {
   lua_getfield(L, 2, "drop");
   if (!lua_isnil(L, -1)) {
     if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': drop must be a list of measure names", name);
+    raw_copy(L, -1);
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
       const char *mn = lua_tostring(L, -1);
       int m = mn ? dc_plan_find_measure(p, mn, -1) : -1;
@@ -906,6 +926,7 @@ static int plan_scenario(lua_State *L) {
   if (!lua_isnil(L, -1)) {
     int ct = lua_gettop(L);
     if (!lua_istable(L, ct)) dc_lua_error(L, "scenario '%s': change must be { [\"measure\"] = { field = value } }", name);
+    raw_copy(L, ct);
     const char *names[256];
     size_t nn = 0;
     lua_pushnil(L);
@@ -939,6 +960,7 @@ static int plan_scenario(lua_State *L) {
     if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add must be a list of measures", name);
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
       if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add[%d] must be a measure table", name, (int)i);
+      raw_copy(L, -1);
       add_measure(L, 1, lua_gettop(L), s);
       lua_pop(L, 1);
     }
