@@ -320,6 +320,9 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
     fn_error(L, fidx, "%s: its function returned a value in %d in the wrong units: %s", name, year,
              lua_tostring(L, -1));
   }
+  if (!isfinite(si))
+    fn_error(L, fidx, "%s: its function returned for %d a value that is %s (return a finite quantity)", name, year,
+             isnan(si) ? "NaN" : "an infinite value");
   *out = si;
   lua_pop(L, 5);
   return 0;
