@@ -1,1 +1,1 @@
-^memory limit of 64 MiB reached
+^memory limit of 16 MiB reached
