@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 int dc_lua_error(lua_State *L, const char *fmt, ...) {
@@ -61,4 +62,75 @@ void dc_lua_resolve_path(lua_State *L, const char *path, char *out, size_t size)
   int n = snprintf(out, size, "%s/%s", dir, path);
   lua_pop(L, 1);
   if (n < 0 || (size_t)n >= size) dc_lua_error(L, "path too long: '%s'", path);
+}
+
+const char *dc_lua_name_problem(const char *s, size_t len) {
+  static char buf[64];
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i < len;) {
+    unsigned c = u[i];
+    if (c < 0x20 || c == 0x7f) {
+      snprintf(buf, sizeof buf, "the control character 0x%02X", c);
+      return buf;
+    }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    /* a UTF-8 sequence: length, shortest form, no surrogates, <= U+10FFFF */
+    size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!n || i + n > len) return "invalid UTF-8";
+    uint32_t cp = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+    for (size_t k = 1; k < n; k++) {
+      if ((u[i + k] & 0xc0) != 0x80) return "invalid UTF-8";
+      cp = (cp << 6) | (u[i + k] & 0x3f);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+      return "invalid UTF-8";
+    if (cp >= 0x80 && cp <= 0x9f) {
+      snprintf(buf, sizeof buf, "the control character U+%04X", (unsigned)cp);
+      return buf;
+    }
+    i += n;
+  }
+  return NULL;
+}
+
+const char *dc_lua_check_name(lua_State *L, int idx, const char *what) {
+  size_t len;
+  const char *s = lua_tolstring(L, idx, &len);
+  if (!s) return NULL;
+  const char *why = dc_lua_name_problem(s, len);
+  if (why)
+    dc_lua_error(L, "%s must be printable text, without control characters (such as ESC, CR, BEL or "
+                    "NUL) and in valid UTF-8; it has %s", what, why);
+  return s;
+}
+
+int dc_lua_memerror(lua_State *L) {
+  /* a block no allocator gives: Lua raises LUA_ERRMEM after its emergency
+     collection, exactly as for any allocation the memory cap refuses */
+  lua_newuserdatauv(L, SIZE_MAX / 4, 0);
+  return luaL_error(L, "not enough memory"); /* not reached */
+}
+
+int dc_lua_edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 64 || lb > 64) return 99;
+  int row[65];
+  for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= lb; j++) {
+      int up = row[j];
+      int best = diag + (a[i - 1] != b[j - 1]);
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      if (up + 1 < best) best = up + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb] > 99 ? 99 : row[lb];
 }

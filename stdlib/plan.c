@@ -3,7 +3,9 @@
  * targets, scenarios). Plain C, no Lua. Evaluation is in plan_eval.c. */
 #include "plan_int.h"
 
+#include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,35 +20,85 @@ int dc_plan__fail(dc_plan *p, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(p->err, sizeof p->err, fmt, ap);
   va_end(ap);
+  p->oom = strcmp(fmt, "out of memory") == 0;
   return -1;
 }
 
-static char *dupstr(const char *s) {
+/* Every block carries its size in front, so that the allocator (a lua_Alloc
+ * that counts bytes against --max-mem) is told the old size on a change. */
+#define HDR 16
+
+static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud;
+  (void)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  return realloc(ptr, nsize);
+}
+
+void *dc_plan__realloc(dc_plan *p, void *ptr, size_t n) {
+  char *h = ptr ? (char *)ptr - HDR : NULL;
+  size_t old = 0;
+  if (h) memcpy(&old, h, sizeof old);
+  if (n > SIZE_MAX / 2) {
+    p->oom = 1;
+    return NULL;
+  }
+  char *q = p->allocf(p->allocud, h, h ? old + HDR : 0, n + HDR);
+  if (!q) {
+    p->oom = 1;
+    return NULL;
+  }
+  memcpy(q, &n, sizeof n);
+  return q + HDR;
+}
+
+void dc_plan__free(dc_plan *p, void *ptr) {
+  if (!ptr) return;
+  char *h = (char *)ptr - HDR;
+  size_t old;
+  memcpy(&old, h, sizeof old);
+  p->allocf(p->allocud, h, old + HDR, 0);
+}
+
+static void *pcalloc(dc_plan *p, size_t n, size_t sz) {
+  if (sz && n > SIZE_MAX / 4 / sz) return NULL;
+  void *a = dc_plan__realloc(p, NULL, n * sz > 0 ? n * sz : 1);
+  if (a) memset(a, 0, n * sz);
+  return a;
+}
+#define free(x) dc_plan__free(p, (x))
+
+static char *dupstr(dc_plan *p, const char *s) {
   if (!s) return NULL;
   size_t n = strlen(s) + 1;
-  char *d = malloc(n);
+  char *d = dc_plan__realloc(p, NULL, n);
   if (d) memcpy(d, s, n);
   return d;
 }
 
-static double *dupser(const dc_plan *p, const double *v) {
-  double *d = malloc(sizeof(double) * (size_t)p->n);
+static double *dupser(dc_plan *p, const double *v) {
+  double *d = dc_plan__realloc(p, NULL, sizeof(double) * (size_t)p->n);
   if (d && v) memcpy(d, v, sizeof(double) * (size_t)p->n);
   return d;
 }
 
 /* Grows *arr (elements of size sz) to hold n+1 elements. */
-static int grow(void **arr, size_t *cap, size_t n, size_t sz) {
+static int grow(dc_plan *p, void **arr, size_t *cap, size_t n, size_t sz) {
+  assert(n <= *cap);
   if (n < *cap) return 0;
   size_t nc = *cap ? *cap * 2 : 8;
-  void *a = realloc(*arr, nc * sz);
+  if (nc > SIZE_MAX / 4 / sz) return -1;
+  void *a = dc_plan__realloc(p, *arr, nc * sz);
   if (!a) return -1;
   memset((char *)a + *cap * sz, 0, (nc - *cap) * sz);
   *arr = a;
   *cap = nc;
   return 0;
 }
-#define GROW(p, arr, cnt, cap) grow((void **)&(p)->arr, &(p)->cap, (p)->cnt, sizeof *(p)->arr)
+#define GROW(p, arr, cnt, cap) grow((p), (void **)&(p)->arr, &(p)->cap, (p)->cnt, sizeof *(p)->arr)
 
 /* out = a x b^sign (sign 1: a product, -1: a quotient); -1 on overflow. */
 static int dims_combine(dc_dims a, dc_dims b, int sign, dc_dims *out) {
@@ -73,8 +125,8 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
   if (GROW(p, met, nmet, cmet)) return dc_plan__fail(p, "out of memory");
   metric_t *m = &p->met[p->nmet];
   memset(m, 0, sizeof *m);
-  m->name = dupstr(name);
-  m->source = dupstr(source);
+  m->name = dupstr(p, name);
+  m->source = dupstr(p, source);
   if (!m->name || (source && !m->source)) return dc_plan__fail(p, "out of memory");
   m->kind = k;
   m->ref = ref;
@@ -84,7 +136,7 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
   return (int)p->nmet++;
 }
 
-static void free_measure(measure_t *m) {
+static void free_measure(dc_plan *p, measure_t *m) {
   free(m->name); free(m->source); free(m->amount); free(m->factor);
   for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
   free(m->adds);
@@ -96,10 +148,17 @@ static void free_measure(measure_t *m) {
 /* ===================================================================== */
 
 dc_plan *dc_plan_new(const char *name, int y0, int y1) {
-  if (y0 > y1 || y1 - y0 >= 1000 || !name) return NULL;
-  dc_plan *p = calloc(1, sizeof *p);
+  return dc_plan_new_alloc(name, y0, y1, default_alloc, NULL);
+}
+
+dc_plan *dc_plan_new_alloc(const char *name, int y0, int y1, dc_plan_allocf f, void *ud) {
+  if (y0 > y1 || y1 - y0 >= 1000 || !name || !f) return NULL;
+  dc_plan *p = f(ud, NULL, 0, sizeof *p);
   if (!p) return NULL;
-  p->name = dupstr(name);
+  memset(p, 0, sizeof *p);
+  p->allocf = f;
+  p->allocud = ud;
+  p->name = dupstr(p, name);
   p->y0 = y0;
   p->y1 = y1;
   p->n = y1 - y0 + 1;
@@ -122,6 +181,24 @@ oom:
   return NULL;
 }
 
+int dc_plan_out_of_memory(const dc_plan *p) { return p->oom; }
+
+void dc_plan_hold(dc_plan *p) { p->busy++; }
+void dc_plan_release(dc_plan *p) {
+  assert(p->busy > 0);
+  if (p->busy > 0) p->busy--;
+}
+int dc_plan_busy(const dc_plan *p) { return p->busy; }
+void dc_plan_set_busy(dc_plan *p, int depth) {
+  assert(depth >= 0);
+  p->busy = depth;
+}
+
+int dc_plan__check_idle(dc_plan *p) {
+  if (p->busy) return dc_plan__fail(p, "cannot change plan '%s' while it is being evaluated", p->name);
+  return 0;
+}
+
 void dc_plan_free(dc_plan *p) {
   if (!p) return;
   for (size_t i = 0; i < p->nsec; i++) {
@@ -131,7 +208,7 @@ void dc_plan_free(dc_plan *p) {
     free(p->tech[i].name); free(p->tech[i].source);
     free(p->tech[i].cap); free(p->tech[i].hours);
   }
-  for (size_t i = 0; i < p->nmea; i++) free_measure(&p->mea[i]);
+  for (size_t i = 0; i < p->nmea; i++) free_measure(p, &p->mea[i]);
   for (size_t i = 0; i < p->nmet; i++) {
     free(p->met[i].name); free(p->met[i].source); free(p->met[i].v);
   }
@@ -146,13 +223,14 @@ void dc_plan_free(dc_plan *p) {
   }
   free(p->sec); free(p->tech); free(p->mea); free(p->met); free(p->tar); free(p->scen);
   free(p->name); free(p->region); free(p->source);
-  free(p);
+  p->allocf(p->allocud, p, sizeof *p, 0);
 }
 
 const char *dc_plan_error(const dc_plan *p) { return p->err; }
 
 int dc_plan_set_info(dc_plan *p, const char *region, const char *source) {
-  char *r = dupstr(region), *s = dupstr(source);
+  if (dc_plan__check_idle(p)) return -1;
+  char *r = dupstr(p, region), *s = dupstr(p, source);
   if ((region && !r) || (source && !s)) {
     free(r); free(s);
     return dc_plan__fail(p, "out of memory");
@@ -164,7 +242,7 @@ int dc_plan_set_info(dc_plan *p, const char *region, const char *source) {
 }
 
 void dc_plan_set_year_seconds(dc_plan *p, double s) {
-  if (s > 0) p->year_s = s;
+  if (s > 0 && isfinite(s) && !p->busy) p->year_s = s;
 }
 
 void dc_plan__invalidate(dc_plan *p) {
@@ -173,6 +251,7 @@ void dc_plan__invalidate(dc_plan *p) {
 
 int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
                    const dc_display *disp, const char *source) {
+  if (dc_plan__check_idle(p)) return -1;
   if (!name || !*name) return dc_plan__fail(p, "a sector needs a name");
   if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
   if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims))
@@ -196,8 +275,8 @@ int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims
   }
   if (GROW(p, sec, nsec, csec)) return dc_plan__fail(p, "out of memory");
   sector_t *s = &p->sec[p->nsec];
-  s->name = dupstr(name);
-  s->source = dupstr(source);
+  s->name = dupstr(p, name);
+  s->source = dupstr(p, source);
   s->bau = dupser(p, bau);
   if (!s->name || !s->bau) {
     free(s->name); free(s->source); free(s->bau);
@@ -217,6 +296,7 @@ int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims di
                      const dc_display *disp, const double *hours, dc_dims hdims,
                      const char *source) {
   char gname[200];
+  if (dc_plan__check_idle(p)) return -1;
   if (!tech || !*tech) return dc_plan__fail(p, "a capacity needs a technology name");
   snprintf(gname, sizeof gname, "generation:%s", tech);
   if (name_taken(p, tech) || name_taken(p, gname))
@@ -259,8 +339,8 @@ int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims di
   if (GROW(p, tech, ntech, ctech)) return dc_plan__fail(p, "out of memory");
   tech_t *t = &p->tech[p->ntech];
   memset(t, 0, sizeof *t);
-  t->name = dupstr(tech);
-  t->source = dupstr(source);
+  t->name = dupstr(p, tech);
+  t->source = dupstr(p, source);
   t->cap = dupser(p, cap);
   t->hours = hours ? dupser(p, hours) : NULL;
   t->dims = dims;
@@ -296,6 +376,7 @@ static int new_metric_name(dc_plan *p, const char *name) {
 
 int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
                    const dc_display *disp, const char *source) {
+  if (dc_plan__check_idle(p)) return -1;
   if (new_metric_name(p, name)) return -1;
   double *d = dupser(p, v);
   if (!d) return dc_plan__fail(p, "out of memory");
@@ -310,6 +391,7 @@ int dc_plan_metric(dc_plan *p, const char *name, const double *v, dc_dims dims,
 }
 
 int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source) {
+  if (dc_plan__check_idle(p)) return -1;
   if (new_metric_name(p, name)) return -1;
   int mi = add_metric(p, name, MK_FN, ref, NODIMS, NULL, source);
   if (mi >= 0) p->met[mi].dims_known = 0;
@@ -318,6 +400,7 @@ int dc_plan_metric_fn(dc_plan *p, const char *name, int ref, const char *source)
 }
 
 int dc_plan_metric_set_unit(dc_plan *p, int mi, dc_dims dims, const dc_display *disp) {
+  if (dc_plan__check_idle(p)) return -1;
   if (mi < 0 || (size_t)mi >= p->nmet) return dc_plan__fail(p, "no such metric");
   p->met[mi].dims = dims;
   if (disp) p->met[mi].disp = *disp;
@@ -326,6 +409,7 @@ int dc_plan_metric_set_unit(dc_plan *p, int mi, dc_dims dims, const dc_display *
 }
 
 int dc_plan_metric_diff(dc_plan *p, const char *name, const char *of, const char *source) {
+  if (dc_plan__check_idle(p)) return -1;
   if (new_metric_name(p, name)) return -1;
   int src = of ? dc_plan_find_metric(p, of) : -1;
   if (src < 0)
@@ -368,6 +452,7 @@ static const char *list_names(const dc_plan *p, int sectors, char *buf, size_t s
 
 int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   char names[200];
+  if (dc_plan__check_idle(p)) return -1;
   const char *nm = sp->name;
   if (!nm || !*nm) return dc_plan__fail(p, "a measure needs a name");
   if (sp->scenario >= (int)p->nscen || sp->scenario == DC_SCEN_BAU ||
@@ -454,8 +539,8 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   if (GROW(p, mea, nmea, cmea)) return dc_plan__fail(p, "out of memory");
   measure_t *m = &p->mea[p->nmea];
   memset(m, 0, sizeof *m);
-  m->name = dupstr(nm);
-  m->source = dupstr(sp->source);
+  m->name = dupstr(p, nm);
+  m->source = dupstr(p, sp->source);
   m->kind = sp->kind;
   m->sector = sector;
   m->start = start;
@@ -468,7 +553,7 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   if (sp->amount && !(m->amount = dupser(p, sp->amount))) goto oom;
   if (sp->factor && !(m->factor = dupser(p, sp->factor))) goto oom;
   if (sp->kind == DC_MEASURE_ADDS) {
-    m->adds = calloc(sp->nadds, sizeof *m->adds);
+    m->adds = pcalloc(p, sp->nadds, sizeof *m->adds);
     if (!m->adds) goto oom;
     m->nadds = sp->nadds;
     for (size_t j = 0; j < sp->nadds; j++) {
@@ -492,27 +577,29 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   dc_plan__invalidate(p);
   return (int)p->nmea++;
 oom:
-  free_measure(m);
+  free_measure(p, m);
   return dc_plan__fail(p, "out of memory");
 }
 
 int dc_plan_scenario(dc_plan *p, const char *name) {
+  if (dc_plan__check_idle(p)) return -1;
   if (!name || !*name) return dc_plan__fail(p, "a scenario needs a name");
   if (dc_plan_find_scenario(p, name) >= 0) return dc_plan__fail(p, "scenario '%s' is defined twice", name);
   if (GROW(p, scen, nscen, cscen)) return dc_plan__fail(p, "out of memory");
   scen_t *s = &p->scen[p->nscen];
   memset(s, 0, sizeof *s);
-  if (!(s->name = dupstr(name))) return dc_plan__fail(p, "out of memory");
+  if (!(s->name = dupstr(p, name))) return dc_plan__fail(p, "out of memory");
   return (int)p->nscen++;
 }
 
 int dc_plan_scenario_drop(dc_plan *p, int s, int m) {
+  if (dc_plan__check_idle(p)) return -1;
   if (s <= DC_SCEN_PLAN || (size_t)s >= p->nscen) return dc_plan__fail(p, "only a named scenario can drop measures");
   if (m < 0 || (size_t)m >= p->nmea || p->mea[m].scenario != -1) return dc_plan__fail(p, "no such measure of the plan");
   scen_t *sc = &p->scen[s];
   if ((size_t)m >= sc->dropcap) {
     size_t nc = p->cmea > (size_t)m ? p->cmea : (size_t)m + 1;
-    unsigned char *d = realloc(sc->drop, nc);
+    unsigned char *d = dc_plan__realloc(p, sc->drop, nc);
     if (!d) return dc_plan__fail(p, "out of memory");
     memset(d + sc->dropcap, 0, nc - sc->dropcap);
     sc->drop = d;
@@ -552,8 +639,12 @@ static int metric_or_fail(dc_plan *p, const char *tname, const char *what, const
 }
 
 int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
+  if (dc_plan__check_idle(p)) return -1;
   const char *nm = sp->name;
   if (!nm || !*nm) return dc_plan__fail(p, "a target needs a name");
+  for (size_t i = 0; i < p->ntar; i++)
+    if (strcmp(p->tar[i].name, nm) == 0)
+      return dc_plan__fail(p, "target '%s' is defined twice (give each target its own name)", nm);
   target_t t;
   memset(&t, 0, sizeof t);
   t.kind = sp->kind;
@@ -590,7 +681,7 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     if (sp->kind != DC_TARGET_AT_MOST && sp->kind != DC_TARGET_AT_LEAST)
       return dc_plan__fail(p, "target '%s': a share needs at_least = or at_most =", nm);
     if (!sp->nparts) return dc_plan__fail(p, "target '%s': share = names nothing", nm);
-    t.parts = calloc(sp->nparts, sizeof *t.parts);
+    t.parts = pcalloc(p, sp->nparts, sizeof *t.parts);
     if (!t.parts) return dc_plan__fail(p, "out of memory");
     t.nparts = sp->nparts;
     for (size_t i = 0; i < sp->nparts; i++) {
@@ -665,7 +756,11 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     if (t.from > t.by) goto from_after_by;
     dims_mul(t.vdims, (dc_dims){{[DC_DIM_TIME] = 1}}, &cum);
     if (dc_plan__dims_eq(sp->bound_dims, cum)) t.cumul_seconds = 1;
-    else if (!dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
+    else if (dc_plan__dims_eq(sp->bound_dims, t.vdims) && t.vdims.e[DC_DIM_TIME] < 0) {
+      dc_plan__fail(p, "target '%s': a budget is an amount summed over its years, not a rate "
+                       "(give e.g. \"10 MtCO2e\", not \"10 MtCO2e/yr\")", nm);
+      goto fail;
+    } else if (!dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
       dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
                      "(give an amount such as \"10 MtCO2e\")", nm, mname);
       goto fail;
@@ -681,9 +776,14 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
     dc_plan__fail(p, "out of memory");
     goto fail;
   }
-  t.name = dupstr(nm);
-  t.source = dupstr(sp->source);
-  t.vs = dupstr(sp->vs);
+  t.name = dupstr(p, nm);
+  t.source = dupstr(p, sp->source);
+  t.vs = dupstr(p, sp->vs);
+  if (!t.name || (sp->source && !t.source) || (sp->vs && !t.vs)) {
+    free(t.name); free(t.source); free(t.vs);
+    dc_plan__fail(p, "out of memory");
+    goto fail;
+  }
   p->tar[p->ntar] = t;
   dc_plan__invalidate(p);
   return (int)p->ntar++;

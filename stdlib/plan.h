@@ -151,9 +151,29 @@ typedef int (*dc_plan_fn)(void *ctx, const dc_plan *p, int scenario, int ref,
                           int year, double *out, dc_dims *dims);
 
 /* ---- building ---- */
+/* An allocator with lua_Alloc's contract (nsize 0 frees; osize is the old
+ * size of ptr, 0 when ptr is NULL): the Lua binding hands the core the Lua
+ * state's allocator, so that --max-mem counts a plan's memory too. */
+typedef void *(*dc_plan_allocf)(void *ud, void *ptr, size_t osize, size_t nsize);
+
 /* A new plan over years y0..y1 (y0 <= y1, at most 1000 years). NULL on bad
- * years or no memory. */
+ * years or no memory. dc_plan_new uses malloc; dc_plan_new_alloc takes
+ * every block of the plan (descriptions, result buffers) from f. */
 dc_plan *dc_plan_new(const char *name, int y0, int y1);
+dc_plan *dc_plan_new_alloc(const char *name, int y0, int y1, dc_plan_allocf f, void *ud);
+/* 1 if the last failure was an allocation the allocator refused. */
+int dc_plan_out_of_memory(const dc_plan *p);
+
+/* Re-entrancy. While a plan is being evaluated (its callbacks run) or held
+ * by a reader, every function that changes it (building, set_param,
+ * set_info, metric_set_unit) and dc_plan_evaluate fail with "cannot change
+ * plan 'NAME' while it is being evaluated". hold/release nest; a caller
+ * whose callback can leave dc_plan_evaluate by a long jump restores the
+ * depth it saw before (dc_plan_busy) with dc_plan_set_busy. */
+void dc_plan_hold(dc_plan *p);
+void dc_plan_release(dc_plan *p);
+int dc_plan_busy(const dc_plan *p);
+void dc_plan_set_busy(dc_plan *p, int depth);
 void dc_plan_free(dc_plan *p);
 /* The last error of any function below, as a sentence without location. */
 const char *dc_plan_error(const dc_plan *p);

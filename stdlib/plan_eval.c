@@ -3,6 +3,7 @@
  * parameters change; plus the read accessors. Building is in plan.c. */
 #include "plan_int.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 /* ===================================================================== */
 
 int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
+  if (dc_plan__check_idle(p)) return -1;
   if (mi < 0 || (size_t)mi >= p->nmea) return dc_plan__fail(p, "no measure #%d", mi);
   measure_t *m = &p->mea[mi];
   int y = (int)v;
@@ -38,6 +40,7 @@ int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
     break;
   case DC_PARAM_ABATES:
     if (m->kind != DC_MEASURE_ABATES) return dc_plan__fail(p, "measure '%s' does not have abates =", m->name);
+    if (!isfinite(v)) return dc_plan__fail(p, "measure '%s': abates must be a finite value", m->name);
     m->konst = v;
     m->use_const = 1;
     break;
@@ -50,7 +53,7 @@ int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
 
 /* Resizes the block at *ptr to `bytes`; -1 (error set) when memory runs out. */
 static int resize(dc_plan *p, void **ptr, size_t bytes) {
-  void *a = realloc(*ptr, bytes ? bytes : 1);
+  void *a = dc_plan__realloc(p, *ptr, bytes ? bytes : 1);
   if (!a) return dc_plan__fail(p, "out of memory");
   *ptr = a;
   return 0;
@@ -139,6 +142,7 @@ static void add_warnings(dc_plan *p, scen_t *s, int sector, const double *after)
       w.yhi = p->y0 + i;
       if (-after[i] > w.worst) w.worst = -after[i];
     }
+    assert(s->nwarn < s->awarn * (size_t)(n / 2 + 1));
     s->warn[s->nwarn++] = w;
   }
 }
@@ -160,6 +164,12 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   scen_t *s = &p->scen[si];
   const int n = p->n;
   double *mv = s->mval;
+  /* evaluation state: the buffers fit the plan, nothing changes it meanwhile */
+  assert(p->busy > 0 && s->evaluated == 3);
+  assert(s->amet >= p->nmet && s->ameas >= p->nmea && s->awarn >= p->nsec + 1 && s->dropcap >= p->nmea);
+  const size_t nmet0 = p->nmet, nmea0 = p->nmea;
+  (void)nmet0;
+  (void)nmea0;
 #define MV(i) (mv + (size_t)(i) * (size_t)n)
   for (int i = 0; i < DC_MET_NBUILTIN; i++) memset(MV(i), 0, sizeof(double) * (size_t)n);
   memset(s->pool, 0, sizeof(double) * (size_t)n);
@@ -310,6 +320,7 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     }
   }
 #undef MV
+  assert(p->nmet == nmet0 && p->nmea == nmea0);
   return 0;
 }
 
@@ -337,6 +348,7 @@ static int eval_target(dc_plan *p, int si, size_t ti) {
   double *val = s->tv + ti * 4 * (size_t)n, *bnd = val + n, *mar = bnd + n, *rel = mar + n;
   unsigned char *st = s->tst + ti * (size_t)n;
   tres_t *r = &s->tres[ti];
+  assert(ti < s->atar && p->ntar <= s->atar && t->metric >= 0 && (size_t)t->metric < s->amet);
   int atleast = t->kind == DC_TARGET_AT_LEAST;
   target_values(p, t, si, val);
   int by = t->by - y0, from = t->from == DC_PLAN_NOYEAR ? 0 : t->from - y0;
@@ -434,8 +446,22 @@ static int eval_target(dc_plan *p, int si, size_t ti) {
   return 0;
 }
 
+static int evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx);
 int dc_plan_evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   if (si < 0 || (size_t)si >= p->nscen) return dc_plan__fail(p, "no scenario #%d", si);
+  if (p->busy)
+    return dc_plan__fail(p, "cannot evaluate plan '%s' while it is being evaluated (a function metric "
+                            "gets the earlier metrics of the year as its second argument)", p->name);
+  /* callbacks may run any Lua: nothing may change the plan meanwhile, so
+     every pointer held across a callback stays valid */
+  p->busy = 1;
+  int rc = evaluate(p, si, fn, ctx);
+  assert(p->busy == 1);
+  p->busy = 0;
+  return rc;
+}
+
+static int evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   if (eval_metrics(p, si, fn, ctx)) return -1;
   scen_t *s = &p->scen[si];
   for (size_t t = 0; t < p->ntar; t++) {

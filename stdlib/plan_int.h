@@ -88,6 +88,10 @@ typedef struct scen_t {
 } scen_t;
 
 struct dc_plan {
+  dc_plan_allocf allocf; /* every block of the plan comes from here */
+  void *allocud;
+  int oom;               /* the last failure was a refused allocation */
+  int busy;              /* > 0: being evaluated or read; no change allowed */
   char *name, *region, *source;
   int y0, y1, n;
   double year_s;
@@ -108,6 +112,13 @@ struct dc_plan {
 static const dc_dims NODIMS = {{0}};
 
 /* helpers of plan.c used by plan_eval.c */
+/* The plan's allocator (see dc_plan_new_alloc): realloc/free semantics,
+ * sizes kept in a header so that the allocator can count them. Failure sets
+ * p->oom. */
+void *dc_plan__realloc(dc_plan *p, void *ptr, size_t n);
+void dc_plan__free(dc_plan *p, void *ptr);
+/* 0, or -1 with "cannot change plan ... while it is being evaluated" set. */
+int dc_plan__check_idle(dc_plan *p);
 int dc_plan__fail(dc_plan *p, const char *fmt, ...);
 int dc_plan__dims_eq(dc_dims a, dc_dims b);
 int dc_plan__year_ok(const dc_plan *p, int y);

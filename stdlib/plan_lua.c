@@ -40,6 +40,28 @@ dc_plan *dc_lua_toplan(lua_State *L, int idx) {
   return u ? u->p : NULL;
 }
 
+/* Sets every field of the table at `from` in the table at `to` (raw). */
+static void copy_fields(lua_State *L, int from, int to) {
+  lua_pushnil(L);
+  while (lua_next(L, from)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, to);
+  }
+}
+
+/* Replaces the table at idx by a raw copy without a metatable. A
+ * constructor reads only such copies: no __index of the script's table can
+ * run while it reads, and the strings it keeps pointers to stay anchored in
+ * a table the script cannot reach (changing its own table then does not
+ * free them). */
+static void raw_copy(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L);
+  copy_fields(L, idx, lua_gettop(L));
+  lua_replace(L, idx);
+}
+
 /* Refuses fields a constructor does not know: a typo must not pass silently. */
 static void check_fields(lua_State *L, int t, const char *what, const char *const *allowed) {
   lua_pushnil(L);
@@ -51,7 +73,9 @@ static void check_fields(lua_State *L, int t, const char *what, const char *cons
       if (strcmp(what, "p:metric") == 0 && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 2) continue;
       dc_lua_error(L, "%s{...}: unexpected entry [%s]", what, luaL_typename(L, -1));
     }
-    const char *k = lua_tostring(L, -1);
+    char kwhat[64];
+    snprintf(kwhat, sizeof kwhat, "%s{...}: a field's name", what);
+    const char *k = dc_lua_check_name(L, -1, kwhat);
     int ok = 0;
     for (const char *const *a = allowed; *a; a++) ok |= strcmp(*a, k) == 0;
     if (!ok) {
@@ -68,7 +92,9 @@ static const char *get_name(lua_State *L, int t, const char *what, const char *e
   lua_rawgeti(L, t, 1);
   if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0)
     dc_lua_error(L, "%s needs a name first: %s", what, example);
-  const char *s = lua_tostring(L, -1);
+  char nwhat[64];
+  snprintf(nwhat, sizeof nwhat, "%s: its name", what);
+  const char *s = dc_lua_check_name(L, -1, nwhat);
   lua_pop(L, 1); /* the string stays alive in the table */
   return s;
 }
@@ -78,7 +104,9 @@ static const char *opt_string(lua_State *L, int t, const char *key, const char *
   const char *s = NULL;
   if (!lua_isnil(L, -1)) {
     if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "%s: %s must be a string", what, key);
-    s = lua_tostring(L, -1);
+    char kwhat[160];
+    snprintf(kwhat, sizeof kwhat, "'%s': %s", what, key);
+    s = dc_lua_check_name(L, -1, kwhat);
   }
   lua_pop(L, 1);
   return s;
@@ -119,6 +147,21 @@ static int year_pair(lua_State *L, int t, const char *key, int *a, int *b) {
   return ok;
 }
 
+/* NaN and infinities are refused where they enter a plan. */
+static void check_finite(lua_State *L, const dc_plan *p, const double *v, const char *what, const char *key) {
+  int n = dc_plan_y1(p) - dc_plan_y0(p) + 1;
+  for (int i = 0; i < n; i++)
+    if (!isfinite(v[i]))
+      dc_lua_error(L, "'%s': %s: %s in %d; give a finite value for every year of the plan", what, key,
+                   isnan(v[i]) ? "not a number (NaN)" : "infinite", dc_plan_y0(p) + i);
+}
+
+static void check_finite1(lua_State *L, double v, const char *what, const char *key) {
+  if (!isfinite(v))
+    dc_lua_error(L, "target '%s': %s is %s; give a finite value", what, key,
+                 isnan(v) ? "not a number (NaN)" : "infinite");
+}
+
 /* A series-like field (Series, quantity, number, unit string) over the
  * plan's years into out; 0 when absent. */
 static int get_series(lua_State *L, int t, const char *key, const dc_plan *p, double *out,
@@ -132,25 +175,40 @@ static int get_series(lua_State *L, int t, const char *key, const dc_plan *p, do
     dc_lua_error(L, "%s: %s must be a series or a quantity (such as \"9428 tCO2e/yr\"), not a %s",
                  what, key, luaL_typename(L, -1));
   lua_pop(L, 1);
+  check_finite(L, p, out, what, key);
   return 1;
 }
 
-/* A fraction: "20 %", 0.2; raises on anything else. */
-static double get_fraction(lua_State *L, int idx, const char *what, const char *key) {
+/* A fraction: "20 %", 0.2; raises on anything else. A plain number above
+ * 1, or a string without "%" above 1, is a forgotten "%". The value must
+ * lie in [0, 1] (or (0, 1] with open_low). */
+static double get_fraction(lua_State *L, int idx, const char *what, const char *key, int open_low) {
   double si;
   dc_dims d;
-  if (!dc_lua_toqty(L, idx, &si, &d, NULL) || !dc_dims_none(d))
+  dc_display disp;
+  memset(&disp, 0, sizeof disp);
+  if (!dc_lua_toqty(L, idx, &si, &d, &disp) || !dc_dims_none(d))
     dc_lua_error(L, "target '%s': %s must be a percentage such as \"20 %%\"", what, key);
-  if (lua_type(L, idx) == LUA_TNUMBER && fabs(si) > 1) {
-    char num[64];
-    dc_fmt_number(num, sizeof num, si, 0);
-    dc_lua_error(L, "target '%s': %s = %s is read as a fraction; write \"%s %%\" for a percentage", what, key,
-                 num, num);
-  }
+  check_finite1(L, si, what, key);
+  int pct = strchr(disp.label, '%') != NULL;
+  char num[64];
+  dc_fmt_number(num, sizeof num, si, 0);
+  if (!pct && fabs(si) > 1)
+    dc_lua_error(L, "target '%s': %s = %s is read as a fraction; write \"%s %%\" for a percentage "
+                 "(a fraction lies in [0, 1])", what, key, num, num);
+  char shown[64];
+  dc_fmt_number(shown, sizeof shown, pct ? si * 100 : si, 0);
+  if (si < 0 || (open_low && si == 0) || si > 1)
+    dc_lua_error(L, "target '%s': %s = %s%s is outside %s0 %%, 100 %%] (give a fraction in %s0, 1] or a "
+                 "percentage such as \"20 %%\")", what, key, shown, pct ? " %" : "", open_low ? "(" : "[",
+                 open_low ? "(" : "[");
   return si;
 }
 
-static void core_fail(lua_State *L, const dc_plan *p) { dc_lua_error(L, "%s", dc_plan_error(p)); }
+static void core_fail(lua_State *L, const dc_plan *p) {
+  if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+  dc_lua_error(L, "%s", dc_plan_error(p));
+}
 
 /* stack effect: pushes the plan's uservalue field `key` (a table) */
 static void uv_field(lua_State *L, int ud, const char *key) {
@@ -197,6 +255,27 @@ static int fn_error(lua_State *L, int fidx, const char *fmt, const char *a, int 
   return lua_error(L);
 }
 
+/* __index of the values a function metric gets: a metric that is not there
+ * is an error naming it, not a nil that fails later. Upvalue: the plan. */
+static int values_index(lua_State *L) {
+  dc_plan *p = dc_lua_toplan(L, lua_upvalueindex(1));
+  if (lua_type(L, 2) != LUA_TSTRING || !p) return 0;
+  const char *k = dc_lua_check_name(L, 2, "the metric's name");
+  if (dc_plan_find_metric(p, k) >= 0)
+    return dc_lua_error(L, "metric '%s' is not available here: a function metric sees only the metrics "
+                           "defined before it (define '%s' earlier)", k, k);
+  const char *best = NULL;
+  int bd = 3;
+  for (size_t i = 0; i < dc_plan_nmetrics(p); i++) {
+    dc_plan_metric_info mi;
+    dc_plan_metric_at(p, (int)i, &mi);
+    int d = dc_lua_edit_distance(k, mi.name);
+    if (d < bd) bd = d, best = mi.name;
+  }
+  if (best) return dc_lua_error(L, "metric '%s' does not exist (did you mean '%s'?)", k, best);
+  return dc_lua_error(L, "metric '%s' does not exist in plan '%s'", k, dc_plan_name(p));
+}
+
 static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double *out, dc_dims *dims) {
   cbctx *c = vctx;
   lua_State *L = c->L;
@@ -223,6 +302,8 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
       dc_lua_pushqty(L, v[year - dc_plan_y0(p)], mi.dims, mi.disp);
       lua_setfield(L, -2, mi.name);
     }
+    uv_field(L, c->ud, "vmeta");
+    lua_setmetatable(L, -2);
     nargs = 2;
   }
   lua_call(L, nargs, 1);
@@ -239,6 +320,9 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
     fn_error(L, fidx, "%s: its function returned a value in %d in the wrong units: %s", name, year,
              lua_tostring(L, -1));
   }
+  if (!isfinite(si))
+    fn_error(L, fidx, "%s: its function returned for %d a value that is %s (return a finite quantity)", name, year,
+             isnan(si) ? "NaN" : "an infinite value");
   *out = si;
   lua_pop(L, 5);
   return 0;
@@ -263,18 +347,50 @@ static void warn_new(lua_State *L, int ud, const dc_plan *p, int s) {
   lua_pop(L, 1);
 }
 
+/* Runs the evaluation inside a pcall: an error raised by a function the
+ * engine runs (and perhaps caught by a pcall in the script) must leave the
+ * plan usable, so the busy depth is given back before the error goes on.
+ * (Not a to-be-closed guard: once a limit is reached, the host's hook fires
+ * on every call, including a __close handler.) */
+typedef struct eval_args {
+  dc_plan *p;
+  int s, rc;
+} eval_args;
+
+static int eval_protected(lua_State *L) {
+  eval_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  a->rc = dc_plan_evaluate(a->p, a->s, lua_cb, &c);
+  return 0;
+}
+
 void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   idx = lua_absindex(L, idx);
   plan_ud *u = checkplan(L, idx);
-  cbctx c = {L, idx};
-  if (dc_plan_evaluate(u->p, s, lua_cb, &c))
-    dc_lua_error(L, "plan '%s': %s", dc_plan_name(u->p), dc_plan_error(u->p));
-  warn_new(L, idx, u->p, s);
+  dc_plan *p = u->p;
+  eval_args a = {p, s, 0};
+  int depth = dc_plan_busy(p);
+  lua_pushcfunction(L, eval_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  if (st != LUA_OK) {
+    dc_plan_set_busy(p, depth); /* the plan is usable again */
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    lua_error(L); /* the same error value goes on */
+  }
+  if (a.rc) {
+    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    if (depth) dc_lua_error(L, "%s", dc_plan_error(p));
+    dc_lua_error(L, "plan '%s': %s", dc_plan_name(p), dc_plan_error(p));
+  }
+  warn_new(L, idx, p, s);
 }
 
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");
+  if (!lua_isnoneornil(L, idx)) name = dc_lua_check_name(L, idx, "the scenario's name");
   int s = dc_plan_find_scenario(p, name);
   if (s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), name);
   if (!dc_plan_evaluated(p, s)) dc_lua_plan_evaluate(L, ud, s);
@@ -288,6 +404,7 @@ int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
 static int plan_new(lua_State *L) {
   static const char *const fields[] = {"region", "years", "source", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
+  raw_copy(L, 1);
   const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
   const char *name = get_name(L, 1, "plan{...}", ex);
   check_fields(L, 1, "plan", fields);
@@ -298,8 +415,10 @@ static int plan_new(lua_State *L) {
   plan_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
   u->p = NULL;
   luaL_setmetatable(L, DC_PLAN_TYPE);
-  u->p = dc_plan_new(name, y0, y1);
-  if (!u->p) return luaL_error(L, "not enough memory");
+  void *aud;
+  lua_Alloc af = lua_getallocf(L, &aud);
+  u->p = dc_plan_new_alloc(name, y0, y1, af, aud);
+  if (!u->p) return dc_lua_memerror(L);
   if (dc_plan_set_info(u->p, opt_string(L, 1, "region", "plan"), opt_string(L, 1, "source", "plan")))
     core_fail(L, u->p);
   dc_unit yr;
@@ -312,6 +431,11 @@ static int plan_new(lua_State *L) {
   lua_setfield(L, -2, "specs");
   lua_newtable(L);
   lua_setfield(L, -2, "warned");
+  lua_createtable(L, 0, 2);
+  lua_pushvalue(L, -3);
+  lua_pushcclosure(L, values_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setfield(L, -2, "vmeta");
   lua_setiuservalue(L, -2, 1);
   /* every plan is listed, so that `decarb check` finds it */
   if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) {
@@ -343,6 +467,7 @@ static dc_plan *ctor_args(lua_State *L, const char *what, const char *example,
                           const char *const *fields, const char **name) {
   dc_plan *p = checkplan(L, 1)->p;
   luaL_checktype(L, 2, LUA_TTABLE);
+  raw_copy(L, 2);
   char call[40];
   snprintf(call, sizeof call, "%s{...}", what);
   *name = get_name(L, 2, call, example);
@@ -369,6 +494,20 @@ static int plan_sector(lua_State *L) {
     for (int i = 0; i < n; i++) e[i] = act[i] * fac[i];
     memset(&disp, 0, sizeof disp);
   }
+  /* a rate of emissions: a greenhouse gas per time, nothing else */
+  int gas = d.e[DC_DIM_CO2] + d.e[DC_DIM_CH4] + d.e[DC_DIM_N2O];
+  dc_dims rest = d;
+  rest.e[DC_DIM_CO2] = rest.e[DC_DIM_CH4] = rest.e[DC_DIM_N2O] = 0;
+  rest.e[DC_DIM_TIME]++;
+  if (gas != 1 || d.e[DC_DIM_TIME] != -1 || !dc_dims_none(rest)) {
+    char got[64];
+    dc_dims_name(d, got, sizeof got);
+    rest.e[DC_DIM_TIME]--;
+    if (gas == 1 && d.e[DC_DIM_TIME] == 0 && dc_dims_none(rest))
+      snprintf(got, sizeof got, "an amount of emissions without a per year");
+    dc_lua_error(L, "sector '%s': emissions must be a rate of emissions such as \"1.2 MtCO2e/yr\"; this one is %s",
+                 name, got);
+  }
   if (dc_plan_sector(p, name, e, d, &disp, opt_string(L, 2, "source", name)) < 0) core_fail(L, p);
   lua_settop(L, 1);
   return 1;
@@ -387,6 +526,15 @@ static int plan_capacity(lua_State *L) {
   /* [year] = value points: linear between them, held flat outside */
   int py[MAXYEARS], np = 0;
   double pv[MAXYEARS];
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    lua_pop(L, 1);
+    if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) == 1) continue;
+    lua_Integer y = lua_tointeger(L, -1);
+    if (y < y0 || y > y1)
+      dc_lua_error(L, "capacity '%s': [%d] is outside the plan's years %d-%d (give capacity for years of the plan)",
+                   name, (int)y, y0, y1);
+  }
   for (lua_Integer y = y0 - 200; y <= y1 + 200; y++) {
     if (lua_rawgeti(L, 2, y) == LUA_TNIL || y == 1) {
       lua_pop(L, 1);
@@ -397,6 +545,8 @@ static int plan_capacity(lua_State *L) {
     dc_display pdisp;
     if (!dc_lua_toqty(L, -1, &si, &pd, &pdisp))
       dc_lua_error(L, "capacity '%s': [%d] must be a quantity such as \"600 MW\"", name, (int)y);
+    if (!isfinite(si))
+      dc_lua_error(L, "'%s': [%d] is %s; give a finite value", name, (int)y, isnan(si) ? "not a number (NaN)" : "infinite");
     if (np && !dc_dims_eq(pd, d)) dc_lua_error(L, "capacity '%s': [%d] has other units than the other years", name, (int)y);
     if (!np) {
       d = pd;
@@ -462,6 +612,7 @@ static int plan_metric(lua_State *L) {
                                          "function, or diff = \"METRIC\")", name, name);
     if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), v, &d, &disp))
       dc_lua_error(L, "metric '%s': its values must be a series, a quantity or a function(year, values)", name);
+    check_finite(L, p, v, name, "values");
     mi = dc_plan_metric(p, name, v, d, &disp, src);
   }
   if (mi < 0) core_fail(L, p);
@@ -532,6 +683,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     lua_getfield(L, t, "adds");
     if (!lua_istable(L, -1)) dc_lua_error(L, "measure '%s': adds must be a table such as { PV = \"107 MW\" }", name);
     int at = lua_gettop(L);
+    raw_copy(L, at);
     const char *techs[64];
     size_t nt = 0;
     lua_pushnil(L);
@@ -546,6 +698,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     dc_plan_add adds[64];
     lua_getfield(L, t, "hours");
     int ht = lua_gettop(L);
+    if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) raw_copy(L, ht);
     for (size_t j = 0; j < nt; j++) {
       double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
       adds[j].tech = techs[j];
@@ -558,6 +711,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
       } else if (!lua_isnil(L, ht)) {
         if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, &adds[j].hours_dims, NULL))
           dc_lua_error(L, "measure '%s': hours must be a quantity such as \"1500 h/yr\"", name);
+        check_finite(L, p, h, name, "hours");
         adds[j].hours = h;
       }
     }
@@ -577,6 +731,7 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
 static int plan_measure(lua_State *L) {
   checkplan(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
+  raw_copy(L, 2);
   add_measure(L, 1, 2, -1);
   /* keep the description for p:scenario{ change = ... } */
   const char *name = get_name(L, 2, "p:measure{...}", "");
@@ -590,6 +745,48 @@ static int plan_measure(lua_State *L) {
 /* ===================================================================== */
 /* p:target                                                               */
 /* ===================================================================== */
+
+/* A field that the kind of target ignores is an error: it cannot mean what
+ * it says. */
+static void check_target_fields(lua_State *L, const char *name, enum dc_target_kind kind) {
+  static const struct {
+    const char *field, *kinds, *hint;
+  } rules[] = {
+      /* kinds: a = at_most/at_least, r = reduce, v = reduce with vs, p = peak_by, n = net_zero, b = budget */
+      {"by", "arv", "by = is the year of at_most, at_least and reduce; peak_by = and net_zero = are the year "
+                    "themselves, a budget has over = {FIRST, LAST}"},
+      {"from", "r", "from = is the base year of reduce = (without vs =: with vs = the base is the other "
+                    "scenario; a budget has over = {FIRST, LAST})"},
+      {"every_year_after", "arv", "every_year_after = is for at_most, at_least and reduce"},
+      {"tolerance", "pn", "tolerance = is for peak_by and net_zero"},
+      {"over", "b", "over = is the period of a budget"},
+      {"share", "a", "share = goes with at_least = or at_most ="},
+  };
+  char code = kind == DC_TARGET_AT_MOST || kind == DC_TARGET_AT_LEAST ? 'a'
+              : kind == DC_TARGET_REDUCE                             ? 'r'
+              : kind == DC_TARGET_VS                                 ? 'v'
+              : kind == DC_TARGET_PEAK                               ? 'p'
+              : kind == DC_TARGET_NET_ZERO                           ? 'n'
+                                                                     : 'b';
+  static const char *const kname[] = {"at_most/at_least", "reduce", "reduce with vs", "peak_by",
+                                      "net_zero", "budget"};
+  const char *kn = kname[strchr("arvpnb", code) - "arvpnb"];
+  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+    lua_getfield(L, 2, rules[i].field);
+    int given = strcmp(rules[i].field, "every_year_after") == 0 ? lua_toboolean(L, -1) : !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (given && !strchr(rules[i].kinds, code))
+      dc_lua_error(L, "target '%s': %s = has no meaning for %s targets and would be ignored (%s)", name,
+                   rules[i].field, kn, rules[i].hint);
+  }
+  lua_getfield(L, 2, "share");
+  int share = !lua_isnil(L, -1);
+  lua_getfield(L, 2, "metric");
+  int metric = !lua_isnil(L, -1);
+  lua_pop(L, 2);
+  if (share && metric)
+    dc_lua_error(L, "target '%s': with share =, of = names the total; metric = would be ignored (drop it)", name);
+}
 
 static int plan_target(lua_State *L) {
   static const char *const fields[] = {"at_most", "at_least", "by", "every_year_after", "metric", "per",
@@ -627,10 +824,11 @@ static int plan_target(lua_State *L) {
     t.kind = k == 0 ? DC_TARGET_AT_MOST : DC_TARGET_AT_LEAST;
     if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
       dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", name, kinds[k]);
+    check_finite1(L, t.bound, name, kinds[k]);
     break;
   case 2:
     t.kind = t.vs ? DC_TARGET_VS : DC_TARGET_REDUCE;
-    t.reduce = get_fraction(L, v, name, "reduce");
+    t.reduce = get_fraction(L, v, name, "reduce", 1);
     break;
   case 3:
   case 4:
@@ -642,9 +840,11 @@ static int plan_target(lua_State *L) {
       double si;
       dc_dims d;
       if (!dc_lua_toqty(L, -1, &si, &d, NULL)) dc_lua_error(L, "target '%s': tolerance must be a quantity such as \"1 %%\"", name);
-      if (dc_dims_none(d)) t.tol = get_fraction(L, -1, name, "tolerance");
+      if (dc_dims_none(d)) t.tol = get_fraction(L, -1, name, "tolerance", 0);
       else if (k == 3) dc_lua_error(L, "target '%s': a peak's tolerance is a percentage such as \"1 %%\"", name);
       else {
+        check_finite1(L, si, name, "tolerance");
+        if (si < 0) dc_lua_error(L, "target '%s': tolerance must not be negative", name);
         t.tol = si;
         t.tol_is_abs = 1;
         t.tol_dims = d;
@@ -656,15 +856,18 @@ static int plan_target(lua_State *L) {
     t.kind = DC_TARGET_BUDGET;
     if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
       dc_lua_error(L, "target '%s': budget must be a quantity such as \"10 MtCO2e\"", name);
+    check_finite1(L, t.bound, name, "budget");
     if (!year_pair(L, 2, "over", &t.from, &t.by))
       dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}, two years", name);
     break;
   }
   lua_pop(L, 1);
   if (t.vs && t.kind != DC_TARGET_VS) dc_lua_error(L, "target '%s': vs = goes with reduce =", name);
+  check_target_fields(L, name, t.kind);
   /* share of a total */
   const char *parts[64];
   lua_getfield(L, 2, "share");
+  if (lua_istable(L, -1)) raw_copy(L, -1);
   if (!lua_isnil(L, -1)) {
     const char *of = opt_string(L, 2, "of", name);
     if (!of) dc_lua_error(L, "target '%s': share needs of = \"capacity\", \"generation\" or a metric", name);
@@ -686,6 +889,10 @@ static int plan_target(lua_State *L) {
     } else
       dc_lua_error(L, "target '%s': share must be a name or a list of names", name);
     t.parts = parts;
+    lua_getfield(L, 2, t.kind == DC_TARGET_AT_MOST ? "at_most" : "at_least");
+    if (dc_lua_toqty(L, -1, &(double){0}, &(dc_dims){{0}}, NULL) && dc_dims_none(t.bound_dims))
+      t.bound = get_fraction(L, -1, name, t.kind == DC_TARGET_AT_MOST ? "at_most" : "at_least", 0);
+    lua_pop(L, 1);
   } else if (opt_string(L, 2, "of", name))
     dc_lua_error(L, "target '%s': of = goes with share =", name);
   if (dc_plan_target(p, &t) < 0) core_fail(L, p);
@@ -697,15 +904,6 @@ static int plan_target(lua_State *L) {
 /* p:scenario                                                             */
 /* ===================================================================== */
 
-/* Sets every field of the table at `from` in the table at `to` (raw). */
-static void copy_fields(lua_State *L, int from, int to) {
-  lua_pushnil(L);
-  while (lua_next(L, from)) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, to);
-  }
-}
 
 static int plan_scenario(lua_State *L) {
   static const char *const fields[] = {"add", "drop", "change", "source", NULL};
@@ -716,6 +914,7 @@ static int plan_scenario(lua_State *L) {
   lua_getfield(L, 2, "drop");
   if (!lua_isnil(L, -1)) {
     if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': drop must be a list of measure names", name);
+    raw_copy(L, -1);
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
       const char *mn = lua_tostring(L, -1);
       int m = mn ? dc_plan_find_measure(p, mn, -1) : -1;
@@ -730,6 +929,7 @@ static int plan_scenario(lua_State *L) {
   if (!lua_isnil(L, -1)) {
     int ct = lua_gettop(L);
     if (!lua_istable(L, ct)) dc_lua_error(L, "scenario '%s': change must be { [\"measure\"] = { field = value } }", name);
+    raw_copy(L, ct);
     const char *names[256];
     size_t nn = 0;
     lua_pushnil(L);
@@ -763,6 +963,7 @@ static int plan_scenario(lua_State *L) {
     if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add must be a list of measures", name);
     for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
       if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add[%d] must be a measure table", name, (int)i);
+      raw_copy(L, -1);
       add_measure(L, 1, lua_gettop(L), s);
       lua_pop(L, 1);
     }

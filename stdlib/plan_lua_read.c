@@ -3,6 +3,7 @@
  * fields (p.name, p.metrics ...) and tostring(p). Each evaluates on demand
  * through the core; building a plan is in plan_lua.c. */
 #include <lauxlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "dc_lua.h"
@@ -18,7 +19,8 @@
 /* The metric named by argument 2 (with values), in the scenario named by
  * argument sidx, evaluated: its values, and its description in *info. */
 static const double *metric_arg(lua_State *L, dc_plan *p, int sidx, dc_plan_metric_info *info) {
-  const char *mname = luaL_checkstring(L, 2);
+  luaL_checkstring(L, 2);
+  const char *mname = dc_lua_check_name(L, 2, "the metric's name");
   int mi = dc_plan_find_metric(p, mname);
   if (mi < 0) dc_lua_error(L, "plan '%s' has no metric '%s'", dc_plan_name(p), mname);
   int s = dc_plan_lua__scenario(L, 1, sidx);
@@ -30,7 +32,11 @@ static int plan_series(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   dc_plan_metric_info info;
   const double *v = metric_arg(L, p, 3, &info);
-  dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), v, info.dims, info.disp);
+  /* copies: pushing may run a finalizer that changes the plan */
+  double buf[1000];
+  dc_display disp = *info.disp;
+  memcpy(buf, v, sizeof(double) * (size_t)(dc_plan_y1(p) - dc_plan_y0(p) + 1));
+  dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), buf, info.dims, &disp);
   return 1;
 }
 
@@ -41,7 +47,8 @@ static int plan_value(lua_State *L) {
     dc_lua_error(L, "year %d is outside the plan's years %d-%d", (int)y, dc_plan_y0(p), dc_plan_y1(p));
   dc_plan_metric_info info;
   const double *v = metric_arg(L, p, 4, &info);
-  dc_lua_pushqty(L, v[y - dc_plan_y0(p)], info.dims, info.disp);
+  dc_display disp = *info.disp;
+  dc_lua_pushqty(L, v[y - dc_plan_y0(p)], info.dims, &disp);
   return 1;
 }
 
@@ -54,6 +61,9 @@ static void set_year(lua_State *L, const char *k, int y) {
 static int plan_check(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   int s = dc_plan_lua__scenario(L, 1, 2);
+  /* held: the results stay as they are while the tables are built (only a
+     memory error can leave early, and that ends the script) */
+  dc_plan_hold(p);
   size_t nt = dc_plan_ntargets(p);
   int met = 0;
   lua_createtable(L, 0, 4);
@@ -96,6 +106,7 @@ static int plan_check(lua_State *L) {
   lua_setfield(L, -2, "total");
   lua_pushstring(L, dc_plan_scenario_name(p, s));
   lua_setfield(L, -2, "scenario");
+  dc_plan_release(p);
   return 1;
 }
 
@@ -105,6 +116,7 @@ static int plan_wedges(lua_State *L) {
   dc_plan_metric_info em;
   lua_newtable(L);
   if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0) return 1;
+  dc_plan_hold(p);
   for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
     if (!dc_plan_measure_active(p, s, (int)m)) continue;
     dc_plan_measure_info mi;
@@ -112,6 +124,7 @@ static int plan_wedges(lua_State *L) {
     dc_lua_pushseries(L, dc_plan_y0(p), dc_plan_y1(p), dc_plan_wedge(p, s, (int)m), em.dims, em.disp);
     lua_setfield(L, -2, mi.name);
   }
+  dc_plan_release(p);
   return 1;
 }
 
@@ -132,7 +145,8 @@ static int plan_warnings(lua_State *L) {
 static int plan_set(lua_State *L) {
   static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
   dc_plan *p = dc_plan_lua__check(L, 1);
-  const char *mname = luaL_checkstring(L, 2);
+  luaL_checkstring(L, 2);
+  const char *mname = dc_lua_check_name(L, 2, "p:set: the measure's name");
   int what = luaL_checkoption(L, 3, NULL, params);
   const char *sc = luaL_optstring(L, 5, NULL);
   int s = sc ? dc_plan_find_scenario(p, sc) : -1;
@@ -141,11 +155,15 @@ static int plan_set(lua_State *L) {
   if (m < 0) dc_lua_error(L, "plan '%s' has no measure '%s'", dc_plan_name(p), mname);
   double v;
   if (what <= 2) v = (double)luaL_checkinteger(L, 4);
-  else if (what == 3) v = luaL_checknumber(L, 4);
+  else if (what == 3) {
+    v = luaL_checknumber(L, 4);
+    if (!isfinite(v)) dc_lua_error(L, "measure '%s': scale must be a finite number, not %f", mname, v);
+  }
   else {
     dc_dims d;
     dc_plan_metric_info em;
     dc_lua_checkqty(L, 4, &v, &d, NULL);
+    if (!isfinite(v)) dc_lua_error(L, "measure '%s': abates must be a finite value, not %f", mname, v);
     if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0 || !dc_dims_eq(d, em.dims))
       dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
   }

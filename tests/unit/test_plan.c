@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan.h"
@@ -288,6 +290,7 @@ static void test_vs_bau(void **state) {
   t.by = 2029;
   assert_int_equal(dc_plan_target(p, &t), 1);
   t.vs = "nope";
+  t.name = "-15 % vs nope";
   assert_int_equal(dc_plan_target(p, &t), -1);
   assert_non_null(strstr(dc_plan_error(p), "no scenario 'nope'"));
   assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), 0);
@@ -425,8 +428,9 @@ static void test_budget(void **state) {
   assert_int_equal(dc_plan_target(p, &t), 1);
   t.name = "budget in emission units x years";
   t.bound = 50;
-  t.bound_dims = EMIS;
-  assert_int_equal(dc_plan_target(p, &t), 2);
+  t.bound_dims = EMIS; /* a rate: refused, a budget is an amount */
+  assert_int_equal(dc_plan_target(p, &t), -1);
+  assert_non_null(strstr(dc_plan_error(p), "not a rate"));
   t.name = "budget in power";
   t.bound_dims = POWER;
   assert_int_equal(dc_plan_target(p, &t), -1);
@@ -444,8 +448,7 @@ static void test_budget(void **state) {
   dc_plan_result(p, 1, 1, &r);
   assert_false(r.met);
   assert_int_equal(r.first_failed, 2024); /* 4000 > 3500: exhausted */
-  dc_plan_result(p, 1, 2, &r);
-  assert_true(r.met);
+  assert_int_equal(dc_plan_ntargets(p), 2);
   dc_plan_free(p);
 }
 
@@ -727,6 +730,184 @@ static void test_measure_order(void **state) {
   dc_plan_free(p);
 }
 
+
+/* ---- re-entrancy: a callback that changes the plan it is evaluated in ---- */
+
+enum reenter_op {
+  OP_SECTOR, OP_CAPACITY, OP_METRIC, OP_METRIC_FN, OP_METRIC_UNIT, OP_MEASURE, OP_TARGET,
+  OP_SCENARIO, OP_DROP, OP_SET, OP_INFO, OP_EVALUATE, OP_COUNT
+};
+
+typedef struct reenter {
+  dc_plan *p;
+  enum reenter_op op;
+  int rc, calls;
+  char err[320];
+  jmp_buf *jump; /* non-NULL: leave by a long jump, as a Lua error does */
+} reenter;
+
+static int do_op(dc_plan *p, enum reenter_op op, int k) {
+  char name[32];
+  snprintf(name, sizeof name, "new %d", k);
+  dc_plan_measure_spec m = abates(name, "buildings", 1, DC_PLAN_NOYEAR, DC_PLAN_NOYEAR);
+  dc_plan_target_spec t = target(name, DC_TARGET_AT_MOST, 2030);
+  t.bound_dims = EMIS;
+  switch (op) {
+  case OP_SECTOR: return dc_plan_sector(p, name, konst(1), EMIS, NULL, NULL);
+  case OP_CAPACITY: return dc_plan_capacity(p, name, konst(1), POWER, NULL, NULL, NONE, NULL);
+  case OP_METRIC: return dc_plan_metric(p, name, konst(1), NONE, NULL, NULL);
+  case OP_METRIC_FN: return dc_plan_metric_fn(p, name, 1, NULL);
+  case OP_METRIC_UNIT: return dc_plan_metric_set_unit(p, DC_MET_EMISSIONS, EMIS, NULL);
+  case OP_MEASURE: return dc_plan_measure(p, &m);
+  case OP_TARGET: return dc_plan_target(p, &t);
+  case OP_SCENARIO: return dc_plan_scenario(p, name);
+  case OP_DROP: return dc_plan_scenario_drop(p, 2, 0);
+  case OP_SET: return dc_plan_set_param(p, 0, DC_PARAM_SCALE, 2);
+  case OP_INFO: return dc_plan_set_info(p, "somewhere", NULL);
+  case OP_EVALUATE: return dc_plan_evaluate(p, 1, NULL, NULL);
+  default: return -1;
+  }
+}
+
+static int reenter_cb(void *ctx, const dc_plan *cp, int s, int ref, int year, double *out, dc_dims *dims) {
+  (void)cp; (void)s; (void)ref; (void)year;
+  reenter *r = ctx;
+  r->calls++;
+  *out = 1;
+  *dims = EMIS;
+  if (r->calls == 1) {
+    r->rc = do_op(r->p, r->op, 0);
+    snprintf(r->err, sizeof r->err, "%s", dc_plan_error(r->p));
+    if (r->jump) longjmp(*r->jump, 1);
+  }
+  return 0;
+}
+
+/* a plan with a function measure, a named scenario (for drop) */
+static dc_plan *fn_plan(void) {
+  dc_plan *p = base_plan();
+  dc_plan_measure_spec m = abates("fixed", "buildings", 10, DC_PLAN_NOYEAR, DC_PLAN_NOYEAR);
+  assert_int_equal(dc_plan_measure(p, &m), 0);
+  memset(&m, 0, sizeof m);
+  m.name = "fn";
+  m.kind = DC_MEASURE_FN;
+  m.sector = "buildings";
+  m.start = m.full = m.stop = DC_PLAN_NOYEAR;
+  m.scenario = -1;
+  assert_int_equal(dc_plan_measure(p, &m), 1);
+  assert_int_equal(dc_plan_scenario(p, "other"), 2);
+  return p;
+}
+
+/* every change from inside evaluation is refused with one clear error;
+   after it, the plan is evaluated correctly and can be changed again */
+static void test_reentry_refused(void **state) {
+  (void)state;
+  for (int op = 0; op < OP_COUNT; op++) {
+    dc_plan *p = fn_plan();
+    size_t nmet = dc_plan_nmetrics(p), nmea = dc_plan_nmeasures(p), ntar = dc_plan_ntargets(p);
+    reenter r = {p, (enum reenter_op)op, 0, 0, "", NULL};
+    assert_int_equal(dc_plan_evaluate(p, 1, reenter_cb, &r), 0);
+    assert_int_equal(r.rc, -1);
+    assert_non_null(strstr(r.err, op == OP_EVALUATE ? "cannot evaluate plan 'test' while it is being evaluated"
+                                                    : "cannot change plan 'test' while it is being evaluated"));
+    assert_int_equal(dc_plan_busy(p), 0);
+    assert_int_equal(dc_plan_nmetrics(p), nmet);
+    assert_int_equal(dc_plan_nmeasures(p), nmea);
+    assert_int_equal(dc_plan_ntargets(p), ntar);
+    assert_float_equal(em(p, 1)[5], 100 - 10 - 1, 1e-9); /* the scale stayed 1 */
+    if (op == OP_EVALUATE) assert_int_equal(dc_plan_evaluate(p, 2, reenter_cb, &r), 0); /* idle again */
+    else assert_true(do_op(p, (enum reenter_op)op, 1) >= 0);                           /* allowed */
+    dc_plan_free(p);
+  }
+}
+
+/* a callback that leaves by a long jump (a Lua error) leaves the plan busy;
+   the binding gives back the depth it saw, and the plan works again */
+static void test_reentry_long_jump(void **state) {
+  (void)state;
+  dc_plan *p = fn_plan();
+  jmp_buf jb;
+  reenter r = {p, OP_MEASURE, 0, 0, "", &jb};
+  if (setjmp(jb) == 0) {
+    dc_plan_evaluate(p, 1, reenter_cb, &r);
+    fail_msg("the callback should have jumped");
+  }
+  assert_int_equal(dc_plan_busy(p), 1);
+  assert_int_equal(dc_plan_measure(p, &(dc_plan_measure_spec){0}), -1); /* still refused */
+  dc_plan_set_busy(p, 0);
+  assert_false(dc_plan_evaluated(p, 1)); /* the interrupted scenario is not taken as done */
+  r.jump = NULL;
+  r.calls = 0;
+  assert_int_equal(dc_plan_evaluate(p, 1, reenter_cb, &r), 0);
+  assert_float_equal(em(p, 1)[5], 89, 1e-9);
+  dc_plan_hold(p); /* a reader's hold refuses changes too, and nests */
+  dc_plan_hold(p);
+  assert_int_equal(do_op(p, OP_SCENARIO, 3), -1);
+  dc_plan_release(p);
+  dc_plan_release(p);
+  assert_int_equal(do_op(p, OP_SCENARIO, 3), 3);
+  dc_plan_free(p);
+}
+
+/* ---- memory: every block through the plan's allocator ---- */
+
+typedef struct capped {
+  size_t used, cap;
+  int refused;
+} capped;
+
+static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  capped *c = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    free(ptr);
+    c->used -= old;
+    return NULL;
+  }
+  if (nsize > old && c->used + (nsize - old) > c->cap) {
+    c->refused++;
+    return NULL;
+  }
+  void *q = realloc(ptr, nsize);
+  if (q) c->used = c->used - old + nsize;
+  return q;
+}
+
+static void test_allocator_counts(void **state) {
+  (void)state;
+  capped c = {0, 200000, 0};
+  dc_plan *p = dc_plan_new_alloc("capped", 2001, 3000, capped_alloc, &c);
+  assert_non_null(p);
+  static double one[1000];
+  for (int i = 0; i < 1000; i++) one[i] = 1;
+  assert_int_equal(dc_plan_sector(p, "s", one, EMIS, NULL, NULL), 0);
+  size_t after_sector = c.used;
+  assert_true(after_sector > 8000); /* the BAU series is counted */
+  int rc = 0, k;
+  for (k = 0; k < 1000 && rc >= 0; k++) {
+    char name[16];
+    snprintf(name, sizeof name, "m%d", k);
+    dc_plan_measure_spec m = abates(name, "s", 1, DC_PLAN_NOYEAR, DC_PLAN_NOYEAR);
+    m.amount = one;
+    rc = dc_plan_measure(p, &m);
+  }
+  assert_int_equal(rc, -1); /* the cap stops descriptions */
+  assert_true(k < 30);
+  assert_true(dc_plan_out_of_memory(p));
+  assert_true(c.refused > 0);
+  assert_true(c.used <= c.cap);
+  /* result buffers are counted: evaluation runs out too, cleanly */
+  c.cap = c.used + 20000;
+  assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), -1);
+  assert_true(dc_plan_out_of_memory(p));
+  c.cap = (size_t)1 << 30;
+  assert_int_equal(dc_plan_evaluate(p, 1, NULL, NULL), 0);
+  assert_false(dc_plan_out_of_memory(p) && dc_plan_error(p)[0] == 0);
+  dc_plan_free(p);
+  assert_int_equal(c.used, 0); /* every byte given back */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_new_bad_years),
@@ -748,6 +929,9 @@ int main(void) {
       cmocka_unit_test(test_functions),
       cmocka_unit_test(test_diff_metric),
       cmocka_unit_test(test_measure_order),
+      cmocka_unit_test(test_reentry_refused),
+      cmocka_unit_test(test_reentry_long_jump),
+      cmocka_unit_test(test_allocator_counts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

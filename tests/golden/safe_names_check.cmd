@@ -1,0 +1,1 @@
+$DECARB check safe_names_check.lua

@@ -1,0 +1,1 @@
+^safe_reenter_check\.lua:5: cannot evaluate plan 'r' while it is being evaluated \(a function metric gets the earlier metrics of the year as its second argument\)

@@ -1,0 +1,1 @@
+$DECARB check safe_reenter_target.lua

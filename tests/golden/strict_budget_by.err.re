@@ -1,0 +1,1 @@
+^strict_budget_by\.lua:4: target 'budget': by = has no meaning for budget targets and would be ignored \(by = is the year of at_most, at_least and reduce; peak_by = and net_zero = are the year themselves, a budget has over = \{FIRST, LAST\}\)

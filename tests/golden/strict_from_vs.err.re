@@ -1,0 +1,1 @@
+^strict_from_vs\.lua:4: target 'vs BAU': from = has no meaning for reduce with vs targets and would be ignored \(from = is the base year of reduce = \(without vs =: with vs = the base is the other scenario; a budget has over = \{FIRST, LAST\}\)\)

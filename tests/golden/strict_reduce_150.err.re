@@ -1,0 +1,1 @@
+^strict_reduce_150\.lua:4: target 'cut': reduce = 150 % is outside \(0 %, 100 %\] \(give a fraction in \(0, 1\] or a percentage such as "20 %"\)

@@ -1,0 +1,5 @@
+-- a share bound without %: was read as 3000 %
+local p = plan{"r", years = {2020, 2030}}
+p:sector{"s", emissions = "100 tCO2e/yr"}
+p:capacity{"PV", [2020] = "100 MW"}
+p:target{"PV share", share = "PV", of = "capacity", at_least = "30", by = 2030}

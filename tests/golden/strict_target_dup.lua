@@ -1,0 +1,5 @@
+-- two targets of one name
+local p = plan{"r", years = {2020, 2030}}
+p:sector{"s", emissions = "100 tCO2e/yr"}
+p:target{"cap", at_most = "50 tCO2e/yr", by = 2030}
+p:target{"cap", at_most = "40 tCO2e/yr", by = 2030}

@@ -1,0 +1,1 @@
+^strict_tolerance_negative_abs\.lua:4: target 'nz': tolerance must not be negative

@@ -1,0 +1,1 @@
+$DECARB --timeout 20 --max-mem 16M plan_mem.lua

@@ -1,0 +1,1 @@
+^memory limit of 16 MiB reached
