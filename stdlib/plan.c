@@ -214,7 +214,7 @@ void dc_plan_free(dc_plan *p) {
   }
   for (size_t i = 0; i < p->ntar; i++) {
     target_t *t = &p->tar[i];
-    free(t->name); free(t->source); free(t->vs); free(t->parts);
+    free(t->name); free(t->source); free(t->vs); free(t->file); free(t->parts);
   }
   for (size_t i = 0; i < p->nscen; i++) {
     scen_t *s = &p->scen[i];
@@ -779,8 +779,10 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   t.name = dupstr(p, nm);
   t.source = dupstr(p, sp->source);
   t.vs = dupstr(p, sp->vs);
-  if (!t.name || (sp->source && !t.source) || (sp->vs && !t.vs)) {
-    free(t.name); free(t.source); free(t.vs);
+  t.file = dupstr(p, sp->file);
+  t.line = sp->line;
+  if (!t.name || (sp->source && !t.source) || (sp->vs && !t.vs) || (sp->file && !t.file)) {
+    free(t.name); free(t.source); free(t.vs); free(t.file);
     dc_plan__fail(p, "out of memory");
     goto fail;
   }

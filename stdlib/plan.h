@@ -97,6 +97,8 @@ typedef struct dc_plan_target_spec {
   int from;               /* REDUCE: base year; BUDGET: period start */
   int every_year_after;   /* AT_MOST/AT_LEAST/REDUCE/VS: also later years */
   const char *vs;         /* VS: scenario name ("BAU") */
+  const char *file;       /* where the script defined it (NULL: unknown) */
+  int line;               /* its line there (0: unknown) */
 } dc_plan_target_spec;
 
 /* Status of a target in one year. */
@@ -133,6 +135,8 @@ typedef struct dc_plan_target_info {
   dc_dims value_dims;     /* dims of the target's value column */
   const dc_display *value_disp;
   const char *vs;
+  const char *file;       /* where p:target was called, or NULL */
+  int line;
 } dc_plan_target_info;
 
 typedef struct dc_plan_measure_info {

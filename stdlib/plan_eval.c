@@ -580,6 +580,8 @@ int dc_plan_target_at(const dc_plan *p, int t, dc_plan_target_info *out) {
   out->value_dims = ta->vdims;
   out->value_disp = &ta->vdisp;
   out->vs = ta->vs;
+  out->file = ta->file;
+  out->line = ta->line;
   return 0;
 }
 

@@ -49,7 +49,8 @@ typedef struct metric_t {
 } metric_t;
 
 typedef struct target_t {
-  char *name, *source, *vs;
+  char *name, *source, *vs, *file;
+  int line;
   enum dc_target_kind kind;
   enum dc_share_of share_of;
   int metric, per, vs_scen;

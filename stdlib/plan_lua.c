@@ -895,6 +895,12 @@ static int plan_target(lua_State *L) {
     lua_pop(L, 1);
   } else if (opt_string(L, 2, "of", name))
     dc_lua_error(L, "target '%s': of = goes with share =", name);
+  /* where the script defined it, for reports (file= and line= in JUnit, TAP, github) */
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+    t.file = ar.source[0] == '@' || ar.source[0] == '=' ? ar.source + 1 : ar.short_src;
+    t.line = ar.currentline;
+  }
   if (dc_plan_target(p, &t) < 0) core_fail(L, p);
   lua_settop(L, 1);
   return 1;

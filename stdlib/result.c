@@ -106,7 +106,10 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
       x->has_disp = 1;
       x->value_disp = *ti.value_disp;
     }
-    if (where) {
+    if (ti.file) {
+      x->file = dup_str(ti.file, &bad);
+      x->line = ti.line;
+    } else if (where) {
       const char *wf = NULL;
       int wl = 0;
       where(wctx, (int)t, &wf, &wl);

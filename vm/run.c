@@ -10,9 +10,6 @@
 
 #include "plan_lua.h"
 
-/* Registry key: plan userdata -> {source1, line1, source2, line2, ...}, the
- * place of each p:target call (weak keys: plans may be collected). */
-#define RUN_WHERE "decarb.run.where"
 
 /* print() while checking: the same words as Lua's print, on standard error,
  * so that the report on standard output stays whole (and machine-readable
@@ -29,81 +26,6 @@ static int check_print(lua_State *L) {
   fputc('\n', stderr);
   fflush(stderr);
   return 0;
-}
-
-/* rec(p): notes where the script calls p:target (the caller of the Lua
- * wrapper, level 2) for the target about to be defined. */
-static int where_record(lua_State *L) {
-  dc_plan *p = dc_lua_toplan(L, 1);
-  lua_Debug ar;
-  if (!p || !lua_getstack(L, 2, &ar) || !lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0) return 0;
-  lua_getfield(L, LUA_REGISTRYINDEX, RUN_WHERE);
-  lua_pushvalue(L, 1);
-  if (lua_rawget(L, -2) != LUA_TTABLE) {
-    lua_pop(L, 1);
-    lua_newtable(L);
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, -2);
-    lua_rawset(L, -4);
-  }
-  lua_Integer t = (lua_Integer)dc_plan_ntargets(p);
-  const char *src = ar.source[0] == '@' || ar.source[0] == '=' ? ar.source + 1 : ar.short_src;
-  lua_pushstring(L, src);
-  lua_rawseti(L, -2, 2 * t + 1);
-  lua_pushinteger(L, ar.currentline);
-  lua_rawseti(L, -2, 2 * t + 2);
-  return 0;
-}
-
-/* Wraps the plans' target method so that each call's file:line is noted.
- * The wrapper tail-calls the method, so its errors still name the script's
- * line. Nothing happens if the plan module has not made its metatable. */
-static void where_install(lua_State *L) {
-  static const char wrap[] = "local orig, rec = ...\n"
-                             "return function(p, ...) rec(p) return orig(p, ...) end";
-  int top = lua_gettop(L);
-  lua_newtable(L);
-  lua_createtable(L, 0, 1);
-  lua_pushliteral(L, "k");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_setfield(L, LUA_REGISTRYINDEX, RUN_WHERE);
-  if (luaL_getmetatable(L, DC_PLAN_TYPE) == LUA_TTABLE && lua_getfield(L, -1, "methods") == LUA_TTABLE &&
-      lua_getfield(L, -1, "target") == LUA_TFUNCTION &&
-      luaL_loadbuffer(L, wrap, sizeof wrap - 1, "=(decarb check)") == LUA_OK) {
-    lua_insert(L, -2); /* wrap chunk, orig */
-    lua_pushcfunction(L, where_record);
-    if (lua_pcall(L, 2, 1, 0) == LUA_OK) lua_setfield(L, -2, "target");
-  }
-  lua_settop(L, top);
-}
-
-typedef struct where_ctx {
-  lua_State *L;
-  int ud; /* stack index of the plan */
-} where_ctx;
-
-/* dc_result_where_fn: reads the noted place (the strings stay in the
- * registry while the plan is alive; the result copies them at once). */
-static void where_lookup(void *vctx, int t, const char **file, int *line) {
-  where_ctx *w = vctx;
-  lua_State *L = w->L;
-  *file = NULL;
-  *line = 0;
-  if (lua_getfield(L, LUA_REGISTRYINDEX, RUN_WHERE) == LUA_TTABLE) {
-    lua_pushvalue(L, w->ud);
-    if (lua_rawget(L, -2) == LUA_TTABLE) {
-      lua_rawgeti(L, -1, 2 * (lua_Integer)t + 1);
-      lua_rawgeti(L, -2, 2 * (lua_Integer)t + 2);
-      if (lua_type(L, -2) == LUA_TSTRING && lua_isinteger(L, -1)) {
-        *file = lua_tostring(L, -2);
-        *line = (int)lua_tointeger(L, -1);
-      }
-      lua_pop(L, 2);
-    }
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
 }
 
 /* Protected: evaluates every scenario of every plan in the sequence at
@@ -136,8 +58,8 @@ int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink
     if (p) {
       int s = dc_plan_find_scenario(p, scenario);
       if (s < 0) s = DC_SCEN_PLAN;
-      where_ctx w = {L, lua_gettop(L)};
-      dc_result *r = dc_result_from_plan(p, s, file, where_lookup, &w);
+      /* each target's file:line comes from the plan (p:target notes it) */
+      dc_result *r = dc_result_from_plan(p, s, file, NULL, NULL);
       if (!r) {
         fprintf(stderr, "decarb: out of memory\n");
         code = DC_EXIT_LIMIT;
@@ -194,7 +116,6 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
   lua_State *L = dc_host_state(h);
   lua_pushcfunction(L, check_print);
   lua_setglobal(L, "print");
-  where_install(L);
   int code;
   if (strcmp(file, "-") == 0) {
     code = dc_host_load(h, o->stdin_text ? o->stdin_text : "", o->stdin_len, "=stdin");
