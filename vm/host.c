@@ -309,7 +309,9 @@ static void push_limit_message(lua_State *L, dc_host *h) {
   char amount[32];
   if (h->limit == LIMIT_TIME) dc_fmt_number(amount, sizeof amount, h->opts.timeout, 0);
   else fmt_size(amount, sizeof amount, h->opts.max_mem);
-  lua_pushfstring(L, limit_message(h), amount);
+  if (h->limit == LIMIT_MEM && h->mem.sysfail)
+    lua_pushfstring(L, "out of memory: the system refused memory below the limit of %s", amount);
+  else lua_pushfstring(L, limit_message(h), amount);
 }
 
 /* ================================================================== */
@@ -321,7 +323,7 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
   dc_host *outer = running; /* a call from inside a call (require, :load) */
   h->limit = LIMIT_NONE;
-  h->mem.hit = 0;
+  h->mem.hit = h->mem.sysfail = 0;
   if (!outer) {
     interrupted = 0;
     lua_sethook(L, NULL, 0, 0);
@@ -351,12 +353,14 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
     h->mem.hit = 0;
     return DC_EXIT_OK;
   }
-  if (st == LUA_ERRMEM && h->limit == LIMIT_NONE) h->limit = LIMIT_MEM;
+  /* a memory error caught and raised again as a string (by pcall in C
+     code) is still the memory limit */
+  if ((st == LUA_ERRMEM || h->mem.hit) && h->limit == LIMIT_NONE) h->limit = LIMIT_MEM;
   if (h->limit != LIMIT_NONE) {
     lua_pop(L, 1);
     push_limit_message(L, h);
     if (h->limit == LIMIT_MEM) h->mem.cap = h->opts.max_mem; /* grace is over */
-    h->mem.hit = 0;
+    h->mem.hit = h->mem.sysfail = 0;
     if (!outer) interrupted = 0;
     return DC_EXIT_LIMIT;
   }
@@ -396,11 +400,12 @@ int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname)
   return st == LUA_ERRMEM ? DC_EXIT_LIMIT : DC_EXIT_SYNTAX;
 }
 
-/* Reads all of f (and closes it) into a malloc'd buffer; NULL on a read
- * error or out of memory. */
-static char *read_all(FILE *f, size_t *lenp) {
+/* Reads all of f into a malloc'd buffer; NULL on a read error or out of
+ * memory (*oom set). */
+static char *read_all(FILE *f, size_t *lenp, int *oom) {
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
+  *oom = 0;
   size_t n;
   while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
     len += n;
@@ -411,20 +416,20 @@ static char *read_all(FILE *f, size_t *lenp) {
       cap *= 2;
     }
   }
-  int err = ferror(f);
-  fclose(f);
-  if (err) { free(buf); buf = NULL; }
+  if (!buf) *oom = 1;
+  else if (ferror(f)) { free(buf); buf = NULL; }
   *lenp = len;
   return buf;
 }
 
-/* Loads the text of f (closed here) as the chunk of the file path. */
-static int load_stream(dc_host *h, FILE *f, const char *path) {
+int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname) {
   size_t len;
-  char *buf = read_all(f, &len);
+  int oom;
+  char *buf = read_all(f, &len, &oom);
   if (!buf) {
-    lua_pushfstring(h->L, "decarb: cannot read '%s' (a read error, or out of memory)", path);
-    return DC_EXIT_USAGE;
+    lua_pushfstring(h->L, oom ? "decarb: out of memory reading '%s'" : "decarb: cannot read '%s'",
+                    shown_name(chunkname));
+    return oom ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
   }
   /* a byte order mark, then a first line starting with '#' (a "#!" line)
      is skipped, as lua does, keeping the newline so line numbers stay right */
@@ -433,10 +438,17 @@ static int load_stream(dc_host *h, FILE *f, const char *path) {
     while (skip < len && buf[skip] != '\n') skip++;
     if (skip + 1 < len && buf[skip + 1] == LUA_SIGNATURE[0]) skip++; /* bytecode after #! */
   }
-  lua_pushfstring(h->L, "@%s", path);
-  int st = dc_host_load(h, buf + skip, len - skip, lua_tostring(h->L, -1));
-  lua_remove(h->L, -2);
+  int st = dc_host_load(h, buf + skip, len - skip, chunkname);
   free(buf);
+  return st;
+}
+
+/* Loads the text of f (closed here) as the chunk of the file path. */
+static int load_file_stream(dc_host *h, FILE *f, const char *path) {
+  lua_pushfstring(h->L, "@%s", path);
+  int st = dc_host_loadstream(h, f, lua_tostring(h->L, -1));
+  fclose(f);
+  lua_remove(h->L, -2);
   return st;
 }
 
@@ -446,7 +458,7 @@ int dc_host_loadfile(dc_host *h, const char *path) {
     lua_pushfstring(h->L, "decarb: cannot open '%s': %s", path, strerror(errno));
     return DC_EXIT_USAGE;
   }
-  return load_stream(h, f, path);
+  return load_file_stream(h, f, path);
 }
 
 /* ================================================================== */
@@ -574,7 +586,7 @@ static int sandbox_require(lua_State *L) {
                            "(only Lua files there can be required; no C modules)",
                         name, lua_tostring(L, -1));
   dc_host *h = host_of(L);
-  int st = load_stream(h, f, path);
+  int st = load_file_stream(h, f, path);
   if (st != DC_EXIT_OK) return lua_error(L);
   lua_pushstring(L, name);
   lua_call(L, 1, 1);
