@@ -759,8 +759,8 @@ void dc_host_free(dc_host *h) {
     char amount[32];
     fmt_size(amount, sizeof amount, cap);
     fflush(stdout);
-    fprintf(stderr, "memory limit of %s reached while closing the script (in a __gc "
-                    "finalizer; raise it with --max-mem SIZE)\n", amount);
+    fprintf(stderr, "memory limit of %s reached while closing the script (running its "
+                    "__gc finalizers; raise it with --max-mem SIZE)\n", amount);
     exit(DC_EXIT_LIMIT);
   }
 }
