@@ -8,4 +8,4 @@ dir=$(dirname "${DECARB:-./decarb}")
 bin=build/decarb-fault
 case $dir in */build-asan) bin=build-asan/decarb-fault;; esac
 [ -x "$bin" ] || { echo "fault: $bin is missing (make test builds it)"; exit 1; }
-FAULT_KNOWN=1 FAULT_SAMPLE=${FAULT_SAMPLE:-20} FAULT_BUDGET=${FAULT_BUDGET:-50} sh tests/fuzz/fault_sweep.sh "$bin"
+FAULT_KNOWN=1 FAULT_SAMPLE=${FAULT_SAMPLE:-40} FAULT_BUDGET=${FAULT_BUDGET:-50} sh tests/fuzz/fault_sweep.sh "$bin"

@@ -86,7 +86,10 @@ sweep() { # NAME ARGS...
     elif [ "$rc" -ge 86 ] && [ "$rc" -le 88 ] || grep -q 'Sanitizer\|runtime error:' "$t/e"; then fail "sanitizer report (exit $rc)"
     elif [ "$rc" = "$rc0" ]; then
       if ! cmp -s "$t/o" "$t/o0" || { [ -f "$t/r0" ] && ! cmp -s "$t/w/report" "$t/r0"; }; then
-        known "c. the same exit code, another report"
+        # the REPL reports a line that ran out of memory and goes on: later
+        # lines then see less (a global never set)
+        if [ "$repl" = 1 ] && grep -q 'out of memory\|memory limit of' "$t/e"; then :
+        else known "c. the same exit code, another report"; fi
       fi
     elif [ "$rc" = 4 ] && grep -q 'out of memory\|not enough memory' "$t/e"; then known "a. exit 4 out of memory"
     elif [ "$rc" = 2 ] && [ ! -s "$t/e" ] && [ "$repl" != 1 ]; then known "b. exit 2 without a message"
