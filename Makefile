@@ -26,7 +26,7 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
 DEB_TEST  = python3 python3-pint python3-jsonschema time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
-DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion
+DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion clang libclang-rt-14-dev
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 
@@ -49,7 +49,7 @@ $(LIB_OBJ): PIC = -fPIC -fvisibility=hidden
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: unit-bins decarb-asan all deps deps-bench deps-fuzz test unit golden demo asan bench fuzz \
+.PHONY: unit-bins decarb-asan all deps deps-bench deps-fuzz test unit golden demo asan bench fuzz fuzz-bin fault fault-bin \
         install install-module uninstall clean valgrind module deb
 
 BIN ?= decarb
@@ -57,9 +57,11 @@ BIN ?= decarb
 all: $(BIN) $(SO)
 module: $(SO)
 
-$(BIN): $(VM_OBJ) $(LIBA)
+# EXTRA_OBJ: linked in by test builds only (the fault-injection hook)
+EXTRA_OBJ ?=
+$(BIN): $(VM_OBJ) $(LIBA) $(EXTRA_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $(VM_OBJ) $(LIBA) $(LIBS) $(LDFLAGS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $(VM_OBJ) $(EXTRA_OBJ) $(LIBA) $(LIBS) $(LDFLAGS)
 
 $(LIBA): $(LIB_OBJ)
 	@echo "  AR      $@"
@@ -115,7 +117,7 @@ deps-fuzz: deps
 
 # ---- tests ------------------------------------------------------------------
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) $(SO) unit-bins
+	@$(MAKE) --no-print-directory $(BIN) $(SO) unit-bins $(BUILD)/decarb-fault
 	@sh tests/run_all.sh ./$(BIN) $(UNIT_BIN)
 
 unit-bins: $(UNIT_BIN)
@@ -124,9 +126,29 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/decarb CC=gcc \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" decarb-asan
-decarb-asan: $(BIN) $(SO) unit-bins
+decarb-asan: $(BIN) $(SO) unit-bins $(BUILD)/decarb-fault
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  sh tests/run_all.sh ./$(BIN) $(UNIT_BIN)
+
+# $(BUILD)/decarb-fault: the same objects relinked with the fault hook, for
+# the sampled sweep of tests/fault_alloc.test.sh (seconds to link)
+$(BUILD)/decarb-fault: $(VM_OBJ) $(LIB_OBJ) $(OBJ_DIR)/tests/fuzz/fault_alloc.o
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS) $(FAULT_WRAP)
+
+# build-fault/decarb: ASan + UBSan, no small-block cache, and every
+# allocation through tests/fuzz/fault_alloc.c (DECARB_FAIL_ALLOC=k fails the
+# k-th). A test build only: the release binary has no such hook.
+FAULT_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+fault-bin: deps
+	@$(MAKE) --no-print-directory BUILD=build-fault BIN=build-fault/decarb CC=gcc \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DDC_SMALL_CACHE=0" \
+	  LDFLAGS="-fsanitize=address,undefined $(FAULT_WRAP)" \
+	  EXTRA_OBJ=build-fault/obj/tests/fuzz/fault_alloc.o build-fault/decarb
+
+# the whole sweep of allocation faults (make test samples it)
+fault: fault-bin
+	@FAULT_SAMPLE=0 sh tests/fuzz/fault_sweep.sh build-fault/decarb
 
 demo: deps
 	@$(MAKE) --no-print-directory decarb
@@ -142,8 +164,21 @@ bench: deps-bench
 	@$(MAKE) --no-print-directory decarb
 	@sh bench/run.sh ./decarb
 
-fuzz: deps-fuzz
+fuzz: deps-fuzz fuzz-bin fault-bin
 	@sh tests/fuzz/run.sh
+	@FAULT_SAMPLE=0 sh tests/fuzz/fault_sweep.sh build-fault/decarb
+
+# build-fuzz/fuzz_script: the whole-script libFuzzer target (ASan + UBSan),
+# built incrementally from clang objects; run by tests/fuzz/run.sh and, for
+# 30 s, by tests/fuzz_script.test.sh in make test (clang does not see that
+# some error helpers never return: hence -Wno-sometimes-uninitialized)
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
+              -Wno-sometimes-uninitialized
+fuzz-bin:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" build-fuzz/fuzz_script
+build-fuzz/fuzz_script: tests/fuzz/fuzz_script.c $(CORE_OBJ)
+	@echo "  CCLD    $@"
+	@$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_OBJ) $(LIBS)
 
 install: $(BIN) install-module
 	install -d $(BINDIR) $(MANDIR) $(COMPDIR)
@@ -169,4 +204,4 @@ deb: deps
 	dpkg-buildpackage -us -uc -b
 
 clean:
-	rm -rf build build-asan decarb decarb.so
+	rm -rf build build-asan build-fault build-fuzz decarb decarb.so

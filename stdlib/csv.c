@@ -216,13 +216,19 @@ bad:
 }
 
 int dc_csv_read_file(const char *path, dc_csv **out, dc_csv_error *err) {
-  memset(err, 0, sizeof *err);
-  *out = NULL;
   FILE *f = fopen(path, "rb");
   if (!f) {
+    memset(err, 0, sizeof *err);
+    *out = NULL;
     snprintf(err->msg, sizeof err->msg, "cannot open: %s", strerror(errno));
     return -1;
   }
+  return dc_csv_read_stream(f, out, err);
+}
+
+int dc_csv_read_stream(FILE *f, dc_csv **out, dc_csv_error *err) {
+  memset(err, 0, sizeof *err);
+  *out = NULL;
   char *buf = NULL;
   size_t len = 0, cap = 0;
   for (;;) {

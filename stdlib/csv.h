@@ -5,6 +5,7 @@
 #define DC_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Largest text dc_csv_read_file accepts. */
 #define DC_CSV_MAX_BYTES ((size_t)64 << 20)
@@ -27,6 +28,8 @@ typedef struct dc_csv_error {
 int dc_csv_parse(const char *text, size_t len, dc_csv **out, dc_csv_error *err);
 /* Reads and parses a file (at most DC_CSV_MAX_BYTES). */
 int dc_csv_read_file(const char *path, dc_csv **out, dc_csv_error *err);
+/* As dc_csv_read_file from an open file, which it closes. */
+int dc_csv_read_stream(FILE *f, dc_csv **out, dc_csv_error *err);
 void dc_csv_free(dc_csv *c);
 
 /* Records, including the header (record 0). */

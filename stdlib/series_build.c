@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "safeopen.h"
 #include "dc_lua.h"
 #include "series.h"
 #include "series_lua.h"
@@ -428,7 +429,9 @@ static int c_csv(lua_State *L) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &csvbox_key);
   lua_setmetatable(L, -2);
   dc_csv_error e;
-  if (dc_csv_read_file(full, box, &e) != 0) {
+  FILE *f = dc_open_below(L, "series.csv", path, full);
+  if (!f) return dc_lua_error(L, "%s: cannot open: %s", path, strerror(errno));
+  if (dc_csv_read_stream(f, box, &e) != 0) {
     if (e.line) return dc_lua_error(L, "%s:%d:%d: %s", path, e.line, e.col, e.msg);
     return dc_lua_error(L, "%s: %s", path, e.msg);
   }

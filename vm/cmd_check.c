@@ -43,16 +43,19 @@ typedef struct out_t {
   FILE *f;
   const char *path; /* NULL: standard output */
   char *tmp;        /* the temporary file, or NULL */
+  char *real;       /* path was a symbolic link: where it points, or NULL */
 } out_t;
 
-static int out_open(out_t *o, const char *path) {
-  memset(o, 0, sizeof *o);
+static int out_open_in(out_t *o, const char *path) {
   if (!path || strcmp(path, "-") == 0) {
     o->f = stdout;
     return 0;
   }
   o->path = path;
   struct stat st;
+  /* a symbolic link: write its target (whole, beside it), keep the link */
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (o->real = realpath(path, NULL)) != NULL)
+    o->path = path = o->real;
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) { /* /dev/stdout, a FIFO: in place */
     o->f = fopen(path, "w");
     if (!o->f) {
@@ -63,7 +66,10 @@ static int out_open(out_t *o, const char *path) {
   }
   size_t len = strlen(path) + 16;
   o->tmp = malloc(len);
-  if (!o->tmp) return -1;
+  if (!o->tmp) {
+    fprintf(stderr, "decarb check: out of memory (opening '%s')\n", path);
+    return -1;
+  }
   snprintf(o->tmp, len, "%s.tmpXXXXXX", path);
   int fd = mkstemp(o->tmp);
   if (fd < 0) {
@@ -84,6 +90,14 @@ static int out_open(out_t *o, const char *path) {
     return -1;
   }
   return 0;
+}
+
+static int out_open(out_t *o, const char *path) {
+  memset(o, 0, sizeof *o);
+  if (out_open_in(o, path) == 0) return 0;
+  free(o->real);
+  o->real = NULL;
+  return -1;
 }
 
 /* Finishes the output: keep (0) or throw away (1) what was written.
@@ -107,8 +121,12 @@ static int out_close(out_t *o, int discard) {
   if (bad && !discard) {
     fprintf(stderr, "decarb check: cannot write the report to %s: %s\n", name,
             errno ? strerror(errno) : "write error");
+    free(o->real);
+    o->real = NULL;
     return -1;
   }
+  free(o->real);
+  o->real = NULL;
   return 0;
 }
 
@@ -172,7 +190,10 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   const char *output = NULL, *scenario = "plan";
   int nfiles = 0, rest = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
-  if (!files) return DC_EXIT_USAGE;
+  if (!files) {
+    fprintf(stderr, "decarb check: out of memory\n");
+    return DC_EXIT_LIMIT;
+  }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (rest || a[0] != '-' || a[1] == '\0') {

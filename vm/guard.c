@@ -85,6 +85,7 @@ void *dc_memcap_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
       return ptr;
     }
     m->hit = 1;
+    m->sysfail = 1;
     return NULL;
   }
   m->used = m->used - old + nsize;

@@ -30,6 +30,7 @@ typedef struct dc_memcap {
   size_t used;  /* bytes currently allocated through the cap (as Lua counts) */
   size_t cap;   /* the most `used` may grow to */
   int hit;      /* set once an allocation was refused */
+  int sysfail;  /* set when it was the system (malloc), not the cap, that refused */
   void *small[DC_SMALL_CLASSES]; /* freed small blocks, one list a class */
 } dc_memcap;
 

@@ -18,6 +18,7 @@
 #include "dc_lua.h"
 #include "fmt.h"
 #include "guard.h"
+#include "safeopen.h"
 #include "term.h"
 
 struct dc_host {
@@ -54,6 +55,9 @@ enum { LIMIT_NONE, LIMIT_TIME, LIMIT_MEM, LIMIT_INTERRUPT };
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t alarms; /* timer firings in this run */
+/* Set while lua_close runs the finalizers of a state: Lua runs __gc with
+ * hooks off, so the first timer firing (or Ctrl-C) ends the process. */
+static volatile sig_atomic_t closing;
 static dc_host *running;             /* the host inside dc_host_call */
 /* The error value a limit raises: a light userdata that needs no memory and
  * that no script can forge. */
@@ -111,6 +115,13 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void on_sigint(int sig) {
   (void)sig;
+  /* while closing, or a second Ctrl-C that the hook could not act on (a
+     finalizer or error handler runs with hooks off): end the process */
+  if (closing || (interrupted && running)) {
+    ssize_t n = write(2, "interrupted\n", 12);
+    (void)n;
+    _exit(130);
+  }
   interrupted = 1;
   stop_soon(running);
 }
@@ -126,7 +137,7 @@ static size_t watchdog_len;
  * from a hook with hooks off) — so end the process. */
 static void on_alarm(int sig) {
   (void)sig;
-  if (alarms++ == 0) {
+  if (alarms++ == 0 && !closing) {
     stop_soon(running);
     return;
   }
@@ -143,8 +154,10 @@ static void arm_timer(double seconds) {
     char secs[32];
     dc_fmt_number(secs, sizeof secs, seconds, 0);
     int n = snprintf(watchdog_msg, sizeof watchdog_msg,
-                     "time limit of %s s reached (the script did not stop; "
-                     "raise it with --timeout SEC)\n", secs);
+                     closing ? "time limit of %s s reached while closing the script "
+                               "(a __gc finalizer did not end; raise it with --timeout SEC)\n"
+                             : "time limit of %s s reached (the script did not stop; "
+                               "raise it with --timeout SEC)\n", secs);
     watchdog_len = n > 0 && (size_t)n < sizeof watchdog_msg ? (size_t)n : 0;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -286,16 +299,19 @@ static const char *limit_message(dc_host *h) {
   }
 }
 
+static void fmt_size(char *out, size_t size, size_t c) {
+  if (c % ((size_t)1 << 30) == 0) snprintf(out, size, "%zu GiB", c >> 30);
+  else if (c % ((size_t)1 << 20) == 0) snprintf(out, size, "%zu MiB", c >> 20);
+  else snprintf(out, size, "%zu bytes", c);
+}
+
 static void push_limit_message(lua_State *L, dc_host *h) {
   char amount[32];
   if (h->limit == LIMIT_TIME) dc_fmt_number(amount, sizeof amount, h->opts.timeout, 0);
-  else {
-    size_t c = h->opts.max_mem;
-    if (c % ((size_t)1 << 30) == 0) snprintf(amount, sizeof amount, "%zu GiB", c >> 30);
-    else if (c % ((size_t)1 << 20) == 0) snprintf(amount, sizeof amount, "%zu MiB", c >> 20);
-    else snprintf(amount, sizeof amount, "%zu bytes", c);
-  }
-  lua_pushfstring(L, limit_message(h), amount);
+  else fmt_size(amount, sizeof amount, h->opts.max_mem);
+  if (h->limit == LIMIT_MEM && h->mem.sysfail)
+    lua_pushfstring(L, "out of memory: the system refused memory below the limit of %s", amount);
+  else lua_pushfstring(L, limit_message(h), amount);
 }
 
 /* ================================================================== */
@@ -307,7 +323,7 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
   dc_host *outer = running; /* a call from inside a call (require, :load) */
   h->limit = LIMIT_NONE;
-  h->mem.hit = 0;
+  h->mem.hit = h->mem.sysfail = 0;
   if (!outer) {
     interrupted = 0;
     lua_sethook(L, NULL, 0, 0);
@@ -337,12 +353,14 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
     h->mem.hit = 0;
     return DC_EXIT_OK;
   }
-  if (st == LUA_ERRMEM && h->limit == LIMIT_NONE) h->limit = LIMIT_MEM;
+  /* a memory error caught and raised again as a string (by pcall in C
+     code) is still the memory limit */
+  if ((st == LUA_ERRMEM || h->mem.hit) && h->limit == LIMIT_NONE) h->limit = LIMIT_MEM;
   if (h->limit != LIMIT_NONE) {
     lua_pop(L, 1);
     push_limit_message(L, h);
     if (h->limit == LIMIT_MEM) h->mem.cap = h->opts.max_mem; /* grace is over */
-    h->mem.hit = 0;
+    h->mem.hit = h->mem.sysfail = 0;
     if (!outer) interrupted = 0;
     return DC_EXIT_LIMIT;
   }
@@ -361,20 +379,33 @@ void dc_host_report(dc_host *h) {
   lua_pop(L, 1);
 }
 
+/* The name a chunk is shown by: "@file.lua" -> "file.lua", "=stdin" -> "stdin". */
+static const char *shown_name(const char *chunkname) {
+  return (*chunkname == '@' || *chunkname == '=') ? chunkname + 1 : chunkname;
+}
+
 int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname) {
+  /* a UTF-8 byte order mark (some editors write one) is not Lua */
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+    buf += 3;
+    len -= 3;
+  }
+  if (len > 0 && buf[0] == LUA_SIGNATURE[0]) {
+    lua_pushfstring(h->L, "%s: a precompiled Lua chunk (bytecode) cannot be loaded: decarb "
+                          "runs Lua source text only", shown_name(chunkname));
+    return DC_EXIT_SYNTAX;
+  }
   int st = luaL_loadbufferx(h->L, buf, len, chunkname, "t");
   if (st == LUA_OK) return DC_EXIT_OK;
   return st == LUA_ERRMEM ? DC_EXIT_LIMIT : DC_EXIT_SYNTAX;
 }
 
-int dc_host_loadfile(dc_host *h, const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    lua_pushfstring(h->L, "decarb: cannot open '%s': %s", path, strerror(errno));
-    return DC_EXIT_USAGE;
-  }
+/* Reads all of f into a malloc'd buffer; NULL on a read error or out of
+ * memory (*oom set). */
+static char *read_all(FILE *f, size_t *lenp, int *oom) {
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
+  *oom = 0;
   size_t n;
   while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
     len += n;
@@ -385,23 +416,49 @@ int dc_host_loadfile(dc_host *h, const char *path) {
       cap *= 2;
     }
   }
-  int err = ferror(f);
-  fclose(f);
-  if (!buf || err) {
-    free(buf);
-    lua_pushfstring(h->L, "decarb: cannot read '%s'", path);
-    return DC_EXIT_USAGE;
+  if (!buf) *oom = 1;
+  else if (ferror(f)) { free(buf); buf = NULL; }
+  *lenp = len;
+  return buf;
+}
+
+int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname) {
+  size_t len;
+  int oom;
+  char *buf = read_all(f, &len, &oom);
+  if (!buf) {
+    lua_pushfstring(h->L, oom ? "decarb: out of memory reading '%s'" : "decarb: cannot read '%s'",
+                    shown_name(chunkname));
+    return oom ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
   }
-  /* a first line starting with '#' (a "#!" line) is skipped, as lua does,
-     keeping the newline so line numbers stay right */
-  size_t skip = 0;
-  if (len > 0 && buf[0] == '#')
+  /* a byte order mark, then a first line starting with '#' (a "#!" line)
+     is skipped, as lua does, keeping the newline so line numbers stay right */
+  size_t skip = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if (len > skip && buf[skip] == '#') {
     while (skip < len && buf[skip] != '\n') skip++;
-  lua_pushfstring(h->L, "@%s", path);
-  int st = dc_host_load(h, buf + skip, len - skip, lua_tostring(h->L, -1));
-  lua_remove(h->L, -2);
+    if (skip + 1 < len && buf[skip + 1] == LUA_SIGNATURE[0]) skip++; /* bytecode after #! */
+  }
+  int st = dc_host_load(h, buf + skip, len - skip, chunkname);
   free(buf);
   return st;
+}
+
+/* Loads the text of f (closed here) as the chunk of the file path. */
+static int load_file_stream(dc_host *h, FILE *f, const char *path) {
+  lua_pushfstring(h->L, "@%s", path);
+  int st = dc_host_loadstream(h, f, lua_tostring(h->L, -1));
+  fclose(f);
+  lua_remove(h->L, -2);
+  return st;
+}
+
+int dc_host_loadfile(dc_host *h, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    lua_pushfstring(h->L, "decarb: cannot open '%s': %s", path, strerror(errno));
+    return DC_EXIT_USAGE;
+  }
+  return load_file_stream(h, f, path);
 }
 
 /* ================================================================== */
@@ -521,14 +578,15 @@ static int sandbox_require(lua_State *L) {
   luaL_pushresult(&b);
   char path[4096];
   dc_lua_resolve_path(L, lua_tostring(L, -1), path, sizeof path);
-  FILE *f = fopen(path, "rb");
+  lua_pushfstring(L, "require '%s'", name);
+  FILE *f = dc_open_below(L, lua_tostring(L, -1), lua_tostring(L, -2), path);
+  lua_pop(L, 1);
   if (!f)
     return dc_lua_error(L, "module '%s' not found: looked for %s beside the script "
                            "(only Lua files there can be required; no C modules)",
                         name, lua_tostring(L, -1));
-  fclose(f);
   dc_host *h = host_of(L);
-  int st = dc_host_loadfile(h, path);
+  int st = load_file_stream(h, f, path);
   if (st != DC_EXIT_OK) return lua_error(L);
   lua_pushstring(L, name);
   lua_call(L, 1, 1);
@@ -637,11 +695,15 @@ static int host_setup(lua_State *L) {
   return 0;
 }
 
+/* An error outside any protected call (the host's own set-up between
+ * runs: pushing a string, setting a global) can only be memory running out.
+ * Lua would abort; decarb ends with the limit's exit code instead. */
 static int host_panic(lua_State *L) {
   const char *msg = lua_tostring(L, -1);
-  fprintf(stderr, "decarb: unprotected error: %s\n", msg ? msg : "?");
+  fprintf(stderr, "decarb: %s\n", msg && strcmp(msg, "not enough memory") != 0
+                                      ? msg : "out of memory (between two runs of the script)");
   fflush(stderr);
-  return 0; /* then Lua aborts */
+  exit(msg && strcmp(msg, "not enough memory") != 0 ? DC_EXIT_RUNTIME : DC_EXIT_LIMIT);
 }
 
 dc_host *dc_host_new(const dc_host_opts *opts) {
@@ -668,15 +730,39 @@ dc_host *dc_host_new(const dc_host_opts *opts) {
   return h;
 }
 
+/* Closing a state runs the finalizers (__gc) of everything still alive, and
+ * __close handlers left open, all of it script code: it runs under the same
+ * limits as a run, measured afresh. Lua runs finalizers with hooks off and
+ * swallows their errors, so a limit reached here cannot stop one finalizer
+ * and carry on: the time limit ends the process from the timer (exit 5), and
+ * a finalizer refused memory ends it once the state is closed. */
 void dc_host_free(dc_host *h) {
   if (!h) return;
   if (running == h) {
     arm_timer(0);
     running = NULL;
   }
+  int timed = !running && h->opts.timeout > 0;
+  fflush(stdout);
+  h->mem.hit = 0;
+  h->mem.cap = h->opts.max_mem;
+  closing = 1;
+  if (timed) arm_timer(h->opts.timeout);
   lua_close(h->L);
+  if (timed) arm_timer(0);
+  closing = 0;
+  int mem_hit = h->mem.hit;
+  size_t cap = h->opts.max_mem;
   dc_memcap_release(&h->mem);
   free(h);
+  if (mem_hit) {
+    char amount[32];
+    fmt_size(amount, sizeof amount, cap);
+    fflush(stdout);
+    fprintf(stderr, "memory limit of %s reached while closing the script (running its "
+                    "__gc finalizers; raise it with --max-mem SIZE)\n", amount);
+    exit(DC_EXIT_LIMIT);
+  }
 }
 
 lua_State *dc_host_state(dc_host *h) { return h->L; }

@@ -6,6 +6,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit codes, as DESIGN.md lists them. */
 enum {
@@ -43,8 +44,13 @@ void dc_host_set_scriptdir(dc_host *h, const char *dir);
  * "=stdin"); pushes the function. Returns a DC_EXIT_* code: OK, or SYNTAX
  * with the message pushed instead (LIMIT if memory ran out). */
 int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname);
-/* As dc_host_load for a file; USAGE with a message when it cannot be read. */
+/* As dc_host_load for a file; USAGE with a message when it cannot be read.
+ * A byte order mark and a first line starting with '#' are skipped, and a
+ * precompiled chunk is refused with the file's name. */
 int dc_host_loadfile(dc_host *h, const char *path);
+/* As dc_host_loadfile from an open stream (not closed), as chunkname
+ * ("=stdin"); LIMIT when out of memory. */
+int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname);
 
 /* The one door: calls the function below nargs arguments under the message
  * handler, with the time limit armed (from now) and Ctrl-C watched.

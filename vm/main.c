@@ -85,7 +85,7 @@ static int common_option(int argc, char **argv, int *i, dc_host_opts *o, int *no
 
 static dc_host *new_host(const dc_host_opts *o) {
   dc_host *h = dc_host_new(o);
-  if (!h) fprintf(stderr, "decarb: cannot create the Lua state (out of memory?)\n");
+  if (!h) fprintf(stderr, "decarb: out of memory: cannot create the Lua state\n");
   return h;
 }
 
@@ -117,13 +117,12 @@ static int run_chunk(dc_host *h, const char *buf, size_t len, const char *name) 
 static void set_scriptdir_of(dc_host *h, const char *path) {
   const char *slash = strrchr(path, '/');
   if (!slash) { dc_host_set_scriptdir(h, "."); return; }
-  size_t n = (size_t)(slash - path);
-  char *dir = malloc(n + 2);
-  if (!dir) return;
-  if (n == 0) { dir[0] = '/'; n = 1; } else memcpy(dir, path, n);
-  dir[n] = '\0';
-  dc_host_set_scriptdir(h, dir);
-  free(dir);
+  /* the folder as a Lua string: memory running out here ends the run
+     (host_panic), never leaves the folder unset */
+  lua_State *L = dc_host_state(h);
+  lua_pushlstring(L, path, slash == path ? 1 : (size_t)(slash - path));
+  dc_host_set_scriptdir(h, lua_tostring(L, -1));
+  lua_pop(L, 1);
 }
 
 /* The global `arg`: arg[0] the script, arg[1..] its arguments, negative
@@ -155,25 +154,11 @@ static int run_file(dc_host *h, char **argv, int argc, int script) {
 }
 
 static int run_stdin(dc_host *h) {
-  size_t cap = 1 << 16, len = 0, n;
-  char *buf = malloc(cap);
-  while (buf && (n = fread(buf + len, 1, cap - len, stdin)) > 0) {
-    len += n;
-    if (len == cap) {
-      char *nb = realloc(buf, cap * 2);
-      if (!nb) { free(buf); buf = NULL; break; }
-      buf = nb;
-      cap *= 2;
-    }
-  }
-  if (!buf || ferror(stdin)) {
-    free(buf);
-    fprintf(stderr, "decarb: cannot read standard input\n");
-    return DC_EXIT_USAGE;
-  }
-  int st = run_chunk(h, buf, len, "=stdin");
-  free(buf);
-  return st;
+  int st = dc_host_loadstream(h, stdin, "=stdin");
+  if (st != DC_EXIT_OK) return fail(h, st);
+  st = dc_host_call(h, 0, 0);
+  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  return DC_EXIT_OK;
 }
 
 int main(int argc, char **argv) {
@@ -215,7 +200,10 @@ int main(int argc, char **argv) {
        strcmp(argv[i], "factors") == 0)) {
     char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
     int n = 0, rest = 0;
-    if (!sub) return DC_EXIT_USAGE;
+    if (!sub) {
+      fprintf(stderr, "decarb: out of memory\n");
+      return DC_EXIT_LIMIT;
+    }
     for (int j = i; j < argc; j++) {
       if (!rest && j > i) {
         if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
@@ -237,7 +225,7 @@ int main(int argc, char **argv) {
   }
 
   dc_host *h = new_host(&o);
-  if (!h) return DC_EXIT_USAGE;
+  if (!h) return DC_EXIT_LIMIT;
   dc_host_catch_sigint(h);
   int code = DC_EXIT_OK;
 

@@ -110,8 +110,8 @@ static int missing_scenario(lua_State *L, const char *file, const char *want) {
 int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx) {
   dc_host *h = dc_host_new(ho);
   if (!h) {
-    fprintf(stderr, "decarb check: cannot create a Lua state\n");
-    return DC_EXIT_USAGE;
+    fprintf(stderr, "decarb check: out of memory: cannot create a Lua state for %s\n", file);
+    return DC_EXIT_LIMIT;
   }
   lua_State *L = dc_host_state(h);
   lua_pushcfunction(L, check_print);
@@ -155,6 +155,7 @@ int dc_run_list_push(void *list, dc_result *r) {
     size_t nc = l->cap ? l->cap * 2 : 8;
     dc_result **nv = realloc(l->v, nc * sizeof *nv);
     if (!nv) {
+      fprintf(stderr, "decarb: out of memory (keeping the result of plan '%s')\n", r->name ? r->name : "?");
       dc_result_free(r);
       return DC_EXIT_LIMIT;
     }

@@ -39,3 +39,9 @@ clog=$out/fuzz_csv.log
   || { tail -n 40 "$clog"; echo "fuzz: FAILED (crash found in the CSV reader, see $clog)"; exit 1; }
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$clog")
 echo "fuzz: CSV reader ran ${runs:-?} inputs without a crash or sanitizer report"
+
+# whole scripts through `decarb check` (tests/fuzz/fuzz_script.c), seeded
+# with the examples and the golden scripts, in fork mode so that a script
+# the watchdog ends (exit 5) counts as a timeout, not a crash.
+# FUZZ_SCRIPT_RUNS executions (default 1,000,000), or FUZZ_SCRIPT_TIME s.
+sh tests/fuzz/script.sh "${FUZZ_SCRIPT_RUNS:-1000000}" "${FUZZ_SCRIPT_TIME:-0}"

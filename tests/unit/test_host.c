@@ -172,6 +172,49 @@ static void memory_limit_stops_bombs(void **state) {
   dc_host_free(h);
 }
 
+/* C code that catches a memory error and raises its message again as a
+ * string: no Lua instruction runs in between for the hook to see. */
+static int reraise(lua_State *L) {
+  lua_pushvalue(L, 1);
+  if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+    lua_pushfstring(L, "caught: %s", lua_tostring(L, -1));
+    return lua_error(L);
+  }
+  return 0;
+}
+
+static void memory_error_reraised_is_the_limit(void **state) {
+  (void)state;
+  dc_host_opts o = {.timeout = 5, .max_mem = (size_t)16 << 20};
+  dc_host *h = dc_host_new(&o);
+  lua_State *L = dc_host_state(h);
+  lua_pushcfunction(L, reraise);
+  lua_setglobal(L, "reraise");
+  assert_int_equal(run(h, "reraise(function() local t = {} "
+                          "while true do t[#t + 1] = string.rep('x', 100000) .. #t end end)"),
+                   DC_EXIT_LIMIT);
+  assert_string_equal(lua_tostring(L, -1),
+                      "memory limit of 16 MiB reached (raise it with --max-mem SIZE)");
+  lua_pop(L, 1);
+  dc_host_free(h);
+}
+
+static void load_skips_bom_refuses_bytecode_by_name(void **state) {
+  (void)state;
+  dc_host_opts o = {0};
+  dc_host *h = dc_host_new(&o);
+  lua_State *L = dc_host_state(h);
+  assert_int_equal(run(h, "\xEF\xBB\xBF" "bom = 7"), DC_EXIT_OK);
+  lua_getglobal(L, "bom");
+  assert_int_equal(lua_tointeger(L, -1), 7);
+  lua_pop(L, 1);
+  assert_int_equal(dc_host_load(h, "\xEF\xBB\xBF\033Lua", 7, "@plan.luac"), DC_EXIT_SYNTAX);
+  assert_string_equal(lua_tostring(L, -1), "plan.luac: a precompiled Lua chunk (bytecode) "
+                                           "cannot be loaded: decarb runs Lua source text only");
+  lua_pop(L, 1);
+  dc_host_free(h);
+}
+
 static void errors_have_script_traceback(void **state) {
   (void)state;
   dc_host_opts o = {0};
@@ -269,6 +312,8 @@ int main(void) {
     cmocka_unit_test(time_limit_stops_loops),
     cmocka_unit_test(memory_limit_stops_bombs),
     cmocka_unit_test(errors_have_script_traceback),
+    cmocka_unit_test(memory_error_reraised_is_the_limit),
+    cmocka_unit_test(load_skips_bom_refuses_bytecode_by_name),
     cmocka_unit_test(sandbox_is_an_allow_list),
   };
   return cmocka_run_group_tests_name("host", tests, NULL, NULL);

@@ -1,0 +1,1 @@
+-- see check_output_symlink.cmd

@@ -1,0 +1,1 @@
+-- bytecode_file.cmd gives decarb a precompiled chunk, by file and by stdin

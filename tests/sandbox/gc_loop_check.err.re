@@ -1,0 +1,1 @@
+^time limit of 2 s reached while closing the script

@@ -1,0 +1,1 @@
+^time limit of 2 s reached \(the script did not stop
