@@ -1,1 +1,0 @@
--- see check_output_symlink.cmd

@@ -1,0 +1,1 @@
+-- see report_output_symlink.cmd
