@@ -127,7 +127,12 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
   memset(m, 0, sizeof *m);
   m->name = dupstr(p, name);
   m->source = dupstr(p, source);
-  if (!m->name || (source && !m->source)) return dc_plan__fail(p, "out of memory");
+  if (!m->name || (source && !m->source)) {
+    free(m->name); /* the slot is not counted: give back what it got */
+    free(m->source);
+    memset(m, 0, sizeof *m);
+    return dc_plan__fail(p, "out of memory");
+  }
   m->kind = k;
   m->ref = ref;
   m->dims = dims;

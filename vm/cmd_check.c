@@ -78,6 +78,7 @@ static int out_open_in(out_t *o, const char *path) {
     o->tmp = NULL;
     return -1;
   }
+  dc_host_cleanup_file(o->tmp); /* removed if the host ends the process */
   mode_t mask = umask(0);
   umask(mask);
   (void)fchmod(fd, 0666 & ~mask); /* as any file a program creates */
@@ -85,6 +86,7 @@ static int out_open_in(out_t *o, const char *path) {
   if (!o->f) {
     close(fd);
     unlink(o->tmp);
+    dc_host_cleanup_file(NULL);
     free(o->tmp);
     o->tmp = NULL;
     return -1;
@@ -114,6 +116,7 @@ static int out_close(out_t *o, int discard) {
     if (o->tmp) {
       if (!bad && !discard && rename(o->tmp, o->path) != 0) bad = 1;
       if (bad || discard) unlink(o->tmp);
+      dc_host_cleanup_file(NULL);
       free(o->tmp);
     }
   }

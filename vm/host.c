@@ -113,6 +113,14 @@ static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return p;
 }
 
+static const char *volatile cleanup_path;
+void dc_host_cleanup_file(const char *path) { cleanup_path = path; }
+/* async-signal-safe: unlink only */
+static void run_cleanup(void) {
+  const char *f = cleanup_path;
+  if (f) (void)unlink(f);
+}
+
 static void on_sigint(int sig) {
   (void)sig;
   /* while closing, or a second Ctrl-C that the hook could not act on (a
@@ -120,6 +128,7 @@ static void on_sigint(int sig) {
   if (closing || (interrupted && running)) {
     ssize_t n = write(2, "interrupted\n", 12);
     (void)n;
+    run_cleanup();
     _exit(130);
   }
   interrupted = 1;
@@ -143,6 +152,7 @@ static void on_alarm(int sig) {
   }
   ssize_t n = write(2, watchdog_msg, watchdog_len);
   (void)n;
+  run_cleanup();
   _exit(DC_EXIT_LIMIT);
 }
 
@@ -703,6 +713,7 @@ static int host_panic(lua_State *L) {
   fprintf(stderr, "decarb: %s\n", msg && strcmp(msg, "not enough memory") != 0
                                       ? msg : "out of memory (between two runs of the script)");
   fflush(stderr);
+  run_cleanup();
   exit(msg && strcmp(msg, "not enough memory") != 0 ? DC_EXIT_RUNTIME : DC_EXIT_LIMIT);
 }
 
@@ -761,6 +772,7 @@ void dc_host_free(dc_host *h) {
     fflush(stdout);
     fprintf(stderr, "memory limit of %s reached while closing the script (running its "
                     "__gc finalizers; raise it with --max-mem SIZE)\n", amount);
+    run_cleanup();
     exit(DC_EXIT_LIMIT);
   }
 }

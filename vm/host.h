@@ -33,6 +33,12 @@ typedef struct dc_host dc_host;
  * NULL when the state cannot be made. */
 dc_host *dc_host_new(const dc_host_opts *opts);
 void dc_host_free(dc_host *h);
+
+/* A file to remove if the host ends the process itself (a limit reached
+ * while closing, the watchdog, a second Ctrl-C, a panic): the temporary
+ * file of a report being written, so that no partial file is left behind.
+ * NULL: none. The string must stay valid until it is replaced. */
+void dc_host_cleanup_file(const char *path);
 lua_State *dc_host_state(dc_host *h);
 const dc_host_opts *dc_host_options(const dc_host *h);
 
