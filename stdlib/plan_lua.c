@@ -332,6 +332,9 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
 static void warn_new(lua_State *L, int ud, const dc_plan *p, int s) {
   size_t nw = dc_plan_nwarnings(p, s);
   if (!nw) return;
+  int quiet = lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS) != LUA_TNIL && lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  if (quiet) return; /* the report prints them */
   uv_field(L, ud, "warned");
   for (size_t i = 0; i < nw; i++) {
     char txt[400];

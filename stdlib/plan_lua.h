@@ -10,6 +10,10 @@
 #define DC_PLAN_TYPE "decarb.Plan"
 /* Registry key of the list (a Lua sequence) of every plan created. */
 #define DC_REG_PLANS "decarb.plans"
+/* Registry key: when true, the binding does not print over-abatement
+ * warnings as it evaluates (decarb check sets it: its reports carry the
+ * warnings, as data, and print them once). */
+#define DC_REG_QUIET_WARNINGS "decarb.plan.quiet_warnings"
 
 int luaopen_decarb_plan(lua_State *L);
 

@@ -154,6 +154,10 @@ static int check_sink(void *vctx, dc_result *r) {
             c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
   c->met += r->met;
   c->total += (int)r->ntargets;
+  /* CSV has no place for warnings: they go to standard error (every other
+   * format carries them in the report) */
+  if (c->ro.format == DC_REPORT_CSV || c->ro.format == DC_REPORT_CSV_TARGETS)
+    for (size_t i = 0; i < r->nwarnings; i++) fprintf(stderr, "warning: %s\n", r->warnings[i].text);
   if (dc_report_streams(c->ro.format)) { /* written now, then forgotten */
     int bad = dc_report_write(c->out->f, &r, 1, &c->ro) || (c->out->f == stdout && fflush(stdout));
     dc_result_free(r);

@@ -116,6 +116,9 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
   lua_State *L = dc_host_state(h);
   lua_pushcfunction(L, check_print);
   lua_setglobal(L, "print");
+  /* warnings are printed once, by the report writers (they are in the result) */
+  lua_pushboolean(L, 1);
+  lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS);
   int code;
   if (strcmp(file, "-") == 0) {
     code = dc_host_load(h, o->stdin_text ? o->stdin_text : "", o->stdin_len, "=stdin");
