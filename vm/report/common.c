@@ -48,6 +48,10 @@ size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, in
   return (size_t)snprintf(buf, size, "%s %s", num, d->label);
 }
 
+const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x) {
+  return x->file ? x->file : r->file;
+}
+
 dc_display dc_rep_diff_disp(const dc_display *d) {
   dc_display z = *d;
   z.offset = 0;

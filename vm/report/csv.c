@@ -63,7 +63,7 @@ void dc_rep_write_csv_targets(FILE *f, dc_result *const *results, size_t n, cons
       dc_display z = dc_rep_diff_disp(&d);
       for (int y = a; y <= b; y++) {
         int i = y - r->y0;
-        dc_rep_csv_field(f, x->file ? x->file : r->file);
+        dc_rep_csv_field(f, dc_rep_target_file(r, x));
         if (x->line > 0) fprintf(f, ",%d,", x->line);
         else fputs(",,", f);
         dc_rep_csv_field(f, r->name);

@@ -47,7 +47,7 @@ void dc_rep_write_github(FILE *f, dc_result *const *results, size_t n, const dc_
       if (x->met) continue;
       char verdict[400];
       dc_report_verdict(verdict, sizeof verdict, r, (int)t, 1);
-      const char *file = x->file ? x->file : r->file;
+      const char *file = dc_rep_target_file(r, x);
       fputs("::error ", f);
       if (file) {
         fputs("file=", f);

@@ -30,7 +30,7 @@ void dc_rep_write_junit(FILE *f, dc_result *const *results, size_t n, const dc_r
       dc_rep_xml_text(f, r->name);
       fputs("\" name=\"", f);
       dc_rep_xml_text(f, x->name);
-      const char *file = x->file ? x->file : r->file;
+      const char *file = dc_rep_target_file(r, x);
       if (file) {
         fputs("\" file=\"", f);
         dc_rep_xml_text(f, file);

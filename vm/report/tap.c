@@ -47,7 +47,7 @@ void dc_rep_write_tap(FILE *f, dc_result *const *results, size_t n, const dc_rep
       dc_rep_tap_text(f, verdict);
       fputc('\n', f);
       fputs("  ---\n", f);
-      if (x->file || r->file) yaml_str(f, "file", x->file ? x->file : r->file);
+      if (dc_rep_target_file(r, x)) yaml_str(f, "file", dc_rep_target_file(r, x));
       if (x->line > 0) fprintf(f, "  line: %d\n", x->line);
       if (x->evaluated && x->deciding != DC_PLAN_NOYEAR) {
         dc_display d;
