@@ -573,6 +573,86 @@ static void test_errors(void **st) {
   assert_non_null(strstr(e.msg, "power sector 'a' uses electricity"));
 }
 
+/* The draft example docs/energy-example.lua.draft through the core, against
+ * the values computed independently (in Python, from the text of
+ * docs/energy.md) and listed at the end of the draft. Units: 万tce = 1e4 tce,
+ * 亿kWh = 1e8 kWh. */
+#define PY 11 /* 2020..2030 */
+static double ramp(int y, int s, int f) { return y < s ? 0 : y >= f ? 1 : (double)(y - s + 1) / (f - s + 1); }
+static double wtce(double x) { return tce(x * 1e4); }
+static double ykwh(double x) { return kwh(x * 1e8); }
+
+static void test_china_peak_draft(void **st) {
+  (void)st;
+  double ic[PY], ig[PY], io[PY], ie[PY], bc[PY], bg[PY], be[PY], bh[PY], to[PY], te[PY], pc[PY];
+  double w_ind[PY], w_sw[PY], w_ret[PY], s600[PY], gf[PY], gn[PY], grid[PY], heatf[PY], ch4[PY];
+  for (int i = 0; i < PY; i++) {
+    int y = 2020 + i;
+    ic[i] = wtce(4000), ig[i] = wtce(400), io[i] = wtce(300), ie[i] = ykwh(1000);
+    bc[i] = wtce(600), bg[i] = wtce(300), be[i] = ykwh(400), bh[i] = wtce(200);
+    to[i] = wtce(1200), te[i] = ykwh(50), pc[i] = wtce(3000);
+    w_ind[i] = ramp(y, 2021, 2025), w_sw[i] = ramp(y, 2021, 2030), w_ret[i] = ramp(y, 2023, 2027);
+    s600[i] = wtce(600);
+    double solar = (10 + 20.0 * i / 10) * 1e9, wind = (8 + 12.0 * i / 10) * 1e9;
+    gn[i] = (solar * 1286 + wind * 2225 + 2e9 * 3500) * 3600 / YEAR_S;
+    gf[i] = 20e9 * 4950 * 3600 / YEAR_S;
+    grid[i] = 0.5306 / KWH_J;
+    heatf[i] = 0.11e3 / 1e9; /* 0.11 tCO2/GJ */
+    ch4[i] = tpy(60e3);
+  }
+  dc_energy_use ind[] = {{DC_FUEL_I_COAL, ic}, {DC_FUEL_I_NATURAL_GAS, ig}, {DC_FUEL_I_OIL, io}, {DC_FUEL_I_ELECTRICITY, ie}};
+  dc_energy_use bld[] = {{DC_FUEL_I_COAL, bc}, {DC_FUEL_I_NATURAL_GAS, bg}, {DC_FUEL_I_ELECTRICITY, be}, {DC_FUEL_I_HEAT, bh}};
+  dc_energy_use tra[] = {{DC_FUEL_I_OIL, to}, {DC_FUEL_I_ELECTRICITY, te}};
+  dc_energy_use pow_[] = {{DC_FUEL_I_COAL, pc}};
+  dc_energy_gas lf[] = {{"CH4", ch4}};
+  dc_energy_sector sec[] = {{"industry", 0, ind, 4, NULL, 0, NULL}, {"buildings", 0, bld, 4, NULL, 0, NULL},
+                            {"transport", 0, tra, 2, NULL, 0, NULL}, {"power", 1, pow_, 1, NULL, 0, NULL},
+                            {"landfill", 0, NULL, 0, lf, 1, NULL}};
+  dc_energy_measure m[] = {
+      {"industrial efficiency", DC_EM_SAVES, 0, w_ind, DC_FUEL_I_COAL, s600, 0, 0, 0, 0},
+      {"coal boilers to heat pumps", DC_EM_SWITCH, 1, w_sw, 0, NULL, DC_FUEL_I_COAL, DC_FUEL_I_ELECTRICITY, 0.5, 3},
+      {"electric vehicles", DC_EM_SWITCH, 2, w_sw, 0, NULL, DC_FUEL_I_OIL, DC_FUEL_I_ELECTRICITY, 0.2, 3},
+      {"retire small coal units", DC_EM_SAVES, 3, w_ret, DC_FUEL_I_COAL, s600, 0, 0, 0, 0}};
+  dc_energy_spec s = {"draft", 2020, PY, sec, 5, m, 4, NULL, 0, grid, heatf, gf, gn, NULL, NULL,
+                      DC_PRIMARY_COAL, 1, "AR6"};
+  double energy[PY], elec[PY], imp[PY], prim[PY], nfp[PY], share[PY], coal[PY], co2[PY], co2e[PY], ch4o[PY];
+  dc_energy_out out = {0};
+  out.energy = energy, out.electricity = elec, out.imports = imp, out.primary = prim;
+  out.nonfossil_primary = nfp, out.nonfossil_share = share, out.coal = coal, out.co2 = co2;
+  out.co2e = co2e, out.ch4 = ch4o;
+  dc_energy_error e;
+  if (dc_energy_account(&s, &out, &e)) fail_msg("%s", e.msg);
+  static const struct { int i; double final, d, m, prim, nfp, share, coal, co2, co2e; } want[] = {
+      {0, 8781.107971993613, 1450.0, 83.40000000000009, 11205.3, 1150.513, 0.10267578735062872, 7600.0,
+       265315597.68, 266989597.68},
+      {5, 8001.107971993612, 1523.269, -105.43100000000004, 10185.80507, 1935.2610000000002,
+       0.1899958802176449, 6490.0, 227537758.728, 229211758.728},
+      {10, 7821.107971993612, 1596.538, -294.26199999999994, 9897.81014, 2729.4239999999995,
+       0.2757603915809199, 6100.0, 214147116.288, 215821116.288},
+  };
+  for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+    int i = want[k].i;
+    NEAR(energy[i], wtce(want[k].final));
+    NEAR(elec[i], ykwh(want[k].d));
+    NEAR(imp[i] + ykwh(1e4), ykwh(want[k].m + 1e4)); /* near zero: compare shifted */
+    NEAR(prim[i], wtce(want[k].prim));
+    NEAR(nfp[i], wtce(want[k].nfp));
+    NEAR(share[i], want[k].share);
+    NEAR(coal[i], wtce(want[k].coal));
+    NEAR(to_t(co2[i]), want[k].co2);
+    NEAR(to_t(co2e[i]), want[k].co2e);
+    NEAR(to_t(ch4o[i]), 60e3);
+  }
+  /* the draft's targets: intensity per GDP (+5.5 %/yr) from 2020 to 2025 */
+  double g25 = pow(1.055, 5);
+  NEAR((prim[5] / g25) / prim[0] - 1, -0.3044800781251446);
+  NEAR((co2[5] / g25) / co2[0] - 1, -0.3438118319423259);
+  assert_true(share[5] < 0.20);  /* "non-fossil 20 % by 2025": missed */
+  assert_true(share[10] >= 0.25); /* "non-fossil 25 % by 2030": met */
+  for (int i = 5; i < PY; i++) assert_true(coal[i] <= wtce(7600) * (1 + 1e-12));
+  for (int i = 1; i < PY; i++) assert_true(co2[i] < co2[i - 1]); /* peaked in 2020 */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_registry),         cmocka_unit_test(test_unknown_fuel),
@@ -583,6 +663,7 @@ int main(void) {
       cmocka_unit_test(test_fossil_generation), cmocka_unit_test(test_power_sector),
       cmocka_unit_test(test_gases),            cmocka_unit_test(test_factors_override),
       cmocka_unit_test(test_oversave_warning), cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_china_peak_draft),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   dc_factors_unload();
