@@ -321,6 +321,25 @@ static double at(const double *v, size_t i, double dflt) {
   return v ? v[i] : dflt;
 }
 
+/* The CO2 factor of fuel f in sector sec, year i (kg/J); a missing grid or
+ * heat factor is 0 here: the accounting fails on it wherever the fuel is
+ * used. */
+static double fuel_ef(const dc_energy_spec *s, const dc_energy_sector *sec, size_t f, size_t i,
+                      int power) {
+  const dc_energy_fuel *fu = &reg.f[f];
+  if (fu->fossil || fu->family == DC_FUEL_BIOMASS) {
+    double ef = fu->co2;
+    for (size_t o = 0; o < s->nfac; o++)
+      if (s->fac[o].fuel == (int)f) ef = s->fac[o].v[i];
+    return ef;
+  }
+  if (fu->family == DC_FUEL_ELECTRICITY) {
+    const double *g = sec->grid ? sec->grid : s->grid;
+    return power || !g ? 0 : g[i];
+  }
+  return s->heat_factor ? s->heat_factor[i] : 0;
+}
+
 /* the checks that do not depend on a year */
 static int check_spec(const dc_energy_spec *s, int *power, int *gases, dc_energy_error *err) {
   const char *plan = s->plan ? s->plan : "";
@@ -437,14 +456,18 @@ int dc_energy_account(const dc_energy_spec *s, dc_energy_out *out, dc_energy_err
       for (size_t m = 0; m < s->nmea; m++) {
         const dc_energy_measure *me = &s->mea[m];
         if ((size_t)me->sector != k) continue;
-        double w = at(me->weight, i, 1);
+        double w = at(me->weight, i, 1), wedge;
         if (me->kind == DC_EM_SAVES) {
           u[me->fuel] -= w * me->amount[i];
+          wedge = w * me->amount[i] * fuel_ef(s, sec, (size_t)me->fuel, i, power);
         } else {
           double moved = w * me->share * bau[me->from];
           u[me->from] -= moved;
           u[me->to] += moved / me->efficiency;
+          wedge = moved * fuel_ef(s, sec, (size_t)me->from, i, power) -
+                  moved / me->efficiency * fuel_ef(s, sec, (size_t)me->to, i, power);
         }
+        if (out->measure_co2) out->measure_co2[m * n + i] = wedge;
       }
       double sec_e = 0, sec_co2 = 0, sec_other = 0;
       for (size_t f = 0; f < nfu; f++) {
@@ -465,10 +488,7 @@ int dc_energy_account(const dc_energy_spec *s, dc_energy_out *out, dc_energy_err
         }
         if (fu->family == DC_FUEL_COAL) coal += x;
         if (fu->fossil || fu->family == DC_FUEL_BIOMASS) {
-          double ef = fu->co2;
-          for (size_t o = 0; o < s->nfac; o++)
-            if (s->fac[o].fuel == (int)f) ef = s->fac[o].v[i];
-          sec_co2 += x * ef;
+          sec_co2 += x * fuel_ef(s, sec, f, i, power);
           prim_fuels += x;
           if (fu->family == DC_FUEL_BIOMASS) nf_fuels += x;
         } else if (fu->family == DC_FUEL_ELECTRICITY) {

@@ -199,12 +199,21 @@ typedef struct dc_energy_out {
   double *fgas_co2e;         /* F-gases through the GWP set */
   double *co2e;              /* co2 + every other gas x its GWP */
   double *sector_energy, *sector_co2, *sector_co2e;
+  /* nmea x n: each measure's CO2 abatement in its sector (positive: less),
+   * the wedge the plan reports: SAVES w x amount x the fuel's factor; SWITCH
+   * moved x (factor of from - factor of to / efficiency), the factor of
+   * electricity being the grid's (0 when a power sector makes the plan's
+   * electricity) and of heat the heat factor. Sectors' CO2 after measures =
+   * their BAU CO2 - the sum of their measures' wedges. */
+  double *measure_co2;
   /* set by dc_energy_account: the first year where some fuel's use of a
    * sector went below zero (measures save or switch more than it uses), or
    * warn_year 0 when none */
   int warn_sector, warn_fuel, warn_year;
   double warn_value;         /* the most negative such use, J/s */
 } dc_energy_out;
+/* (measure_co2 sits before the warnings so that a designated initialiser
+ * or memset-then-assign is the way to fill an out; see the tests) */
 
 /* One accounting pass. 0, or -1 with err (nothing in out is valid then). */
 int dc_energy_account(const dc_energy_spec *s, dc_energy_out *out, dc_energy_error *err);

@@ -204,7 +204,7 @@ static void test_tech(void **st) {
 typedef struct run {
   double energy[N], coal[N], elec[N], imports[N], primary[N], nfp[N], share[N];
   double co2[N], ch4[N], n2o[N], fgas[N], co2e[N];
-  double by_fuel[DC_ENERGY_MAXFUELS * N], sec_e[4 * N], sec_co2[4 * N], sec_co2e[4 * N];
+  double by_fuel[DC_ENERGY_MAXFUELS * N], sec_e[4 * N], sec_co2[4 * N], sec_co2e[4 * N], mco2[4 * N];
   dc_energy_out out;
 } run;
 
@@ -212,7 +212,7 @@ static dc_energy_out *outs(run *r) {
   memset(r, 0, sizeof *r);
   r->out = (dc_energy_out){r->energy, r->by_fuel, r->elec, r->coal, r->imports, r->primary, r->nfp,
                            r->share, r->co2, r->ch4, r->n2o, r->fgas, r->co2e, r->sec_e,
-                           r->sec_co2, r->sec_co2e, 0, 0, 0, 0};
+                           r->sec_co2, r->sec_co2e, r->mco2, 0, 0, 0, 0};
   return &r->out;
 }
 
@@ -248,6 +248,10 @@ static void test_saves_exact(void **st) {
     NEAR(r.share[i], 0);
   }
   NEAR(to_t(r.co2[0] - r.co2[2]), 277.249896);
+  /* the measure's wedge: 100 tce x w x 2.77249896 t/tce */
+  NEAR(to_t(r.mco2[0]), 0);
+  NEAR(to_t(r.mco2[1]), 138.624948);
+  NEAR(to_t(r.mco2[2]), 277.249896);
   assert_int_equal(r.out.warn_year, 0);
   /* without the measure: the BAU */
   s.nmea = 0;
@@ -318,6 +322,11 @@ static void test_switch(void **st) {
   /* CO2: 600 tce of coal = 17.58456 TJ x 94,600 = 1,663.499376 t, plus
    * 133.333 tce = 1,085,466.67 kWh x 0.5 kg = 542.733333 t */
   NEAR(to_t(r.co2[2]), 1663.499376 + 400.0 / 3 * 29.3076e9 / 3.6e6 * 0.5 / 1e3);
+  /* its wedge: 400 tce of coal (1,108.999584 t) less 133.333 tce of
+   * electricity at 0.5 kg/kWh (542.733333 t) = 566.266251 t; the BAU is
+   * 2,772.49896 t, and BAU - wedge is the CO2 after the measure */
+  NEAR(to_t(r.mco2[2]), 1108.999584 - 400.0 / 3 * 29.3076e9 / 3.6e6 * 0.5 / 1e3);
+  NEAR(to_t(r.co2[2]), 2772.49896 - to_t(r.mco2[2]));
 }
 
 /* nonfossil_share by hand in both methods. 2023: industry burns 600,000 tce
@@ -616,7 +625,9 @@ static void test_china_peak_draft(void **st) {
   dc_energy_spec s = {"draft", 2020, PY, sec, 5, m, 4, NULL, 0, grid, heatf, gf, gn, NULL, NULL,
                       DC_PRIMARY_COAL, 1, "AR6"};
   double energy[PY], elec[PY], imp[PY], prim[PY], nfp[PY], share[PY], coal[PY], co2[PY], co2e[PY], ch4o[PY];
+  double mco2[4 * PY], sco2[5 * PY];
   dc_energy_out out = {0};
+  out.measure_co2 = mco2, out.sector_co2 = sco2;
   out.energy = energy, out.electricity = elec, out.imports = imp, out.primary = prim;
   out.nonfossil_primary = nfp, out.nonfossil_share = share, out.coal = coal, out.co2 = co2;
   out.co2e = co2e, out.ch4 = ch4o;
@@ -651,6 +662,17 @@ static void test_china_peak_draft(void **st) {
   assert_true(share[10] >= 0.25); /* "non-fossil 25 % by 2030": met */
   for (int i = 5; i < PY; i++) assert_true(coal[i] <= wtce(7600) * (1 + 1e-12));
   for (int i = 1; i < PY; i++) assert_true(co2[i] < co2[i - 1]); /* peaked in 2020 */
+  /* sectors' CO2 = BAU (2020: no measure acts) - their measures' wedges */
+  for (int i = 0; i < PY; i++) {
+    NEAR(sco2[0 * PY + i], sco2[0] - mco2[0 * PY + i]);
+    NEAR(sco2[1 * PY + i], sco2[PY] - mco2[1 * PY + i]);
+    NEAR(sco2[2 * PY + i], sco2[2 * PY] - mco2[2 * PY + i]);
+    NEAR(sco2[3 * PY + i], sco2[3 * PY] - mco2[3 * PY + i]);
+    assert_true(mco2[i] >= 0); /* each measure abates here */
+  }
+  NEAR(mco2[3 * PY + 10], wtce(600) * 94600 / 1e12); /* retirement at full effect */
+  /* a power sector makes the electricity: a switch to it is valued at 0 */
+  NEAR(mco2[2 * PY + 10], 0.2 * wtce(1200) * 73300 / 1e12);
 }
 
 int main(void) {
