@@ -147,9 +147,21 @@ const dc_energy_fuel *dc_energy_fuel_at(size_t i) {
   return i < dc_energy_nfuels() ? &reg.f[i] : NULL;
 }
 
+/* Chinese names of the generic fuels, as energy balances write them */
+static const struct {
+  const char *alias;
+  int fuel;
+} generic_alias[] = {
+  {"煤炭", DC_FUEL_I_COAL},       {"煤", DC_FUEL_I_COAL},        {"石油", DC_FUEL_I_OIL},
+  {"天然气", DC_FUEL_I_NATURAL_GAS}, {"电力", DC_FUEL_I_ELECTRICITY}, {"热力", DC_FUEL_I_HEAT},
+  {"生物质", DC_FUEL_I_BIOMASS},
+};
+
 int dc_energy_fuel_find(const char *name, dc_energy_error *err) {
   if (dc_energy_init(err)) return -1;
   if (!name) name = "";
+  for (size_t i = 0; i < sizeof generic_alias / sizeof generic_alias[0]; i++)
+    if (strcmp(name, generic_alias[i].alias) == 0) return generic_alias[i].fuel;
   for (size_t i = 0; i < reg.n; i++)
     if (name_eq(reg.f[i].name, name)) return (int)i;
   const char *canon = dc_factors_canonical("fuel", name);

@@ -65,7 +65,8 @@ size_t dc_energy_nfuels(void);
 const dc_energy_fuel *dc_energy_fuel_at(size_t i); /* NULL past the end */
 /* The registry index of a fuel name: the generic names, every fuel of the
  * factors' fuel dataset and its aliases ("diesel"), compared ignoring case,
- * spaces, '_' and punctuation ("natural gas" = "natural_gas"). -1 with an
+ * spaces, '_' and punctuation ("natural gas" = "natural_gas"); the generic
+ * fuels also by their Chinese names (煤炭, 石油, 天然气, 电力, 热力, 生物质). -1 with an
  * error that lists the known names. */
 int dc_energy_fuel_find(const char *name, dc_energy_error *err);
 /* Fixed indices of the generic fuels. */

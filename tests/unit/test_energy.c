@@ -59,6 +59,10 @@ static void test_registry(void **st) {
   assert_int_equal(fuel("heat"), DC_FUEL_I_HEAT);
   assert_int_equal(fuel("biomass"), DC_FUEL_I_BIOMASS);
   assert_string_equal(dc_energy_fuel_at((size_t)fuel("diesel"))->name, "gas/diesel oil");
+  assert_int_equal(fuel("煤炭"), DC_FUEL_I_COAL);
+  assert_int_equal(fuel("天然气"), DC_FUEL_I_NATURAL_GAS);
+  assert_int_equal(fuel("电力"), DC_FUEL_I_ELECTRICITY);
+  assert_int_equal(fuel("热力"), DC_FUEL_I_HEAT);
   assert_null(dc_energy_fuel_at(17));
   /* default factors: IPCC 2006 Vol. 2 Table 1.4, in kgCO2/TJ */
   const double per_tj = 1 / 1e12;
