@@ -125,16 +125,18 @@ static void metric_terms(ctx_t *c, int mi, int i, double mult) {
         add_term(c, "bau", d->sectors[k].bau[i] * mult, d->sectors[k].source, "BAU %s", d->sectors[k].name);
     if (mi == DC_MET_BAU) return;
     double sign = mi == DC_MET_ABATEMENT ? 1 : -1;
-    for (size_t j = 0; j < d->nmeasures; j++)
-      if (d->measures[j].active[s])
-        measure_term(c, (int)j, sign * wedge_of(c, (int)j, s, i), mult, sign * d->measures[j].at_full[i]);
+    for (size_t o = 0; o < d->norder; o++) {
+      int j = d->order[o];
+      measure_term(c, j, sign * wedge_of(c, j, s, i), mult, sign * d->measures[j].at_full[i]);
+    }
     return;
   }
   if (kind == DC_RMK_SECTOR) {
     add_term(c, "bau", d->sectors[ref].bau[i] * mult, d->sectors[ref].source, "BAU %s", d->sectors[ref].name);
-    for (size_t j = 0; j < d->nmeasures; j++)
-      if (d->measures[j].active[s] && d->measures[j].sector == ref)
-        measure_term(c, (int)j, -wedge_of(c, (int)j, s, i), mult, -d->measures[j].at_full[i]);
+    for (size_t o = 0; o < d->norder; o++) {
+      int j = d->order[o];
+      if (d->measures[j].sector == ref) measure_term(c, j, -wedge_of(c, j, s, i), mult, -d->measures[j].at_full[i]);
+    }
     return;
   }
   if ((kind == DC_RMK_BUILTIN && (mi == DC_MET_CAPACITY || mi == DC_MET_GENERATION)) || kind == DC_RMK_TECH ||
@@ -146,15 +148,16 @@ static void metric_terms(ctx_t *c, int mi, int i, double mult) {
       if (gen && !r->metrics[te->gen_metric].ok) continue;
       add_term(c, "stock", (gen ? te->gen[i] : te->cap[i]) * mult, te->source, "%s%s", gen ? "generation of " : "",
                te->name);
-      for (size_t j = 0; j < d->nmeasures; j++) {
+      for (size_t o = 0; o < d->norder; o++) {
+        int j = d->order[o];
         const dc_result_xmeasure *m = &d->measures[j];
         int adds = 0;
         for (size_t a = 0; a < m->nadds; a++) adds |= m->adds[a].tech == (int)t;
         if (!m->active[s] || !adds) continue;
-        double v = added_of(c, (int)j, s, (int)t, gen, i);
+        double v = added_of(c, j, s, (int)t, gen, i);
         dc_explain_term *x = add_term(c, "addition", v * mult, m->source, "%s (%s)", m->name, te->name);
         if (x) {
-          x->measure = (int)j;
+          x->measure = j;
           x->ramp = m->ramp[i];
           x->at_full = m->ramp[i] > 0 ? v / m->ramp[i] * mult : NAN;
         }
@@ -312,8 +315,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->fraction = xt->reduce;
     dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
     fmt_pct(f, sizeof f, xt->reduce);
-    snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d (%s) = %s", f, r->metrics[x->metric].name,
-             e->base_year, v, b);
+    snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d (%s) = %s", f, what, e->base_year, v, b);
     break;
   case DC_TARGET_VS:
     e->bound_kind = "vs";
@@ -322,8 +324,8 @@ static void derive_bound(ctx_t *c, int t) {
     e->fraction = xt->reduce;
     dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
     fmt_pct(f, sizeof f, xt->reduce);
-    snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d in scenario %s (%s) = %s", f,
-             r->metrics[x->metric].name, e->year, e->vs ? e->vs : "?", v, b);
+    snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d in scenario %s (%s) = %s", f, what,
+             e->year, e->vs ? e->vs : "?", v, b);
     break;
   case DC_TARGET_PEAK: {
     e->bound_kind = "peak";
@@ -349,8 +351,8 @@ static void derive_bound(ctx_t *c, int t) {
       e->base_value = x->value[0];
       dc_explain_fmt(v, sizeof v, fabs(e->base_value), &e->disp);
       fmt_pct(f, sizeof f, xt->tol);
-      snprintf(e->bound_text, sizeof e->bound_text, "the tolerance %s × |%s in %d| (%s) = %s", f,
-               r->metrics[x->metric].name, r->y0, v, b);
+      snprintf(e->bound_text, sizeof e->bound_text, "the tolerance %s × |%s in %d| (%s) = %s", f, what, r->y0, v,
+               b);
     }
     break;
   case DC_TARGET_BUDGET:
@@ -474,7 +476,7 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
   } else if (x->kind == DC_TARGET_BUDGET) {
     int from = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
     double f = xt->cumul_seconds ? r->detail->year_s : 1;
-    for (int y = from; y <= year && y <= xt->by; y++) {
+    for (int y = from; year <= xt->by && y <= year; y++) {
       dc_explain_term *tm = add_term(&c, "year", tot[y - r->y0] * f, r->metrics[x->metric].source, "%s in %d", e->metric, y);
       if (tm) tm->year = y;
     }
@@ -517,7 +519,8 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     fprintf(f, " (the verdict is decided in %d: %s)", x->deciding, x->met ? "met" : "missed");
   fputc('\n', f);
   dc_explain_fmt(v, sizeof v, e->value, &e->disp);
-  fprintf(f, "  value  %s = %s in %d\n", v, e->value_text, e->year);
+  if (x->kind == DC_TARGET_BUDGET) fprintf(f, "  value  %s = %s\n", v, e->value_text);
+  else fprintf(f, "  value  %s = %s in %d\n", v, e->value_text, e->year);
   if (e->den_metric >= 0) {
     char nv[96], dv[96];
     dc_explain_fmt(nv, sizeof nv, e->num, &e->num_disp);
@@ -528,7 +531,8 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     const dc_explain_term *t = &e->terms[k];
     char tv[96];
     dc_explain_fmt(tv, sizeof tv, fabs(t->value), &e->disp);
-    fprintf(f, "    %s %s  %s", t->value < 0 ? "−" : "+", tv, t->name);
+    int minus = t->value < 0 || (t->value == 0 && t->at_full < 0);
+    fprintf(f, "    %s %s  %s", minus ? "−" : "+", tv, t->name);
     if (t->measure >= 0) {
       const dc_result_xmeasure *me = &r->detail->measures[t->measure];
       char af[96], rp[48];

@@ -319,6 +319,8 @@ static void copy_detail(dc_result *r, const dc_plan *p, int *bad) {
   d->nmeasures = p->nmea;
   d->measures = zalloc(p->nmea, sizeof *d->measures, bad);
   for (size_t k = 0; !*bad && k < p->nmea; k++) copy_measure(&d->measures[k], p, k, n, bad);
+  d->order = zalloc(p->nmea, sizeof *d->order, bad);
+  if (d->order) d->norder = dc_plan_measure_order(p, r->scenario, d->order);
   d->targets = zalloc(p->ntar, sizeof *d->targets, bad);
   for (size_t t = 0; !*bad && t < p->ntar; t++) {
     const target_t *ta = &p->tar[t];
@@ -372,6 +374,7 @@ static void free_detail(dc_result *r) {
     free(x->active);
   }
   free(d->measures);
+  free(d->order);
   for (size_t t = 0; d->targets && t < r->ntargets; t++) free(d->targets[t].parts);
   free(d->targets);
   free(d);

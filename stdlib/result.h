@@ -149,6 +149,8 @@ typedef struct dc_result_detail {
   dc_result_tech *techs;
   size_t nmeasures;              /* every measure of the plan, in definition order */
   dc_result_xmeasure *measures;
+  size_t norder;                 /* the measures of the judged scenario, in report order */
+  int *order;                    /* indices into measures */
   dc_result_xtarget *targets;    /* [target], parallel to r->targets */
 } dc_result_detail;
 
