@@ -2,7 +2,8 @@
 # explain.test.sh — decarb explain: for every target of every example (and of
 # tests/golden/explain_kinds.lua, which has every kind of target), in its deciding
 # year and in the first and last years, the JSON terms add up to the value;
-# every kind of target is explained at least once; usage errors exit 2.
+# every kind of target is explained at least once; the JSON is valid against
+# docs/schema/decarb-explain.json; usage errors exit 2.
 set -u
 DECARB=${DECARB:-./decarb}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -20,10 +21,14 @@ for f in examples/*.lua examples/intro/*.lua tests/golden/explain_kinds.lua; do
 done
 python3 - "$tmp" <<'PY' || fail=1
 import json, glob, sys, math
+from jsonschema import Draft202012Validator as V
+schema = V(json.load(open("docs/schema/decarb-explain.json")))
+V.check_schema(schema.schema)
 kinds, bad, n = set(), 0, 0
 for fn in sorted(glob.glob(sys.argv[1] + "/*.json")):
     doc = json.load(open(fn))
-    assert doc["schema"] == "decarb-explain", fn
+    for err in schema.iter_errors(doc):
+        bad += 1; print("not ok - %s: not valid against docs/schema/decarb-explain.json: %s" % (fn, err.message))
     for e in doc["explanations"]:
         n += 1
         kinds.add(e["kind"])

@@ -1,1 +1,1 @@
-"$DECARB" explain --format json explain_json.lua
+"$DECARB" explain --format=json explain_json.lua
