@@ -281,7 +281,8 @@ size_t dc_explain_fmt(char *buf, size_t size, double si, const dc_display *d) {
 
 static size_t fmt_pct(char *buf, size_t size, double f) {
   char num[40];
-  dc_fmt_number(num, sizeof num, f * 100, 4);
+  if (!isfinite(f)) return (size_t)snprintf(buf, size, "—");
+  dc_fmt_number(num, sizeof num, f * 100, 3); /* as the check report's */
   return (size_t)snprintf(buf, size, "%s %%", num);
 }
 
@@ -561,8 +562,7 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
   z.offset = 0;
   if (strcmp(z.label, "%") == 0) snprintf(z.label, sizeof z.label, "pp");
   dc_explain_fmt(m, sizeof m, fabs(e->margin), &z);
-  if (isfinite(e->margin_rel)) fmt_pct(p, sizeof p, fabs(e->margin_rel));
-  else snprintf(p, sizeof p, "—");
+  fmt_pct(p, sizeof p, fabs(e->margin_rel));
   if (e->shortfall > 0) fprintf(f, "  margin −%s (%s): short by %s\n", m, p, m);
   else fprintf(f, "  margin %s (%s)\n", m, p);
   if (e->note[0]) fprintf(f, "  note: %s\n", e->note);
