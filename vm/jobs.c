@@ -72,6 +72,7 @@ static void wire_put(FILE *f, const dc_result *r) {
     put_str(f, r->measures[j].source);
     put_str(f, r->measures[j].sector);
     put_doubles(f, r->measures[j].wedge, ny);
+    put_doubles(f, r->measures[j].share, ny);
   }
   put_u64(f, r->ntargets);
   for (size_t t = 0; t < r->ntargets; t++) {
@@ -220,6 +221,7 @@ static dc_result *wire_get(const unsigned char *buf, size_t len) {
     r->measures[j].source = get_str(&g);
     r->measures[j].sector = get_str(&g);
     r->measures[j].wedge = get_doubles(&g, ny);
+    r->measures[j].share = get_doubles(&g, ny);
   }
   r->ntargets = get_u64(&g, lim);
   r->targets = get_array(&g, r->ntargets, sizeof *r->targets);
