@@ -186,6 +186,7 @@ void dc_result_free(dc_result *r) {
     free(r->measures[j].source);
     free(r->measures[j].sector);
     free(r->measures[j].wedge);
+    free(r->measures[j].share);
   }
   free(r->measures);
   for (size_t t = 0; r->targets && t < r->ntargets; t++) {

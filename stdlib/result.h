@@ -25,6 +25,7 @@ typedef struct dc_result_metric {
 typedef struct dc_result_measure {
   char *name, *source, *sector; /* source, sector NULL when none */
   double *wedge;                /* abatement y0..y1 in the judged scenario */
+  double *share;                /* y0..y1 as a report gave it (result_read.h); NULL: wedge / gap */
 } dc_result_measure;
 
 typedef struct dc_result_target {

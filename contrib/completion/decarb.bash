@@ -11,7 +11,7 @@ _decarb() {
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
   local subcommands="check explain diff units factors"
-  local check_opts="--format --output --scenario --years $common"
+  local check_opts="--format --output --scenario --years --jobs --shard $common"
   local explain_opts="--target --year --scenario --format $common"
   local diff_opts="--format --tolerance $common"
   local formats="text json jsonl csv csv-targets tap junit github"
@@ -36,7 +36,7 @@ _decarb() {
       esac
       return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --target | --year | --tolerance | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --target | --year | --tolerance | -e) return ;;
   esac
 
   case $sub in

@@ -173,7 +173,7 @@ static void json_plan(FILE *f, const dc_result *r, const dc_report_opts *o, int 
     fputs(", \"share\": [", f);
     for (int y = a; y <= b; y++) {
       if (y > a) fputs(", ", f);
-      dc_rep_json_num(f, w && gap && gap[y - y0] != 0 ? w[y - y0] / gap[y - y0] : NAN);
+      dc_rep_json_num(f, dc_rep_share(me, gap, y - y0));
     }
     fputs("], \"source\": ", f);
     dc_rep_json_str_or_null(f, me->source);
