@@ -396,19 +396,21 @@ static void diff_plan(dc_diff *d, const dc_result *a, const dc_result *b, const 
     int sb = find_scen(b, a->scenario_names[s]);
     if (sb < 0 || !b->evaluated[sb]) add(d, DC_DIFF_SCENARIO_REMOVED, b->name, NULL, a->scenario_names[s]);
   }
+  /* the judged scenario first (targets, measures, metrics), then the others' metrics */
   const char *ja = a->scenario_names[a->scenario], *jb = b->scenario_names[b->scenario];
-  if (strcmp(ja, jb) != 0) {
-    dc_diff_item *it = add(d, DC_DIFF_JUDGED, b->name, jb, ja);
-    (void)it;
-  } else {
-    diff_targets(d, a, b, jb, tol);
-    diff_measures(d, a, b, jb, tol);
-  }
-  for (size_t s = 0; s < b->nscenarios; s++) {
-    int sa = find_scen(a, b->scenario_names[s]);
-    if (sa < 0 || !b->evaluated[s] || !a->evaluated[sa]) continue;
-    diff_metrics(d, a, b, b->scenario_names[s], sa, (int)s, tol);
-  }
+  int same = strcmp(ja, jb) == 0;
+  if (!same) add(d, DC_DIFF_JUDGED, b->name, jb, ja);
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t s = 0; s < b->nscenarios; s++) {
+      if (((int)s == b->scenario) != (pass == 0)) continue;
+      int sa = find_scen(a, b->scenario_names[s]);
+      if ((int)s == b->scenario && same) {
+        diff_targets(d, a, b, jb, tol);
+        diff_measures(d, a, b, jb, tol);
+      }
+      if (sa < 0 || !b->evaluated[s] || !a->evaluated[sa]) continue;
+      diff_metrics(d, a, b, b->scenario_names[s], sa, (int)s, tol);
+    }
 }
 
 int dc_diff_run(const dc_diff_side *a, const dc_diff_side *b, double tol, dc_diff *out, char *err, size_t errsize) {

@@ -1,8 +1,9 @@
 -- decarb diff fixture: diff_old.lua without its scenario "slow", a target
--- replaced by another, and a second plan
+-- replaced by another, a sector changed and one added, and a second plan
 local p = plan{ "Diff town", years = {2020, 2030}, source = "test fixture" }
 p:sector{ "power", emissions = "0.8 MtCO2e/yr", source = "yearbook 2020" }
-p:sector{ "transport", emissions = series{ [2020] = "0.4 MtCO2e/yr", [2030] = "0.5 MtCO2e/yr" } }
+p:sector{ "transport", emissions = series{ [2020] = "0.4 MtCO2e/yr", [2030] = "0.45 MtCO2e/yr" }, source = "transport bureau" }
+p:sector{ "industry", emissions = "0.1 MtCO2e/yr" }
 p:capacity{ "PV", [2020] = "100 MW", hours = "1300 h/yr" }
 p:capacity{ "coal", [2020] = "900 MW", hours = "4500 h/yr" }
 p:measure{ "Coal to gas", sector = "power", abates = "0.25 MtCO2e/yr", start = 2024, full = 2027, source = "utility plan" }
