@@ -168,6 +168,17 @@ static series_cmp compare_series(const double *a, int ay0, int ay1, double k, co
   return c;
 }
 
+/* The years and largest change of c in it, shown in `unit`. */
+static void set_change(dc_diff_item *it, const series_cmp *c, const char *unit) {
+  it->ylo = c->ylo;
+  it->yhi = c->yhi;
+  it->nyears = c->n;
+  it->new_year = c->ybig;
+  it->old_v = c->oldbig;
+  it->new_v = c->newbig;
+  snprintf(it->unit, sizeof it->unit, "%s", unit);
+}
+
 /* ---- one plan ---- */
 
 static const char *label_of(const dc_result_metric *m) { return m->has_disp ? m->disp.label : ""; }
@@ -200,13 +211,7 @@ static void diff_metrics(dc_diff *d, const dc_result *a, const dc_result *b, con
     if (!c.n) continue;
     dc_diff_item *it = add(d, DC_DIFF_METRIC_CHANGED, b->name, scen, mb->name);
     if (!it) return;
-    it->ylo = c.ylo;
-    it->yhi = c.yhi;
-    it->nyears = c.n;
-    it->new_year = c.ybig;
-    it->old_v = c.oldbig;
-    it->new_v = c.newbig;
-    snprintf(it->unit, sizeof it->unit, "%s", label_of(mb));
+    set_change(it, &c, label_of(mb));
   }
   for (size_t i = 0; i < a->nmetrics; i++) {
     const dc_result_metric *ma = &a->metrics[i];
@@ -317,13 +322,7 @@ static void diff_measures(dc_diff *d, const dc_result *a, const dc_result *b, co
     dc_diff_item *it = add(d, DC_DIFF_MEASURE_CHANGED, b->name, scen, mb->name);
     if (!it) break;
     set_what(d, it, what);
-    it->ylo = c.ylo;
-    it->yhi = c.yhi;
-    it->nyears = c.n;
-    it->new_year = c.ybig;
-    it->old_v = c.oldbig;
-    it->new_v = c.newbig;
-    snprintf(it->unit, sizeof it->unit, "%s", ub);
+    set_change(it, &c, ub);
   }
   for (size_t i = 0; i < a->nmeasures; i++)
     if (!paired[i]) add(d, DC_DIFF_MEASURE_REMOVED, b->name, scen, a->measures[i].name);
@@ -359,13 +358,7 @@ static void diff_sectors(dc_diff *d, const dc_result *a, const dc_result *b, con
     dc_diff_item *it = add(d, DC_DIFF_SECTOR_CHANGED, b->name, NULL, sb->name);
     if (!it) return;
     set_what(d, it, what);
-    it->ylo = c.ylo;
-    it->yhi = c.yhi;
-    it->nyears = c.n;
-    it->new_year = c.ybig;
-    it->old_v = c.oldbig;
-    it->new_v = c.newbig;
-    snprintf(it->unit, sizeof it->unit, "%s", ub);
+    set_change(it, &c, ub);
   }
   for (size_t i = 0; i < da->nsectors; i++) {
     int found = 0;

@@ -235,16 +235,11 @@ int dc_cmd_diff(int argc, char **argv, const dc_host_opts *opts) {
       fputs(diff_usage, stdout);
       return DC_EXIT_OK;
     }
-    const char *val = NULL, *eq = strchr(a, '=');
-    char opt[32];
-    size_t ol = eq ? (size_t)(eq - a) : strlen(a);
-    if (ol >= sizeof opt) ol = sizeof opt - 1;
-    memcpy(opt, a, ol);
-    opt[ol] = '\0';
-    if (strcmp(opt, "--format") && strcmp(opt, "--tolerance")) return usage_fail("unknown option '%s'", a);
-    if (eq) val = eq + 1;
-    else if (i + 1 < argc) val = argv[++i];
-    else return usage_fail("%s needs a value", opt);
+    static const char *const known[] = {"--format", "--tolerance", NULL};
+    char opt[DC_CMD_OPT_MAX];
+    const char *val;
+    int bad = dc_cmd_option(argc, argv, &i, known, opt, &val);
+    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? a : opt);
     if (strcmp(opt, "--format") == 0) {
       if (strcmp(val, "text") && strcmp(val, "json") && strcmp(val, "markdown"))
         return usage_fail("unknown format '%s' (text, json or markdown)", val);

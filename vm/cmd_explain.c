@@ -157,6 +157,22 @@ static void write_json(FILE *f, const dc_result *r, const dc_explain *e) {
   fprintf(f, ", \"year\": %d}", e->year);
 }
 
+int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
+                  const char **val) {
+  const char *a = argv[*i], *eq = strchr(a, '=');
+  size_t ol = eq ? (size_t)(eq - a) : strlen(a);
+  if (ol >= DC_CMD_OPT_MAX) ol = DC_CMD_OPT_MAX - 1;
+  memcpy(opt, a, ol);
+  opt[ol] = '\0';
+  int k = 0;
+  while (known[k] && strcmp(known[k], opt) != 0) k++;
+  if (!known[k]) return 1;
+  if (eq) *val = eq + 1;
+  else if (*i + 1 < argc) *val = argv[++*i];
+  else return 2;
+  return 0;
+}
+
 int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
   const char *file = NULL, *target = NULL, *scenario = "plan", *format = "text";
   int year = DC_PLAN_NOYEAR, rest = 0;
@@ -175,17 +191,11 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
       fputs(explain_usage, stdout);
       return DC_EXIT_OK;
     }
-    const char *val = NULL, *eq = strchr(a, '=');
-    char opt[32];
-    size_t ol = eq ? (size_t)(eq - a) : strlen(a);
-    if (ol >= sizeof opt) ol = sizeof opt - 1;
-    memcpy(opt, a, ol);
-    opt[ol] = '\0';
-    if (strcmp(opt, "--target") && strcmp(opt, "--year") && strcmp(opt, "--scenario") && strcmp(opt, "--format"))
-      return usage_fail("unknown option '%s'", a);
-    if (eq) val = eq + 1;
-    else if (i + 1 < argc) val = argv[++i];
-    else return usage_fail("%s needs a value", opt);
+    static const char *const known[] = {"--target", "--year", "--scenario", "--format", NULL};
+    char opt[DC_CMD_OPT_MAX];
+    const char *val;
+    int bad = dc_cmd_option(argc, argv, &i, known, opt, &val);
+    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? a : opt);
     if (strcmp(opt, "--target") == 0) target = val;
     else if (strcmp(opt, "--scenario") == 0) scenario = val;
     else if (strcmp(opt, "--format") == 0) {
