@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "diff.h"
 #include "host.h"
+#include "jsonw.h"
 #include "report_int.h"
 #include "result_read.h"
 #include "run.h"
@@ -159,61 +160,77 @@ static void unload(side_t *sd) {
   dc_run_list_free(&sd->orig);
 }
 
-static void json_year(FILE *f, int y) {
-  if (y == DC_PLAN_NOYEAR) fputs("null", f);
-  else fprintf(f, "%d", y);
+static void kyear(dc_jsonw *w, const char *k, int y) {
+  dc_jsonw_key(w, k);
+  if (y == DC_PLAN_NOYEAR) dc_jsonw_null(w);
+  else dc_jsonw_int(w, y);
 }
 
-static void json_met(FILE *f, int m) { fputs(m < 0 ? "null" : m ? "true" : "false", f); }
+static void kmet(dc_jsonw *w, const char *k, int m) {
+  dc_jsonw_key(w, k);
+  if (m < 0) dc_jsonw_null(w);
+  else dc_jsonw_bool(w, m);
+}
 
-static void write_json(FILE *f, const dc_diff_side *a, const dc_diff_side *b, const dc_diff *d, double tol) {
-  fputs("{\n  \"changes\": [", f);
+static int write_json(FILE *f, const dc_diff_side *a, const dc_diff_side *b, const dc_diff *d, double tol) {
+  dc_jsonw *w = dc_jsonw_open(f, 0);
+  if (!w) return DC_JSONW_ENOMEM;
+  dc_jsonw_object(w, DC_JSONW_LINES);
+  dc_jsonw_key(w, "changes");
+  dc_jsonw_array(w, DC_JSONW_LINES);
   for (size_t i = 0; i < d->n; i++) {
     const dc_diff_item *it = &d->items[i];
     int years = it->kind == DC_DIFF_METRIC_CHANGED || it->kind == DC_DIFF_MEASURE_CHANGED ||
                 it->kind == DC_DIFF_SECTOR_CHANGED;
-    fprintf(f, "%s\n    {\"kind\": ", i ? "," : "");
-    dc_rep_json_str(f, dc_diff_kind_name(it->kind));
-    fputs(", \"name\": ", f);
-    dc_rep_json_str_or_null(f, it->name);
-    fputs(", \"new\": ", f);
-    dc_rep_json_num(f, it->new_v);
-    fputs(", \"new_met\": ", f);
-    json_met(f, it->new_met);
-    fputs(", \"new_name\": ", f);
-    dc_rep_json_str_or_null(f, it->kind == DC_DIFF_MEASURE_RENAMED ? it->other : NULL);
-    fputs(", \"new_year\": ", f);
-    json_year(f, it->kind == DC_DIFF_YEARS ? DC_PLAN_NOYEAR : it->new_year);
-    fputs(", \"old\": ", f);
-    dc_rep_json_num(f, it->old_v);
-    fputs(", \"old_met\": ", f);
-    json_met(f, it->old_met);
-    fputs(", \"old_year\": ", f);
-    json_year(f, it->kind == DC_DIFF_YEARS ? DC_PLAN_NOYEAR : it->old_year);
-    fputs(", \"plan\": ", f);
-    dc_rep_json_str(f, it->plan);
-    fprintf(f, ", \"regression\": %s, \"scenario\": ", it->kind == DC_DIFF_REGRESSION ? "true" : "false");
-    dc_rep_json_str_or_null(f, it->scenario);
-    fputs(", \"unit\": ", f);
-    dc_rep_json_str_or_null(f, it->unit[0] ? it->unit : NULL);
-    fputs(", \"what\": ", f);
-    dc_rep_json_str_or_null(f, it->what && it->what[0] ? it->what : NULL);
-    fputs(", \"years\": ", f);
-    if (years && it->nyears) fprintf(f, "{\"count\": %d, \"from\": %d, \"to\": %d}", it->nyears, it->ylo, it->yhi);
-    else if (it->kind == DC_DIFF_YEARS)
-      fprintf(f, "{\"old\": [%d, %d], \"new\": [%d, %d]}", it->ylo, it->yhi, it->old_year, it->new_year);
-    else fputs("null", f);
-    fputc('}', f);
+    dc_jsonw_object(w, DC_JSONW_INLINE);
+    dc_jsonw_kstr(w, "kind", dc_diff_kind_name(it->kind));
+    dc_jsonw_kstr(w, "name", it->name);
+    dc_jsonw_knum(w, "new", it->new_v);
+    kmet(w, "new_met", it->new_met);
+    dc_jsonw_kstr(w, "new_name", it->kind == DC_DIFF_MEASURE_RENAMED ? it->other : NULL);
+    kyear(w, "new_year", it->kind == DC_DIFF_YEARS ? DC_PLAN_NOYEAR : it->new_year);
+    dc_jsonw_knum(w, "old", it->old_v);
+    kmet(w, "old_met", it->old_met);
+    kyear(w, "old_year", it->kind == DC_DIFF_YEARS ? DC_PLAN_NOYEAR : it->old_year);
+    dc_jsonw_kstr(w, "plan", it->plan);
+    dc_jsonw_kbool(w, "regression", it->kind == DC_DIFF_REGRESSION);
+    dc_jsonw_kstr(w, "scenario", it->scenario);
+    dc_jsonw_kstr(w, "unit", it->unit[0] ? it->unit : NULL);
+    dc_jsonw_kstr(w, "what", it->what && it->what[0] ? it->what : NULL);
+    dc_jsonw_key(w, "years");
+    if (years && it->nyears) {
+      dc_jsonw_object(w, DC_JSONW_INLINE);
+      dc_jsonw_kint(w, "count", it->nyears);
+      dc_jsonw_kint(w, "from", it->ylo);
+      dc_jsonw_kint(w, "to", it->yhi);
+      dc_jsonw_end(w);
+    } else if (it->kind == DC_DIFF_YEARS) {
+      dc_jsonw_object(w, DC_JSONW_INLINE);
+      int v[2][2] = {{it->ylo, it->yhi}, {it->old_year, it->new_year}};
+      for (int k = 0; k < 2; k++) {
+        dc_jsonw_key(w, k ? "new" : "old");
+        dc_jsonw_array(w, DC_JSONW_INLINE);
+        dc_jsonw_int(w, v[k][0]);
+        dc_jsonw_int(w, v[k][1]);
+        dc_jsonw_end(w);
+      }
+      dc_jsonw_end(w);
+    } else
+      dc_jsonw_null(w);
+    dc_jsonw_end(w);
   }
-  fputs(d->n ? "\n  ],\n" : "],\n", f);
-  fputs("  \"improvements\": ", f);
-  fprintf(f, "%d,\n  \"new\": ", d->improvements);
-  dc_rep_json_str(f, b->label);
-  fputs(",\n  \"old\": ", f);
-  dc_rep_json_str(f, a->label);
-  fprintf(f, ",\n  \"regressions\": %d,\n  \"schema\": \"decarb-diff\",\n  \"tolerance\": ", d->regressions);
-  dc_rep_json_num(f, tol);
-  fputs(",\n  \"version\": 1\n}\n", f);
+  dc_jsonw_end(w);
+  dc_jsonw_kint(w, "improvements", d->improvements);
+  dc_jsonw_kstr(w, "new", b->label);
+  dc_jsonw_kstr(w, "old", a->label);
+  dc_jsonw_kint(w, "regressions", d->regressions);
+  dc_jsonw_kstr(w, "schema", "decarb-diff");
+  dc_jsonw_knum(w, "tolerance", tol);
+  dc_jsonw_kint(w, "version", 1);
+  dc_jsonw_end(w);
+  int rc = dc_jsonw_close(w);
+  fputc('\n', f);
+  return rc;
 }
 
 int dc_cmd_diff(int argc, char **argv, const dc_host_opts *opts) {
@@ -268,10 +285,14 @@ int dc_cmd_diff(int argc, char **argv, const dc_host_opts *opts) {
     fprintf(stderr, "decarb diff: %s\n", err);
     code = strcmp(err, "out of memory") == 0 ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
   } else if (code == DC_EXIT_OK) {
-    if (strcmp(format, "json") == 0) write_json(stdout, &a.s, &b.s, &d, tol);
+    int jr = DC_JSONW_OK;
+    if (strcmp(format, "json") == 0) jr = write_json(stdout, &a.s, &b.s, &d, tol);
     else if (strcmp(format, "markdown") == 0) dc_diff_write_markdown(stdout, &a.s, &b.s, &d);
     else dc_diff_write_text(stdout, &a.s, &b.s, &d);
-    if (fflush(stdout) != 0) {
+    if (jr == DC_JSONW_ENOMEM) {
+      fprintf(stderr, "decarb diff: out of memory\n");
+      code = DC_EXIT_LIMIT;
+    } else if (fflush(stdout) != 0 || jr != DC_JSONW_OK) {
       fprintf(stderr, "decarb diff: cannot write standard output: %s\n", strerror(errno));
       code = DC_EXIT_USAGE;
     } else if (d.regressions)

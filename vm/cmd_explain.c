@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "explain.h"
 #include "host.h"
+#include "jsonw.h"
 #include "report_int.h"
 #include "run.h"
 
@@ -35,126 +36,97 @@ static int usage_fail(const char *fmt, const char *arg) {
   return DC_EXIT_USAGE;
 }
 
-static void json_val(FILE *f, double si, const dc_display *d) { dc_rep_json_num(f, dc_rep_in_disp(si, d)); }
+static void kval(dc_jsonw *w, const char *k, double si, const dc_display *d) { dc_jsonw_knum(w, k, dc_rep_in_disp(si, d)); }
 
-static void json_year(FILE *f, int y) {
-  if (y == DC_PLAN_NOYEAR) fputs("null", f);
-  else fprintf(f, "%d", y);
+static void kyear(dc_jsonw *w, const char *k, int y) {
+  dc_jsonw_key(w, k);
+  if (y == DC_PLAN_NOYEAR) dc_jsonw_null(w);
+  else dc_jsonw_int(w, y);
 }
 
-/* One explanation as a JSON object (keys sorted). */
-static void write_json(FILE *f, const dc_result *r, const dc_explain *e) {
+static void ratio_part(dc_jsonw *w, const char *k, const dc_result *r, int metric, double v, const dc_display *d) {
+  dc_jsonw_key(w, k);
+  dc_jsonw_object(w, DC_JSONW_INLINE);
+  dc_jsonw_kstr(w, "metric", metric >= 0 ? r->metrics[metric].name : NULL);
+  dc_jsonw_kstr(w, "unit", d->label);
+  kval(w, "value", v, d);
+  dc_jsonw_end(w);
+}
+
+/* One explanation as a JSON object (jsonw sorts the keys). */
+static void write_json(dc_jsonw *w, const dc_result *r, const dc_explain *e) {
   const dc_result_target *x = &r->targets[e->target];
   dc_display z = dc_rep_diff_disp(&e->disp);
-  fputs("    {\"bound\": {\"base_value\": ", f);
-  json_val(f, e->base_value, &e->disp);
-  fputs(", \"base_year\": ", f);
-  json_year(f, e->base_year);
-  fputs(", \"derivation\": ", f);
-  dc_rep_json_str(f, e->bound_text);
-  fputs(", \"fraction\": ", f);
-  dc_rep_json_num(f, e->fraction);
-  fputs(", \"kind\": ", f);
-  dc_rep_json_str(f, e->bound_kind);
-  fputs(", \"unit\": ", f);
-  dc_rep_json_str(f, e->disp.label);
-  fputs(", \"value\": ", f);
-  json_val(f, e->bound, &e->disp);
-  fputs(", \"vs\": ", f);
-  dc_rep_json_str_or_null(f, e->vs);
-  fputs("},\n     \"deciding_year\": ", f);
-  json_year(f, x->deciding);
-  if (e->den_metric >= 0) {
-    fputs(", \"denominator\": {\"metric\": ", f);
-    dc_rep_json_str(f, r->metrics[e->den_metric].name);
-    fputs(", \"unit\": ", f);
-    dc_rep_json_str(f, e->den_disp.label);
-    fputs(", \"value\": ", f);
-    json_val(f, e->den, &e->den_disp);
-    fputc('}', f);
-  }
-  fputs(", \"file\": ", f);
-  dc_rep_json_str_or_null(f, x->file);
-  fputs(", \"kind\": ", f);
-  dc_rep_json_str(f, e->kind);
-  fputs(", \"line\": ", f);
-  if (x->line > 0) fprintf(f, "%d", x->line);
-  else fputs("null", f);
-  fputs(", \"margin\": ", f);
-  dc_rep_json_num(f, e->margin / z.scale);
-  fputs(", \"margin_rel\": ", f);
-  dc_rep_json_num(f, e->margin_rel);
-  fputs(", \"margin_unit\": ", f);
-  dc_rep_json_str(f, z.label);
-  fprintf(f, ", \"met\": %s, \"metric\": ", e->met ? "true" : "false");
-  dc_rep_json_str(f, e->metric);
-  fputs(", \"name\": ", f);
-  dc_rep_json_str(f, e->name);
-  fputs(", \"note\": ", f);
-  dc_rep_json_str_or_null(f, e->note[0] ? e->note : NULL);
+  dc_jsonw_object(w, DC_JSONW_LINES);
+  dc_jsonw_key(w, "bound");
+  dc_jsonw_object(w, DC_JSONW_INLINE);
+  kval(w, "base_value", e->base_value, &e->disp);
+  kyear(w, "base_year", e->base_year);
+  dc_jsonw_kstr(w, "derivation", e->bound_text);
+  dc_jsonw_knum(w, "fraction", e->fraction);
+  dc_jsonw_kstr(w, "kind", e->bound_kind);
+  dc_jsonw_kstr(w, "unit", e->disp.label);
+  kval(w, "value", e->bound, &e->disp);
+  dc_jsonw_kstr(w, "vs", e->vs);
+  dc_jsonw_end(w);
+  kyear(w, "deciding_year", x->deciding);
   if (e->num_metric >= 0 || e->den_metric >= 0) {
-    fputs(", \"numerator\": {\"metric\": ", f);
-    dc_rep_json_str_or_null(f, e->num_metric >= 0 ? r->metrics[e->num_metric].name : NULL);
-    fputs(", \"unit\": ", f);
-    dc_rep_json_str(f, e->num_disp.label);
-    fputs(", \"value\": ", f);
-    json_val(f, e->num, &e->num_disp);
-    fputc('}', f);
+    ratio_part(w, "denominator", r, e->den_metric, e->den, &e->den_disp);
+    ratio_part(w, "numerator", r, e->num_metric, e->num, &e->num_disp);
   }
-  fputs(", \"plan\": ", f);
-  dc_rep_json_str(f, r->name);
-  fputs(", \"scenario\": ", f);
-  dc_rep_json_str(f, r->scenario_names[e->scenario]);
-  fputs(", \"shortfall\": ", f);
-  dc_rep_json_num(f, e->shortfall / z.scale);
-  fputs(", \"status\": ", f);
-  dc_rep_json_str(f, e->status == DC_ST_NONE ? "none" : dc_status_name((enum dc_status)e->status));
-  fputs(",\n     \"terms\": [", f);
+  dc_jsonw_kstr(w, "file", x->file);
+  dc_jsonw_kstr(w, "kind", e->kind);
+  kyear(w, "line", x->line > 0 ? x->line : DC_PLAN_NOYEAR);
+  dc_jsonw_knum(w, "margin", e->margin / z.scale);
+  dc_jsonw_knum(w, "margin_rel", e->margin_rel);
+  dc_jsonw_kstr(w, "margin_unit", z.label);
+  dc_jsonw_kbool(w, "met", e->met);
+  dc_jsonw_kstr(w, "metric", e->metric);
+  dc_jsonw_kstr(w, "name", e->name);
+  dc_jsonw_kstr(w, "note", e->note[0] ? e->note : NULL);
+  dc_jsonw_kstr(w, "plan", r->name);
+  dc_jsonw_kstr(w, "scenario", r->scenario_names[e->scenario]);
+  dc_jsonw_knum(w, "shortfall", e->shortfall / z.scale);
+  dc_jsonw_kstr(w, "status", e->status == DC_ST_NONE ? "none" : dc_status_name((enum dc_status)e->status));
+  dc_jsonw_key(w, "terms");
+  dc_jsonw_array(w, DC_JSONW_LINES);
   for (size_t k = 0; k < e->nterms; k++) {
     const dc_explain_term *t = &e->terms[k];
-    fprintf(f, "%s\n       {\"at_full\": ", k ? "," : "");
-    json_val(f, t->at_full, &(dc_display){.scale = e->disp.scale});
-    fputs(", \"kind\": ", f);
-    dc_rep_json_str(f, t->kind);
-    fputs(", \"name\": ", f);
-    dc_rep_json_str(f, t->name);
-    fputs(", \"ramp\": ", f);
-    dc_rep_json_num(f, t->ramp);
-    fputs(", \"source\": ", f);
-    dc_rep_json_str_or_null(f, t->source);
-    fputs(", \"unit\": ", f);
-    dc_rep_json_str(f, e->disp.label);
-    fputs(", \"value\": ", f);
+    dc_jsonw_object(w, DC_JSONW_INLINE);
+    dc_jsonw_knum(w, "at_full", t->at_full / e->disp.scale);
+    dc_jsonw_kstr(w, "kind", t->kind);
+    dc_jsonw_kstr(w, "name", t->name);
+    dc_jsonw_knum(w, "ramp", t->ramp);
+    dc_jsonw_kstr(w, "source", t->source);
+    dc_jsonw_kstr(w, "unit", e->disp.label);
     /* terms are parts of one sum: no offset (none for any unit of a sum) */
-    dc_rep_json_num(f, t->value / e->disp.scale);
-    fputc('}', f);
+    dc_jsonw_knum(w, "value", t->value / e->disp.scale);
+    dc_jsonw_end(w);
   }
-  fputs(e->nterms ? "\n     ]" : "]", f);
-  fputs(", \"unit\": ", f);
-  dc_rep_json_str(f, e->disp.label);
-  fputs(", \"value\": ", f);
-  json_val(f, e->value, &e->disp);
-  fputs(",\n     \"what_would_it_take\": ", f);
-  if (e->shortfall <= 0) fputs("null", f);
+  dc_jsonw_end(w);
+  dc_jsonw_kstr(w, "unit", e->disp.label);
+  kval(w, "value", e->value, &e->disp);
+  dc_jsonw_key(w, "what_would_it_take");
+  if (e->shortfall <= 0) dc_jsonw_null(w);
   else {
-    fputs("{\"increase\": ", f);
-    dc_rep_json_num(f, e->lever);
-    fputs(", \"measures\": [", f);
+    dc_jsonw_object(w, DC_JSONW_INLINE);
+    dc_jsonw_knum(w, "increase", e->lever);
+    dc_jsonw_key(w, "measures");
+    dc_jsonw_array(w, DC_JSONW_LINES);
     for (size_t k = 0; k < e->nlevers; k++) {
       const dc_explain_lever *l = &e->levers[k];
-      fprintf(f, "%s{\"closes\": ", k ? ", " : "");
-      dc_rep_json_num(f, l->closes / z.scale);
-      fputs(", \"fraction\": ", f);
-      dc_rep_json_num(f, l->fraction);
-      fputs(", \"measure\": ", f);
-      dc_rep_json_str(f, r->detail->measures[l->measure].name);
-      fputs(", \"needed\": ", f);
-      dc_rep_json_num(f, l->needed);
-      fputc('}', f);
+      dc_jsonw_object(w, DC_JSONW_INLINE);
+      dc_jsonw_knum(w, "closes", l->closes / z.scale);
+      dc_jsonw_knum(w, "fraction", l->fraction);
+      dc_jsonw_kstr(w, "measure", r->detail->measures[l->measure].name);
+      dc_jsonw_knum(w, "needed", l->needed);
+      dc_jsonw_end(w);
     }
-    fputs("]}", f);
+    dc_jsonw_end(w);
+    dc_jsonw_end(w);
   }
-  fprintf(f, ", \"year\": %d}", e->year);
+  dc_jsonw_kint(w, "year", e->year);
+  dc_jsonw_end(w);
 }
 
 int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
@@ -218,9 +190,20 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
     dc_run_list_free(&list);
     return code;
   }
-  int json = strcmp(format, "json") == 0, found = 0;
+  int found = 0;
   char err[400];
-  if (json) fputs("{\n  \"explanations\": [\n", stdout);
+  dc_jsonw *w = NULL;
+  if (strcmp(format, "json") == 0) {
+    w = dc_jsonw_open(stdout, 0);
+    if (!w) {
+      fprintf(stderr, "decarb explain: out of memory\n");
+      dc_run_list_free(&list);
+      return DC_EXIT_LIMIT;
+    }
+    dc_jsonw_object(w, DC_JSONW_LINES);
+    dc_jsonw_key(w, "explanations");
+    dc_jsonw_array(w, DC_JSONW_LINES);
+  }
   for (size_t k = 0; k < list.n && code == DC_EXIT_OK; k++) {
     const dc_result *r = list.v[k];
     for (size_t t = 0; t < r->ntargets && code == DC_EXIT_OK; t++) {
@@ -231,10 +214,8 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
         code = DC_EXIT_USAGE;
         break;
       }
-      if (json) {
-        if (found) fputs(",\n", stdout);
-        write_json(stdout, r, &e);
-      } else {
+      if (w) write_json(w, r, &e);
+      else {
         if (found) fputc('\n', stdout);
         dc_explain_write_text(stdout, r, &e);
       }
@@ -242,7 +223,19 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
       dc_explain_free(&e);
     }
   }
-  if (json) fprintf(stdout, "%s  ],\n  \"schema\": \"decarb-explain\",\n  \"version\": 1\n}\n", found ? "\n" : "");
+  if (w) {
+    dc_jsonw_end(w);
+    dc_jsonw_kstr(w, "schema", "decarb-explain");
+    dc_jsonw_kint(w, "version", 1);
+    dc_jsonw_end(w);
+    int jr = dc_jsonw_close(w);
+    fputc('\n', stdout);
+    if (jr != DC_JSONW_OK && code == DC_EXIT_OK) {
+      fprintf(stderr, "decarb explain: cannot write the JSON: %s\n",
+              jr == DC_JSONW_ENOMEM ? "out of memory" : jr == DC_JSONW_EWRITE ? strerror(errno) : "internal error");
+      code = jr == DC_JSONW_ENOMEM ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
+    }
+  }
   if (code == DC_EXIT_OK && !found) {
     if (target) {
       fprintf(stderr, "decarb explain: %s has no target '%s' (it has:", file, target);
