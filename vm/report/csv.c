@@ -15,24 +15,21 @@ static void csv_num(FILE *f, double v) {
   fputs(num, f);
 }
 
-/* The wedges of scenario s in year y, as rows "wedge:MEASURE" (issue 14):
- * every measure that runs there, in the emissions' unit. */
-static void csv_wedges(FILE *f, const dc_result *r, int s, int y) {
+/* The wedges of the judged scenario in year y, as rows "wedge:MEASURE"
+ * (issue 14): each measure's abatement, in the emissions' unit. */
+static void csv_wedges(FILE *f, const dc_result *r, int y) {
   dc_display ed;
   if (!dc_rep_emissions_disp(r, &ed)) return;
-  const dc_result_detail *d = r->detail;
-  size_t nm = d ? d->nmeasures : s == r->scenario ? r->nmeasures : 0;
-  for (size_t j = 0; j < nm; j++) {
-    const char *name = d ? d->measures[j].name : r->measures[j].name;
-    const double *w = d ? (d->measures[j].active[s] ? d->measures[j].wedge[s] : NULL) : r->measures[j].wedge;
+  for (size_t j = 0; j < r->nmeasures; j++) {
+    const double *w = r->measures[j].wedge;
     if (!w) continue;
     dc_rep_csv_field(f, r->file);
     fputc(',', f);
     dc_rep_csv_field(f, r->name);
     fputc(',', f);
-    dc_rep_csv_field(f, r->scenario_names[s]);
+    dc_rep_csv_field(f, r->scenario_names[r->scenario]);
     fprintf(f, ",%d,wedge:", y);
-    dc_rep_csv_field(f, name);
+    dc_rep_csv_field(f, r->measures[j].name);
     fputc(',', f);
     csv_num(f, w[y - r->y0] / ed.scale);
     fputc(',', f);
@@ -71,7 +68,7 @@ void dc_rep_write_csv(FILE *f, dc_result *const *results, size_t n, const dc_rep
           dc_rep_csv_field(f, d.label);
           fputc('\n', f);
         }
-      for (int y = a; y <= b; y++) csv_wedges(f, r, (int)s, y);
+      for (int y = a; s == (size_t)r->scenario && y <= b; y++) csv_wedges(f, r, y);
     }
   }
 }
