@@ -263,6 +263,12 @@ double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *slot, int y);
  * 'industry' emissions". */
 size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *slot, char *buf, size_t size);
 
+/* Sector or technology named `name`: its index, *obj set; -1 if none. */
+int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj);
+/* The position of technology `tech` in measure m's adds (the slot's sub),
+ * or -1; tech NULL: 0 when the measure adds exactly one technology. */
+int dc_plan_measure_add_index(const dc_plan *p, int m, const char *tech);
+
 /* ---- uncertain inputs: the plan's list of what a Monte Carlo draws ---- */
 typedef struct dc_plan_input {
   dc_plan_slot slot;

@@ -253,6 +253,23 @@ size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *sl, char *buf, s
   return (size_t)snprintf(buf, size, "(no such value)");
 }
 
+int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj) {
+  for (size_t i = 0; i < p->nsec; i++)
+    if (strcmp(p->sec[i].name, name) == 0) return *obj = DC_OBJ_SECTOR, (int)i;
+  for (size_t i = 0; i < p->ntech; i++)
+    if (strcmp(p->tech[i].name, name) == 0) return *obj = DC_OBJ_TECH, (int)i;
+  return -1;
+}
+
+int dc_plan_measure_add_index(const dc_plan *p, int mi, const char *tech) {
+  if (mi < 0 || (size_t)mi >= p->nmea) return -1;
+  const measure_t *m = &p->mea[mi];
+  if (!tech) return m->nadds == 1 ? 0 : -1;
+  for (size_t j = 0; j < m->nadds; j++)
+    if (strcmp(p->tech[m->adds[j].tech].name, tech) == 0) return (int)j;
+  return -1;
+}
+
 /* ---- uncertain inputs ---- */
 
 static int slot_eq(const dc_plan_slot *a, const dc_plan_slot *b) {

@@ -10,6 +10,7 @@
 #include "plan_lua.h"
 #include "plan_lua_int.h"
 #include "series_lua.h"
+#include "uncertain_lua.h"
 #include "units_lua.h"
 
 /* ===================================================================== */
@@ -142,32 +143,147 @@ static int plan_warnings(lua_State *L) {
   return 1;
 }
 
+/* The slot of field `field` of the measure, sector or technology `name`
+ * (measures in scenario s first, s = -1: the plan's own); raises naming
+ * what exists. FIELD.TECH picks a technology of a measure's adds / hours. */
+int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *field, int s, dc_plan_slot *out,
+                      const char *what) {
+  static const char *const mfields = "start, full, stop, scale, abates, saves, factor, displaces, adds, hours";
+  memset(out, 0, sizeof *out);
+  int m = dc_plan_find_measure(p, name, s);
+  char f[64];
+  const char *dot = strchr(field, '.'), *tech = NULL;
+  size_t fl = dot ? (size_t)(dot - field) : strlen(field);
+  if (fl >= sizeof f) fl = sizeof f - 1;
+  memcpy(f, field, fl);
+  f[fl] = '\0';
+  if (dot) tech = dot + 1;
+  if (m >= 0) {
+    dc_plan_measure_info mi;
+    dc_plan_measure_at(p, m, &mi);
+    out->obj = DC_OBJ_MEASURE;
+    out->index = m;
+    static const char *const years[] = {"start", "full", "stop", "scale"};
+    for (int i = 0; i < 4; i++)
+      if (!dot && strcmp(f, years[i]) == 0) {
+        out->field = (enum dc_field)i;
+        return 1;
+      }
+    int ok = 1;
+    if (!dot && strcmp(f, "abates") == 0) ok = mi.kind == DC_MEASURE_ABATES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "saves") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "factor") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_FACTOR;
+    else if (!dot && strcmp(f, "displaces") == 0) ok = mi.kind == DC_MEASURE_ADDS, out->field = DC_FIELD_FACTOR;
+    else if (strcmp(f, "adds") == 0 || strcmp(f, "hours") == 0) {
+      out->field = f[0] == 'a' ? DC_FIELD_ADDS : DC_FIELD_HOURS;
+      if (mi.kind != DC_MEASURE_ADDS) ok = 0;
+      else if ((out->sub = dc_plan_measure_add_index(p, m, tech)) < 0) {
+        if (tech) dc_lua_error(L, "%s: measure '%s' adds no technology '%s'", what, name, tech);
+        dc_lua_error(L, "%s: measure '%s' adds more than one technology: name one, as in \"%s.PV\"", what, name, f);
+      }
+    } else
+      dc_lua_error(L, "%s: measure '%s' has no field '%s' (fields: %s)", what, name, field, mfields);
+    dc_dims d;
+    if (!ok || dc_plan_field_dims(p, out, &d) < 0)
+      dc_lua_error(L, "%s: measure '%s' has no %s = to change (it %s)", what, name, field,
+                   mi.kind == DC_MEASURE_ABATES ? "abates" : mi.kind == DC_MEASURE_SAVES ? "saves"
+                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : "is a function");
+    return 1;
+  }
+  enum dc_obj obj;
+  int k = dc_plan_find_object(p, name, &obj);
+  if (k < 0)
+    dc_lua_error(L, "%s: plan '%s' has no measure, sector or technology '%s'", what, dc_plan_name(p), name);
+  out->obj = obj;
+  out->index = k;
+  if (obj == DC_OBJ_SECTOR) {
+    if (!dot && strcmp(f, "emissions") == 0) out->field = DC_FIELD_EMISSIONS;
+    else if (!dot && strcmp(f, "activity") == 0) out->field = DC_FIELD_ACTIVITY;
+    else if (!dot && strcmp(f, "factor") == 0) out->field = DC_FIELD_FACTOR;
+    else dc_lua_error(L, "%s: sector '%s' has no field '%s' (fields: emissions, activity, factor)", what, name, field);
+  } else {
+    if (!dot && strcmp(f, "capacity") == 0) out->field = DC_FIELD_CAPACITY;
+    else if (!dot && strcmp(f, "hours") == 0) out->field = DC_FIELD_HOURS;
+    else dc_lua_error(L, "%s: technology '%s' has no field '%s' (fields: capacity, hours)", what, name, field);
+  }
+  dc_dims d;
+  if (dc_plan_field_dims(p, out, &d) < 0)
+    dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, obj == DC_OBJ_SECTOR ? "sector" : "technology",
+                 name, field, obj != DC_OBJ_SECTOR ? "it was given without hours ="
+                 : out->field == DC_FIELD_EMISSIONS ? "they are activity x factor: change activity or factor"
+                                                    : "it was given as emissions =");
+  return 1;
+}
+
 static int plan_set(lua_State *L) {
-  static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
   dc_plan *p = dc_plan_lua__check(L, 1);
   luaL_checkstring(L, 2);
   const char *mname = dc_lua_check_name(L, 2, "p:set: the measure's name");
-  int what = luaL_checkoption(L, 3, NULL, params);
+  const char *field = dc_lua_check_name(L, 3, "p:set: the field");
   const char *sc = luaL_optstring(L, 5, NULL);
   int s = sc ? dc_plan_find_scenario(p, sc) : -1;
   if (sc && s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), sc);
-  int m = dc_plan_find_measure(p, mname, s);
-  if (m < 0) dc_lua_error(L, "plan '%s' has no measure '%s'", dc_plan_name(p), mname);
-  double v;
-  if (what <= 2) v = (double)luaL_checkinteger(L, 4);
-  else if (what == 3) {
-    v = luaL_checknumber(L, 4);
-    if (!isfinite(v)) dc_lua_error(L, "measure '%s': scale must be a finite number, not %f", mname, v);
+  dc_plan_slot sl;
+  dc_plan_lua__slot(L, p, mname, field, s, &sl, "p:set");
+  dc_dims want;
+  int is_year = dc_plan_field_dims(p, &sl, &want) == 1;
+  luaL_checkany(L, 4);
+  dc_uncertain u;
+  if (dc_lua_touncertain(L, 4, &u)) {
+    /* an uncertain input from now on: CENTRAL until sampled */
+    char lbl[200];
+    dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
+    if (!dc_dims_eq(u.dims, want)) dc_lua_error(L, "p:set: %s: the uncertain value's units do not fit", lbl);
+    if (is_year && u.dist.central != floor(u.dist.central))
+      dc_lua_error(L, "p:set: %s = uncertain{...} must have a whole year as CENTRAL", lbl);
+    dc_plan_input in;
+    memset(&in, 0, sizeof in);
+    in.slot = sl;
+    in.dist = u.dist;
+    in.has_group = u.has_group;
+    in.stream = u.stream;
+    in.group = dc_lua_uncertain_group(L, 4);
+    if (dc_plan_add_input(p, &in) < 0) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
   }
-  else {
-    dc_dims d;
-    dc_plan_metric_info em;
+  double v;
+  int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p);
+  if (sl.obj == DC_OBJ_MEASURE && sl.field <= DC_FIELD_SCALE) {
+    if (is_year) v = (double)luaL_checkinteger(L, 4);
+    else {
+      v = luaL_checknumber(L, 4);
+      if (!isfinite(v)) dc_lua_error(L, "measure '%s': scale must be a finite number, not %f", mname, v);
+    }
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_field(p, &sl, NULL, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
+  }
+  dc_dims d;
+  if (sl.obj == DC_OBJ_MEASURE && strcmp(field, "abates") == 0 && !luaL_testudata(L, 4, DC_SERIES_TYPE)) {
+    /* a constant abatement */
     dc_lua_checkqty(L, 4, &v, &d, NULL);
     if (!isfinite(v)) dc_lua_error(L, "measure '%s': abates must be a finite value, not %f", mname, v);
-    if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0 || !dc_dims_eq(d, em.dims))
-      dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
+    if (!dc_dims_eq(d, want)) dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_param(p, sl.index, DC_PARAM_ABATES, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
   }
-  if (dc_plan_set_param(p, m, (enum dc_param)what, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+  double buf[1000];
+  char lbl[200];
+  dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
+  if (!dc_lua_toseries(L, 4, y0, y1, buf, &d, NULL))
+    dc_lua_error(L, "p:set: %s must be a series or a quantity, not a %s", lbl, luaL_typename(L, 4));
+  if (!dc_dims_eq(d, want)) {
+    char got[64], need[64];
+    dc_dims_name(d, got, sizeof got);
+    dc_dims_name(want, need, sizeof need);
+    dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
+  }
+  dc_plan_remove_input(p, &sl);
+  if (dc_plan_set_field(p, &sl, buf, 0)) dc_lua_error(L, "%s", dc_plan_error(p));
   lua_settop(L, 1);
   return 1;
 }
