@@ -465,6 +465,49 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   warn_new(L, idx, p, s);
 }
 
+typedef struct mc_args {
+  dc_plan *p;
+  dc_mc *mc;
+  int rc;
+  char err[400];
+} mc_args;
+
+static int mc_protected(lua_State *L) {
+  mc_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  a->rc = dc_mc_run(a->mc, a->p, lua_cb, &c, a->err, sizeof a->err);
+  return 0;
+}
+
+dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint64_t first, uint64_t end) {
+  idx = lua_absindex(L, idx);
+  dc_plan *p = checkplan(L, idx)->p;
+  if (dc_plan_busy(p))
+    dc_lua_error(L, "cannot run a Monte Carlo of plan '%s' while it is being evaluated", dc_plan_name(p));
+  mc_args a;
+  memset(&a, 0, sizeof a);
+  a.p = p;
+  a.mc = dc_mc_begin(p, s, seed, first, end, a.err, sizeof a.err);
+  if (!a.mc) {
+    if (strncmp(a.err, "out of memory", 13) == 0) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': %s", dc_plan_name(p), a.err);
+  }
+  lua_pushcfunction(L, mc_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  dc_plan_set_busy(p, 0);
+  dc_mc_end(a.mc, p); /* the central values again */
+  if (st != LUA_OK || a.rc) {
+    dc_mc_free(a.mc);
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    if (st != LUA_OK) lua_error(L);
+    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': Monte Carlo %s", dc_plan_name(p), a.err);
+  }
+  return a.mc;
+}
+
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");

@@ -5,6 +5,9 @@
 
 #include <lua.h>
 
+#include <stdint.h>
+
+#include "montecarlo.h"
 #include "plan.h"
 
 #define DC_PLAN_TYPE "decarb.Plan"
@@ -24,5 +27,11 @@ dc_plan *dc_lua_toplan(lua_State *L, int idx);
  * call back into Lua); raises a Lua error naming the plan on failure.
  * Prints each new over-abatement warning to stderr once. */
 void dc_lua_plan_evaluate(lua_State *L, int idx, int s);
+
+/* Runs samples first .. end-1 (seed) of the plan at idx in scenario s,
+ * function measures calling back into Lua, and gives the plan its central
+ * values back (unevaluated). The caller owns the result (dc_mc_free); a
+ * Lua error (the plan restored) on failure. */
+dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint64_t first, uint64_t end);
 
 #endif

@@ -4,6 +4,7 @@
  * through the core; building a plan is in plan_lua.c. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dc_lua.h"
@@ -288,6 +289,126 @@ static int plan_set(lua_State *L) {
   return 1;
 }
 
+/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
+static int plan_montecarlo(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  static const char *const known[] = {"n", "seed", "first", "scenario", NULL};
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    lua_pop(L, 1);
+    int ok = 0;
+    for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
+    if (!ok)
+      dc_lua_error(L, "p:montecarlo{...}: unknown field %s (fields: n, seed, first, scenario)",
+                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+  }
+  lua_getfield(L, 2, "n");
+  lua_getfield(L, 2, "seed");
+  lua_getfield(L, 2, "first");
+  if (!lua_isinteger(L, -3) || lua_tointeger(L, -3) < 1)
+    dc_lua_error(L, "p:montecarlo{...}: n = must be a whole number of samples >= 1");
+  if (!lua_isnil(L, -2) && (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 0))
+    dc_lua_error(L, "p:montecarlo{...}: seed = must be a whole number >= 0");
+  if (!lua_isnil(L, -1) && (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0))
+    dc_lua_error(L, "p:montecarlo{...}: first = must be a whole number >= 0");
+  uint64_t n = (uint64_t)lua_tointeger(L, -3);
+  uint64_t seed = lua_isnil(L, -2) ? DC_MC_DEFAULT_SEED : (uint64_t)lua_tointeger(L, -2);
+  uint64_t first = lua_isnil(L, -1) ? 0 : (uint64_t)lua_tointeger(L, -1);
+  lua_pop(L, 3);
+  lua_getfield(L, 2, "scenario");
+  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
+  lua_pop(L, 1);
+  dc_mc *mc = dc_lua_plan_montecarlo(L, 1, s, seed, first, first + n);
+  /* the table is built from mc alone (the plan is not read meanwhile, but
+     pushing may run a finalizer: mc is kept in a userdata's reach) */
+  dc_mc **box = lua_newuserdatauv(L, sizeof *box, 0);
+  *box = mc;
+  int boxi = lua_gettop(L);
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, (lua_Integer)mc->ns);
+  lua_setfield(L, -2, "samples");
+  lua_pushinteger(L, (lua_Integer)mc->seed);
+  lua_setfield(L, -2, "seed");
+  lua_pushinteger(L, (lua_Integer)mc->first);
+  lua_setfield(L, -2, "first");
+  lua_createtable(L, (int)mc->ninputs, 0);
+  for (size_t j = 0; j < mc->ninputs; j++) {
+    lua_pushstring(L, mc->inputs[j]);
+    lua_rawseti(L, -2, (lua_Integer)j + 1);
+  }
+  lua_setfield(L, -2, "inputs");
+  double *rho = malloc((mc->ninputs + 1) * (sizeof(double) + sizeof(size_t)));
+  if (!rho) {
+    dc_mc_free(mc);
+    *box = NULL;
+    return dc_lua_memerror(L);
+  }
+  size_t *order = (size_t *)(rho + mc->ninputs + 1);
+  lua_createtable(L, (int)mc->ntargets, 0);
+  for (size_t t = 0; t < mc->ntargets; t++) {
+    dc_plan_target_info ti;
+    dc_plan_target_at(p, (int)t, &ti);
+    double pm, lo, hi;
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, ti.name);
+    lua_setfield(L, -2, "name");
+    if (dc_mc_p_met(mc, t, &pm, &lo, &hi) == 0) {
+      lua_pushnumber(L, pm);
+      lua_setfield(L, -2, "p_met");
+      lua_createtable(L, 2, 0);
+      lua_pushnumber(L, lo);
+      lua_rawseti(L, -2, 1);
+      lua_pushnumber(L, hi);
+      lua_rawseti(L, -2, 2);
+      lua_setfield(L, -2, "p_met_ci");
+    }
+    lua_pushinteger(L, (lua_Integer)mc->tally[t].met);
+    lua_setfield(L, -2, "met");
+    lua_pushinteger(L, (lua_Integer)mc->tally[t].n);
+    lua_setfield(L, -2, "samples");
+    lua_newtable(L);
+    if (dc_mc_drivers(mc, t, rho, order) == 0)
+      for (size_t j = 0, k = 0; j < mc->ninputs; j++) {
+        if (isnan(rho[order[j]])) continue;
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, mc->inputs[order[j]]);
+        lua_setfield(L, -2, "input");
+        lua_pushnumber(L, rho[order[j]]);
+        lua_setfield(L, -2, "rho");
+        lua_rawseti(L, -2, (lua_Integer)++k);
+      }
+    lua_setfield(L, -2, "drivers");
+    lua_rawseti(L, -2, (lua_Integer)t + 1);
+  }
+  free(rho);
+  lua_setfield(L, -2, "targets");
+  /* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities */
+  lua_newtable(L);
+  for (size_t m = 0; m < mc->nmetrics; m++) {
+    dc_plan_metric_info mi;
+    if (dc_plan_metric_at(p, (int)m, &mi) != 0 || !mc->mok[m]) continue;
+    dc_display disp = *mi.disp;
+    lua_createtable(L, 0, (int)mc->ny);
+    for (size_t y = 0; y < mc->ny; y++) {
+      double q[DC_MC_NQ];
+      if (dc_mc_quantiles(mc, m, y, q) != 0) continue;
+      lua_createtable(L, DC_MC_NQ, 0);
+      for (int k = 0; k < DC_MC_NQ; k++) {
+        dc_lua_pushqty(L, q[k], mi.dims, &disp);
+        lua_rawseti(L, -2, k + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)mc->y0 + (lua_Integer)y);
+    }
+    lua_setfield(L, -2, mi.name);
+  }
+  lua_setfield(L, -2, "quantiles");
+  dc_mc_free(mc);
+  *box = NULL;
+  lua_remove(L, boxi);
+  return 1;
+}
+
 int dc_plan_lua__index(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   const char *k = luaL_checkstring(L, 2);
@@ -355,4 +476,5 @@ int dc_plan_lua__tostring(lua_State *L) {
 const luaL_Reg dc_plan_lua__read_methods[] = {
     {"series", plan_series},   {"value", plan_value},       {"check", plan_check},
     {"wedges", plan_wedges},   {"warnings", plan_warnings}, {"set", plan_set},
+    {"montecarlo", plan_montecarlo},
     {NULL, NULL}};
