@@ -68,4 +68,18 @@ int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q);
  * (rho[j]), the inputs by |rho| (order). -1 on no memory or < 2 samples. */
 int dc_mc_drivers(const dc_mc *mc, size_t t, double *rho, size_t *order);
 
+/* ---- into the result snapshot (result.h) ---- */
+struct dc_result;
+/* Gives r the run mc (taken over, freed with r): P(met), intervals,
+ * drivers and per-year percentiles, computed from it. 0, or -1 (mc freed,
+ * r without a Monte Carlo) on no memory or a run of another shape. */
+int dc_result_set_mc(struct dc_result *r, dc_mc *mc);
+/* Merges the Monte Carlo of `block` (the next samples of the same run of
+ * the same plan: its results from --samples A:B) into `into` and computes
+ * the statistics again: the same bytes as one run over both. 0, or -1 with
+ * err (into unchanged). For `decarb merge`. */
+int dc_result_merge_mc(struct dc_result *into, const struct dc_result *block, char *err, size_t errsize);
+/* Frees r's Monte Carlo fields (has_mc 0 after). */
+void dc_result_clear_mc(struct dc_result *r);
+
 #endif

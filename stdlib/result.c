@@ -1,6 +1,8 @@
 /* result.c — a plan's result copied out of the plan (see result.h). */
 #include "result.h"
 
+#include "montecarlo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +161,7 @@ const double *dc_result_values(const dc_result *r, int s, int i) {
 
 void dc_result_free(dc_result *r) {
   if (!r) return;
+  dc_result_clear_mc(r);
   free(r->file);
   free(r->name);
   free(r->region);

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "host.h"
+#include "random.h"
 #include "report.h"
 #include "run.h"
 
@@ -24,6 +25,12 @@ static const char check_usage[] =
     "  --output FILE    write the report to FILE (whole or not at all; - is stdout)\n"
     "  --scenario NAME  judge the targets in scenario NAME (default: plan)\n"
     "  --years A:B      show only years A to B, or A alone (verdicts are unchanged)\n"
+    "  --samples N      Monte Carlo: N samples of every uncertain input; each\n"
+    "                   target gains P(met) and its drivers (A:B: samples A to\n"
+    "                   B-1 of a larger run, a block to merge)\n"
+    "  --seed S         the Monte Carlo's seed (0 to 2^64-1, default 1); also\n"
+    "                   seeds math.random\n"
+    "  --fail-below P   exit 1 when a target's P(met) is below P (0 to 1)\n"
     "  common options: --timeout SEC (default 10 for check), --max-mem SIZE,\n"
     "                  --unsafe, --no-color\n"
     "Exit: 0 every target met, 1 a target missed, 2 usage or I/O error,\n"
@@ -139,6 +146,8 @@ typedef struct check_run {
   dc_run_list kept; /* for a whole report; none when streaming */
   int met, total;
   int werr; /* writing the report failed */
+  double fail_below; /* < 0: not asked */
+  int below;         /* targets whose P(met) is below fail_below */
 } check_run;
 
 static int check_sink(void *vctx, dc_result *r) {
@@ -154,6 +163,8 @@ static int check_sink(void *vctx, dc_result *r) {
             c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
   c->met += r->met;
   c->total += (int)r->ntargets;
+  for (size_t t = 0; r->has_mc && c->fail_below >= 0 && t < r->ntargets; t++)
+    c->below += !(r->targets[t].p_met >= c->fail_below);
   /* CSV has no place for warnings: they go to standard error (every other
    * format carries them in the report) */
   if (c->ro.format == DC_REPORT_CSV || c->ro.format == DC_REPORT_CSV_TARGETS)
@@ -195,6 +206,10 @@ static char *read_stdin(size_t *len) {
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
+  uint64_t seed = 1, first = 0, end = 0;
+  int seeded = 0;
+  double fail_below = -1;
+  char perr[200];
   int nfiles = 0, rest = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files) {
@@ -223,7 +238,8 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     memcpy(opt, a, ol);
     opt[ol] = '\0';
     int known = strcmp(opt, "--format") == 0 || strcmp(opt, "--output") == 0 ||
-                strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0;
+                strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0 ||
+                strcmp(opt, "--samples") == 0 || strcmp(opt, "--seed") == 0 || strcmp(opt, "--fail-below") == 0;
     if (!known) {
       free(files);
       return usage_fail("unknown option '%s'", a);
@@ -241,7 +257,26 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
       }
     } else if (strcmp(opt, "--output") == 0) output = val;
     else if (strcmp(opt, "--scenario") == 0) scenario = val;
-    else {
+    else if (strcmp(opt, "--samples") == 0) {
+      if (dc_random_parse_samples(val, &first, &end, perr, sizeof perr)) {
+        free(files);
+        return usage_fail("%s", perr);
+      }
+    } else if (strcmp(opt, "--seed") == 0) {
+      if (dc_random_parse_seed(val, &seed, perr, sizeof perr)) {
+        free(files);
+        return usage_fail("%s", perr);
+      }
+      seeded = 1;
+    } else if (strcmp(opt, "--fail-below") == 0) {
+      char *e = NULL;
+      errno = 0;
+      fail_below = strtod(val, &e);
+      if (!*val || *e || errno || !(fail_below >= 0 && fail_below <= 1)) {
+        free(files);
+        return usage_fail("--fail-below wants a probability from 0 to 1, such as 0.9, not '%s'", val);
+      }
+    } else {
       int a0, a1, used = 0;
       if (sscanf(val, "%d%n", &a0, &used) == 1 && val[used] == '\0') a1 = a0; /* one year */
       else if (used = 0, sscanf(val, "%d:%d%n", &a0, &a1, &used) != 2 || val[used] != '\0' || a0 > a1) {
@@ -256,13 +291,17 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     free(files);
     return usage_fail("%s", "no FILE given");
   }
+  if (fail_below >= 0 && !end) {
+    free(files);
+    return usage_fail("%s", "--fail-below needs --samples N (it judges each target's P(met))");
+  }
 
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
   int to_stdout = !output || strcmp(output, "-") == 0;
   ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
 
-  dc_run_opts rop = {scenario, NULL, 0};
+  dc_run_opts rop = {scenario, NULL, 0, seed, first, end, seeded};
   char *in = NULL;
   int code = DC_EXIT_OK, nstdin = 0;
   for (int k = 0; k < nfiles; k++) nstdin += strcmp(files[k], "-") == 0;
@@ -284,6 +323,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   memset(&c, 0, sizeof c);
   c.ro = ro;
   c.out = &out;
+  c.fail_below = fail_below;
   if (out_open(&out, output)) code = DC_EXIT_USAGE;
   for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++)
     code = dc_run_file(&ho, files[k], &rop, check_sink, &c);
@@ -292,7 +332,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   /* a failed run leaves no report file; a failed write says why */
   if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
   if (c.werr) code = DC_EXIT_USAGE;
-  if (code == DC_EXIT_OK) code = c.met == c.total ? DC_EXIT_OK : DC_EXIT_MISSED;
+  if (code == DC_EXIT_OK) code = c.met == c.total && !c.below ? DC_EXIT_OK : DC_EXIT_MISSED;
   dc_run_list_free(&c.kept);
   free(in);
   free(files);

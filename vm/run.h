@@ -29,6 +29,11 @@ typedef struct dc_run_opts {
   const char *scenario; /* the scenario targets are judged in ("plan") */
   const char *stdin_text; /* for file "-": the script read from stdin */
   size_t stdin_len;
+  /* Monte Carlo (check --samples): samples mc_first .. mc_end-1 of seed
+     for every plan, in the judged scenario (mc_end 0: none); seeded: seed
+     was given (math.random is then seeded from it before the script runs) */
+  unsigned long long seed, mc_first, mc_end;
+  int seeded;
 } dc_run_opts;
 
 /* Runs `file` ("-": o->stdin_text) in a fresh sandboxed host with options
