@@ -158,7 +158,8 @@ static int opt_year_u(lua_State *L, int t, const char *key, const char *what, pe
   if (!lua_isnil(L, -1) && pu && dc_lua_touncertain(L, -1, &u)) {
     double c = u.dist.central;
     if (!dc_dims_none(u.dims) || c != floor(c) || !is_year((lua_Integer)c))
-      dc_lua_error(L, "%s: %s = uncertain{...} must have a year (a whole number such as 2030) as CENTRAL", what, key);
+      dc_lua_error(L, "measure '%s': %s = uncertain{...} must have a year (a whole number such as 2030) as CENTRAL",
+                   what, key);
     note_uncertain(L, -1, pu, field, 0, what, key, &u);
     lua_pop(L, 1);
     return (int)c;
@@ -968,6 +969,9 @@ static int plan_target(lua_State *L) {
   case 0:
   case 1:
     t.kind = k == 0 ? DC_TARGET_AT_MOST : DC_TARGET_AT_LEAST;
+    if (luaL_testudata(L, v, DC_UNCERTAIN_TYPE))
+      dc_lua_error(L, "target '%s': %s cannot be uncertain{...}: a target is what the plan must reach (give a "
+                      "plain quantity; uncertain values are for the plan's inputs)", name, kinds[k]);
     if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
       dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", name, kinds[k]);
     check_finite1(L, t.bound, name, kinds[k]);

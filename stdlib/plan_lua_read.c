@@ -234,7 +234,12 @@ static int plan_set(lua_State *L) {
     /* an uncertain input from now on: CENTRAL until sampled */
     char lbl[200];
     dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
-    if (!dc_dims_eq(u.dims, want)) dc_lua_error(L, "p:set: %s: the uncertain value's units do not fit", lbl);
+    if (!dc_dims_eq(u.dims, want)) {
+      char got[64], need[64];
+      dc_dims_name(u.dims, got, sizeof got);
+      dc_dims_name(want, need, sizeof need);
+      dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
+    }
     if (is_year && u.dist.central != floor(u.dist.central))
       dc_lua_error(L, "p:set: %s = uncertain{...} must have a whole year as CENTRAL", lbl);
     dc_plan_input in;
