@@ -509,6 +509,45 @@ dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint6
   return a.mc;
 }
 
+typedef struct seek_args {
+  dc_plan *p;
+  const dc_plan_seek_spec *sp;
+  const dc_plan_seek_saved *sv;
+  dc_plan_seek_out *out;
+} seek_args;
+
+static int seek_protected(lua_State *L) {
+  seek_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  dc_plan_seek(a->p, a->sp, a->sv, lua_cb, &c, a->out);
+  return 0;
+}
+
+dc_seek_status dc_lua_plan_seek(lua_State *L, int idx, const dc_plan_seek_spec *sp, dc_plan_seek_out *out) {
+  idx = lua_absindex(L, idx);
+  dc_plan *p = checkplan(L, idx)->p;
+  if (dc_plan_busy(p)) dc_lua_error(L, "cannot seek on plan '%s' while it is being evaluated", dc_plan_name(p));
+  dc_plan_seek_saved *sv = lua_newuserdatauv(L, sizeof *sv, 0); /* 8 KB: not on the C stack */
+  dc_plan_seek_save(p, sp, sv);
+  seek_args a = {p, sp, sv, out};
+  lua_pushcfunction(L, seek_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  if (st != LUA_OK) {
+    dc_plan_set_busy(p, 0);
+    dc_plan_seek_restore(p, sp, sv);
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    lua_error(L);
+  }
+  lua_pop(L, 1); /* sv */
+  if (out->res.status == DC_SEEK_FAILED) {
+    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': seek: %s", dc_plan_name(p), dc_plan_error(p));
+  }
+  return out->res.status;
+}
+
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");

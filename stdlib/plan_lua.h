@@ -9,6 +9,7 @@
 
 #include "montecarlo.h"
 #include "plan.h"
+#include "plan_seek.h"
 
 #define DC_PLAN_TYPE "decarb.Plan"
 /* Registry key of the list (a Lua sequence) of every plan created. */
@@ -33,5 +34,10 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s);
  * values back (unevaluated). The caller owns the result (dc_mc_free); a
  * Lua error (the plan restored) on failure. */
 dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint64_t first, uint64_t end);
+
+/* Goal seek on the plan at idx (function measures call back into Lua):
+ * fills *out and returns its status; the plan keeps its values (left
+ * unevaluated). A Lua error when an evaluation fails. */
+dc_seek_status dc_lua_plan_seek(lua_State *L, int idx, const dc_plan_seek_spec *sp, dc_plan_seek_out *out);
 
 #endif

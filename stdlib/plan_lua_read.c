@@ -414,6 +414,70 @@ static int plan_montecarlo(lua_State *L) {
   return 1;
 }
 
+/* p:seek{ target = NAME, vary = MEASURE [, field = F] [, lo =, hi =] [, scenario = S] }
+ * -> the value and the answer as a sentence, or nil and the reason */
+static int plan_seek(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  static const char *const known[] = {"target", "vary", "field", "lo", "hi", "scenario", NULL};
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    lua_pop(L, 1);
+    int ok = 0;
+    for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
+    if (!ok)
+      dc_lua_error(L, "p:seek{...}: unknown field %s (fields: target, vary, field, lo, hi, scenario)",
+                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+  }
+  lua_getfield(L, 2, "target");
+  lua_getfield(L, 2, "vary");
+  lua_getfield(L, 2, "field");
+  if (lua_type(L, -3) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: target = must name a target of the plan");
+  if (lua_type(L, -2) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: vary = must name a measure (or a sector or technology)");
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: field = must be a string");
+  const char *tname = lua_tostring(L, -3), *vary = lua_tostring(L, -2);
+  const char *field = lua_isnil(L, -1) ? "scale" : lua_tostring(L, -1);
+  lua_getfield(L, 2, "scenario");
+  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
+  dc_plan_seek_spec sp;
+  memset(&sp, 0, sizeof sp);
+  sp.scenario = s;
+  sp.target = -1;
+  for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
+    dc_plan_target_info ti;
+    dc_plan_target_at(p, (int)t, &ti);
+    if (strcmp(ti.name, tname) == 0) sp.target = (int)t;
+  }
+  if (sp.target < 0) dc_lua_error(L, "p:seek{...}: plan '%s' has no target '%s'", dc_plan_name(p), tname);
+  dc_plan_lua__slot(L, p, vary, field, s, &sp.slot, "p:seek{...}");
+  int years = sp.slot.field <= DC_FIELD_STOP && sp.slot.obj == DC_OBJ_MEASURE;
+  sp.lo = years ? dc_plan_y0(p) : 0;
+  sp.hi = years ? dc_plan_y1(p) : 10;
+  lua_getfield(L, 2, "lo");
+  lua_getfield(L, 2, "hi");
+  if (!lua_isnil(L, -2)) {
+    if (!lua_isnumber(L, -2)) dc_lua_error(L, "p:seek{...}: lo = must be a number");
+    sp.lo = lua_tonumber(L, -2);
+  }
+  if (!lua_isnil(L, -1)) {
+    if (!lua_isnumber(L, -1)) dc_lua_error(L, "p:seek{...}: hi = must be a number");
+    sp.hi = lua_tonumber(L, -1);
+  }
+  if (!(isfinite(sp.lo) && isfinite(sp.hi) && sp.lo < sp.hi))
+    dc_lua_error(L, "p:seek{...}: the range must have lo < hi, both finite numbers");
+  dc_plan_seek_out out;
+  dc_seek_status st = dc_lua_plan_seek(L, 1, &sp, &out);
+  char txt[700];
+  dc_plan_seek_text(p, &sp, &out, txt, sizeof txt);
+  if (st == DC_SEEK_FOUND || st == DC_SEEK_ALWAYS_MET) {
+    if (years) lua_pushinteger(L, (lua_Integer)out.res.x);
+    else lua_pushnumber(L, out.res.x);
+  } else
+    lua_pushnil(L);
+  lua_pushstring(L, txt);
+  return 2;
+}
+
 int dc_plan_lua__index(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   const char *k = luaL_checkstring(L, 2);
@@ -481,5 +545,5 @@ int dc_plan_lua__tostring(lua_State *L) {
 const luaL_Reg dc_plan_lua__read_methods[] = {
     {"series", plan_series},   {"value", plan_value},       {"check", plan_check},
     {"wedges", plan_wedges},   {"warnings", plan_warnings}, {"set", plan_set},
-    {"montecarlo", plan_montecarlo},
+    {"montecarlo", plan_montecarlo}, {"seek", plan_seek},
     {NULL, NULL}};

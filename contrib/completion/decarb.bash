@@ -11,7 +11,7 @@ _decarb() {
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
   local subcommands="check units factors"
-  local check_opts="--format --output --scenario --years $common"
+  local check_opts="--format --output --scenario --years --samples --seed --fail-below $common"
   local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
@@ -28,7 +28,7 @@ _decarb() {
   case $prev in
     --format) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --samples | --seed | --fail-below | -e) return ;;
   esac
 
   case $sub in
