@@ -208,7 +208,7 @@ static void margin_text(const dc_plan *p, int t, double m, char *buf, size_t siz
 
 static void x_text(const dc_plan_seek_spec *sp, double x, char *buf, size_t size) {
   char num[64];
-  dc_fmt_number(num, sizeof num, x, is_year(sp->slot.field) ? 17 : 7);
+  dc_fmt_number(num, sizeof num, x, is_year(sp->slot.field) ? 17 : 6);
   snprintf(buf, size, is_year(sp->slot.field) ? "%s" : "%s×", num);
 }
 

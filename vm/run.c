@@ -15,7 +15,7 @@
 /* print() while checking: the same words as Lua's print, on standard error,
  * so that the report on standard output stays whole (and machine-readable
  * for --format json, csv, tap and junit). */
-static int check_print(lua_State *L) {
+int dc_run_print(lua_State *L) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
@@ -172,7 +172,7 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
     return DC_EXIT_LIMIT;
   }
   lua_State *L = dc_host_state(h);
-  lua_pushcfunction(L, check_print);
+  lua_pushcfunction(L, dc_run_print);
   lua_setglobal(L, "print");
   /* warnings are printed once, by the report writers (they are in the result) */
   lua_pushboolean(L, 1);
