@@ -21,6 +21,8 @@ void dc_mc_free(dc_mc *mc) {
   free(mc->mok);
   free(mc->mval);
   free(mc->saved);
+  free(mc->fast);
+  free(mc->slot);
   free(mc);
 }
 
@@ -53,6 +55,8 @@ static dc_mc *shape(size_t ninputs, size_t ntargets, size_t nmetrics, size_t ny,
   return mc;
 }
 
+static int is_year_field(enum dc_field f) { return f == DC_FIELD_START || f == DC_FIELD_FULL || f == DC_FIELD_STOP; }
+
 dc_mc *dc_mc_begin(dc_plan *p, int s, uint64_t seed, uint64_t first, uint64_t end, char *err, size_t errsize) {
   if (first >= end) {
     snprintf(err, errsize, "no samples to draw (the block %llu:%llu is empty)", (unsigned long long)first,
@@ -82,6 +86,16 @@ dc_mc *dc_mc_begin(dc_plan *p, int s, uint64_t seed, uint64_t first, uint64_t en
     memcpy(mc->inputs[j], lbl, len);
     mc->inputs[j][len - 1] = '\0';
   }
+  if (!(mc->fast = alloc_n(mc->ninputs, 1)) || !(mc->slot = alloc_n(mc->ninputs, sizeof *mc->slot))) goto oom;
+  for (size_t j = 0; j < mc->ninputs; j++) {
+    dc_plan_input in;
+    dc_plan_measure_info mi;
+    dc_plan_input_at(p, j, &in);
+    mc->slot[j] = in.slot;
+    mc->years |= is_year_field(in.slot.field);
+    mc->fast[j] = in.slot.obj == DC_OBJ_MEASURE && in.slot.field == DC_FIELD_AMOUNT &&
+                  dc_plan_measure_at(p, in.slot.index, &mi) == 0 && mi.kind == DC_MEASURE_ABATES;
+  }
   mc->nsaved = dc_plan_nmeasures(p);
   if (!(mc->saved = alloc_n(mc->nsaved * 3, sizeof *mc->saved))) goto oom;
   for (size_t m = 0; m < mc->nsaved; m++) {
@@ -98,7 +112,6 @@ oom:
   return NULL;
 }
 
-static int is_year_field(enum dc_field f) { return f == DC_FIELD_START || f == DC_FIELD_FULL || f == DC_FIELD_STOP; }
 
 /* Measure m's years as they were before the run (NOYEAR stays). */
 static void restore_years(const dc_mc *mc, dc_plan *p, int m) {
@@ -111,39 +124,45 @@ static void restore_years(const dc_mc *mc, dc_plan *p, int m) {
 
 /* Sets input j's drawn value x; years are whole years within the plan, a
  * full year no earlier than the start. */
-static int apply(dc_plan *p, const dc_plan_input *in, double *x) {
-  if (is_year_field(in->slot.field)) {
+static int apply(dc_plan *p, const dc_plan_slot *sl, double *x, int fast) {
+  if (is_year_field(sl->field)) {
     double y = floor(*x + 0.5);
     if (y < dc_plan_y0(p)) y = dc_plan_y0(p);
     if (y > dc_plan_y1(p)) y = dc_plan_y1(p);
-    if (in->slot.field != DC_FIELD_START) {
+    if (sl->field != DC_FIELD_START) {
       dc_plan_measure_info mi;
-      dc_plan_measure_at(p, in->slot.index, &mi);
+      dc_plan_measure_at(p, sl->index, &mi);
       if (mi.start != DC_PLAN_NOYEAR && y < mi.start) y = mi.start;
     }
     *x = y;
   }
-  return dc_plan_set_field(p, &in->slot, NULL, *x);
+  if (fast) /* a constant abatement: the core's constant, no series written */
+    return dc_plan_set_param(p, sl->index, DC_PARAM_ABATES, *x);
+  return dc_plan_set_field(p, sl, NULL, *x);
 }
 
 int dc_mc_run(dc_mc *mc, dc_plan *p, dc_plan_fn fn, void *ctx, char *err, size_t errsize) {
   const size_t ns = mc->ns, ny = mc->ny;
   const int s = mc->scenario;
+  /* every draw first, input by input: four Philox blocks at a time, then
+     the quantile function (the same values as one draw a call) */
+  for (size_t j = 0; j < mc->ninputs; j++) {
+    dc_plan_input in;
+    dc_plan_input_at(p, j, &in);
+    uint64_t stream = in.has_group ? in.stream : (uint64_t)j;
+    double *xj = mc->x + j * ns;
+    dc_random_uniform_samples(mc->seed, mc->first, stream, ns, xj);
+    for (size_t k = 0; k < ns; k++) xj[k] = dc_dist_quantile(&in.dist, xj[k]);
+  }
   for (size_t k = 0; k < ns; k++) {
     uint64_t i = mc->first + k;
     /* the years of every measure with an uncertain year start from where
        they were: a sample never sees what an earlier one drew */
+    for (size_t j = 0; mc->years && j < mc->ninputs; j++)
+      if (is_year_field(mc->slot[j].field)) restore_years(mc, p, mc->slot[j].index);
     for (size_t j = 0; j < mc->ninputs; j++) {
-      dc_plan_input in;
-      dc_plan_input_at(p, j, &in);
-      if (is_year_field(in.slot.field)) restore_years(mc, p, in.slot.index);
-    }
-    for (size_t j = 0; j < mc->ninputs; j++) {
-      dc_plan_input in;
-      dc_plan_input_at(p, j, &in);
-      uint64_t stream = in.has_group ? in.stream : (uint64_t)j;
-      double x = dc_dist_quantile(&in.dist, dc_random_uniform(mc->seed, i, stream));
-      if (apply(p, &in, &x)) {
+      double x = mc->x[j * ns + k];
+      if (apply(p, &mc->slot[j], &x, mc->fast[j])) {
         snprintf(err, errsize, "sample %llu: %s", (unsigned long long)i, dc_plan_error(p));
         return -1;
       }
@@ -169,7 +188,7 @@ int dc_mc_run(dc_mc *mc, dc_plan *p, dc_plan_fn fn, void *ctx, char *err, size_t
       dc_plan_metric_info mi;
       if (!v || dc_plan_metric_at(p, (int)m, &mi) != 0) continue;
       mc->mok[m] = 1;
-      for (size_t y = 0; y < ny; y++) mc->mval[(m * ny + y) * ns + k] = v[y];
+      memcpy(mc->mval + (k * mc->nmetrics + m) * ny, v, ny * sizeof *v);
     }
   }
   return 0;
@@ -209,8 +228,10 @@ int dc_mc_merge(dc_mc *into, const dc_mc *b, char *err, size_t errsize) {
   }
   CAT(x, into->x, b->x, into->ninputs);
   CAT(m->margin, into->margin, b->margin, into->ntargets);
-  CAT(m->mval, into->mval, b->mval, into->nmetrics * into->ny);
 #undef CAT
+  size_t row = into->nmetrics * into->ny; /* sample-major: b's samples follow */
+  memcpy(m->mval, into->mval, na * row * sizeof(double));
+  memcpy(m->mval + na * row, b->mval, nb * row * sizeof(double));
   for (size_t t = 0; t < into->ntargets; t++) dc_tally_merge(&into->tally[t], &b->tally[t]);
   for (size_t k = 0; k < into->nmetrics; k++) into->mok[k] = into->mok[k] && b->mok[k];
   free(into->x);
@@ -235,8 +256,17 @@ int dc_mc_p_met(const dc_mc *mc, size_t t, double *p, double *lo, double *hi) {
 
 int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q) {
   if (m >= mc->nmetrics || y >= mc->ny || !mc->mok[m]) return -1;
-  dc_samples s = {mc->first, mc->ns, mc->ns, mc->mval + (m * mc->ny + y) * mc->ns};
-  return dc_samples_quantiles(&s, dc_mc_percentiles, DC_MC_NQ, q);
+  double *v = malloc((mc->ns ? mc->ns : 1) * sizeof *v);
+  if (!v) return -1;
+  size_t row = mc->nmetrics * mc->ny;
+  for (size_t k = 0; k < mc->ns; k++) v[k] = mc->mval[k * row + m * mc->ny + y];
+  int rc = -1;
+  if (dc_stats_sort(v, mc->ns) == 0) {
+    for (int i = 0; i < DC_MC_NQ; i++) q[i] = dc_quantile_sorted(v, mc->ns, dc_mc_percentiles[i]);
+    rc = 0;
+  }
+  free(v);
+  return rc;
 }
 
 int dc_mc_drivers(const dc_mc *mc, size_t t, double *rho, size_t *order) {

@@ -32,11 +32,14 @@ typedef struct dc_mc {
   double *margin;            /* [t * ns + k]: the smallest margin (SI) over the target's due years */
   double *x;                 /* [j * ns + k]: the value drawn (SI; years as years) */
   unsigned char *mok;        /* [m]: 1 when metric m has values */
-  double *mval;              /* [(m * ny + y) * ns + k] */
+  double *mval;              /* [(k * nmetrics + m) * ny + y]: sample-major, so a block appends */
   /* while running (dc_mc_begin .. dc_mc_end) */
   int scenario;
   int *saved;                /* per measure: start, full, stop before the run */
   size_t nsaved;
+  unsigned char *fast;       /* [j]: a measure's constant abatement (set as such) */
+  dc_plan_slot *slot;        /* [j]: input j's slot */
+  int years;                 /* an input is a year */
 } dc_mc;
 
 /* Prepares a run of plan p in scenario s (allocates everything; keeps the

@@ -87,12 +87,14 @@ int dc_plan__prepare(dc_plan *p, measure_t *m) {
     m->hi = hi > n - 1 ? n - 1 : hi;
     m->ramp_dirty = 0;
   }
-  if (flat && (m->base_dirty || !m->base)) {
+  /* base: amount x factor of a saving (an abatement reads its amount, or
+     its constant, as it is) */
+  if (flat && m->factor && (m->base_dirty || !m->base)) {
     if (!m->base && !(m->base = dc_plan__realloc(p, NULL, sizeof(double) * (size_t)n)))
       return dc_plan__fail(p, "out of memory");
-    int konst = m->kind == DC_MEASURE_ABATES && m->use_const;
-    for (int i = 0; i < n; i++)
-      m->base[i] = konst ? m->konst : m->factor ? m->amount[i] * m->factor[i] : m->amount[i];
+    double *restrict b = m->base;
+    const double *restrict a = m->amount, *restrict f = m->factor;
+    for (int i = 0; i < n; i++) b[i] = a[i] * f[i];
   }
   m->base_dirty = 0;
   return 0;
@@ -194,13 +196,15 @@ int dc_plan_set_field(dc_plan *p, const dc_plan_slot *sl, const double *v, doubl
   if (scalar) return dc_plan_set_param(p, sl->index, (enum dc_param)sl->field, x);
   if (!dst) return -1;
   const int n = p->n;
-  for (int i = 0; i < n; i++)
+  for (int i = 0; i < (v ? n : 1); i++)
     if (!isfinite(v ? v[i] : x)) {
       char lbl[200];
       dc_plan_slot_label(p, sl, lbl, sizeof lbl);
       return dc_plan__fail(p, "%s must be a finite value (in %d)", lbl, p->y0 + i);
     }
-  for (int i = 0; i < n; i++) dst[i] = v ? v[i] : x;
+  if (v) memcpy(dst, v, sizeof(double) * (size_t)n);
+  else
+    for (int i = 0; i < n; i++) dst[i] = x;
   if (sl->obj == DC_OBJ_MEASURE) {
     measure_t *m = &p->mea[sl->index];
     if (sl->field == DC_FIELD_AMOUNT) m->use_const = 0;
@@ -460,13 +464,22 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     if (m->kind == DC_MEASURE_ABATES || m->kind == DC_MEASURE_SAVES) {
       /* the hot path: precomputed ramp weights x the abatement at full
          scale, over the years the ramp is not 0 */
-      assert(!m->ramp_dirty && !m->base_dirty && m->base);
+      assert(!m->ramp_dirty && !m->base_dirty);
       memset(ab, 0, sizeof(double) * (size_t)n);
-      const double *restrict w = m->w, *restrict base = m->base;
+      const double *restrict w = m->w;
       double *restrict abr = ab, *restrict d = dst;
-      for (int i = m->lo; i <= m->hi; i++) {
-        abr[i] = sc * w[i] * base[i];
-        d[i] += sign * abr[i];
+      if (m->kind == DC_MEASURE_ABATES && m->use_const) { /* a constant: no series to read */
+        const double kv = m->konst;
+        for (int i = m->lo; i <= m->hi; i++) {
+          abr[i] = sc * w[i] * kv;
+          d[i] += sign * abr[i];
+        }
+      } else {
+        const double *restrict base = m->factor ? m->base : m->amount;
+        for (int i = m->lo; i <= m->hi; i++) {
+          abr[i] = sc * w[i] * base[i];
+          d[i] += sign * abr[i];
+        }
       }
       continue;
     }
