@@ -84,6 +84,11 @@ static dc_plan *build(int uncertain) {
   dc_plan_target(p, &t);
   t.name = "budget"; t.kind = DC_TARGET_BUDGET; t.from = 2021; t.by = 2060; t.bound = 1e7;
   t.bound_dims = EMIS; dc_plan_target(p, &t);
+  /* for the seek: 1000 tCO2e/yr below the plan's emissions in 2050 */
+  dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL);
+  t.name = "seek"; t.kind = DC_TARGET_AT_MOST; t.by = 2050; t.from = DC_PLAN_NOYEAR; t.every_year_after = 0;
+  t.bound = dc_plan_values(p, DC_SCEN_PLAN, DC_MET_EMISSIONS)[2050 - Y0] - 1000;
+  dc_plan_target(p, &t);
   dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL);
   return p;
 }
@@ -170,12 +175,12 @@ static double run_mc(int n) {
 
 static int run_seek(void) {
   dc_plan *p = build(0);
-  dc_plan_seek_spec sp = {DC_SCEN_PLAN, 0, {DC_OBJ_MEASURE, 7, DC_FIELD_SCALE, 0}, 0, 1000};
+  dc_plan_seek_spec sp = {DC_SCEN_PLAN, (int)dc_plan_ntargets(p) - 1, {DC_OBJ_MEASURE, 7, DC_FIELD_SCALE, 0}, 0, 1000};
   dc_plan_seek_saved *sv = malloc(sizeof *sv);
   dc_plan_seek_out out;
   dc_plan_seek_save(p, &sp, sv);
   dc_plan_seek(p, &sp, sv, NULL, NULL, &out);
-  fprintf(stderr, "seek: %s, x = %g\n", dc_seek_status_name(out.res.status), out.res.x);
+  fprintf(stderr, "seek: %s, x = %g (%s)\n", dc_seek_status_name(out.res.status), out.res.x, dc_plan_error(p));
   free(sv);
   dc_plan_free(p);
   return out.res.evals + 1;
