@@ -232,8 +232,8 @@ static void json_plan(dc_jsonw *w, const dc_result *r, const dc_report_opts *o, 
      plan of 10,000 measures would otherwise be copied whole once more */
   dc_jsonw_object(w, DC_JSONW_LINES | DC_JSONW_ORDERED);
   dc_jsonw_kstr(w, "file", r->file ? r->file : "");
+  if (line && r->has_mc && r->mc) json_mc_block(w, r); /* "mc" < "metrics" */
   json_metrics(w, r, a, b);
-  if (line && r->has_mc && r->mc) json_mc_block(w, r);
   dc_jsonw_kstr(w, "name", r->name);
   dc_jsonw_kstr(w, "region", r->region);
   if (line && r->has_mc) dc_jsonw_kint(w, "samples", (long long)(r->mc_end - r->mc_first));
