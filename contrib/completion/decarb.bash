@@ -10,8 +10,9 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check units factors"
+  local subcommands="check seek units factors"
   local check_opts="--format --output --scenario --years --samples --seed --fail-below $common"
+  local seek_opts="--target --vary --lo --hi --scenario --format $common"
   local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
@@ -26,7 +27,11 @@ _decarb() {
   done
 
   case $prev in
-    --format) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
+    --format)
+      if [[ $sub == seek ]]; then COMPREPLY=($(compgen -W "text json" -- "$cur"))
+      else COMPREPLY=($(compgen -W "$formats" -- "$cur")); fi
+      return ;;
+    --target | --vary | --lo | --hi) return ;;
     --output) _filedir; return ;;
     --timeout | --max-mem | --scenario | --years | --samples | --seed | --fail-below | -e) return ;;
   esac
@@ -34,6 +39,9 @@ _decarb() {
   case $sub in
     check)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$check_opts" -- "$cur"))
+      else _filedir lua; fi ;;
+    seek)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$seek_opts" -- "$cur"))
       else _filedir lua; fi ;;
     units | factors) ;;
     "")
