@@ -327,6 +327,7 @@ size_t dc_plan_measure_order(const dc_plan *p, int s, int *out);
 const double *dc_plan_wedge(const dc_plan *p, int s, int m);
 
 size_t dc_plan_ntargets(const dc_plan *p);
+int dc_plan_find_target(const dc_plan *p, const char *name); /* -1 if none */
 int dc_plan_target_at(const dc_plan *p, int t, dc_plan_target_info *out);
 /* Verdict of target t in scenario s after dc_plan_evaluate(p, s). */
 int dc_plan_result(const dc_plan *p, int s, int t, dc_target_result *out);

@@ -257,6 +257,12 @@ size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *sl, char *buf, s
   return (size_t)snprintf(buf, size, "(no such value)");
 }
 
+int dc_plan_find_target(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->ntar; i++)
+    if (strcmp(p->tar[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
 int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj) {
   for (size_t i = 0; i < p->nsec; i++)
     if (strcmp(p->sec[i].name, name) == 0) return *obj = DC_OBJ_SECTOR, (int)i;

@@ -294,20 +294,26 @@ static int plan_set(lua_State *L) {
   return 1;
 }
 
-/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
-static int plan_montecarlo(lua_State *L) {
-  dc_plan *p = dc_plan_lua__check(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  static const char *const known[] = {"n", "seed", "first", "scenario", NULL};
+/* Refuses a field of the options table at 2 that is not in known (NULL
+ * ended); `what` and `list` for the message. */
+static void check_options(lua_State *L, const char *what, const char *const *known, const char *list) {
   lua_pushnil(L);
   while (lua_next(L, 2)) {
     lua_pop(L, 1);
     int ok = 0;
     for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
     if (!ok)
-      dc_lua_error(L, "p:montecarlo{...}: unknown field %s (fields: n, seed, first, scenario)",
-                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+      dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
+                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
   }
+}
+
+/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
+static int plan_montecarlo(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  static const char *const known[] = {"n", "seed", "first", "scenario", NULL};
+  check_options(L, "p:montecarlo", known, "n, seed, first, scenario");
   lua_getfield(L, 2, "n");
   lua_getfield(L, 2, "seed");
   lua_getfield(L, 2, "first");
@@ -420,15 +426,7 @@ static int plan_seek(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
   static const char *const known[] = {"target", "vary", "field", "lo", "hi", "scenario", NULL};
-  lua_pushnil(L);
-  while (lua_next(L, 2)) {
-    lua_pop(L, 1);
-    int ok = 0;
-    for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
-    if (!ok)
-      dc_lua_error(L, "p:seek{...}: unknown field %s (fields: target, vary, field, lo, hi, scenario)",
-                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
-  }
+  check_options(L, "p:seek", known, "target, vary, field, lo, hi, scenario");
   lua_getfield(L, 2, "target");
   lua_getfield(L, 2, "vary");
   lua_getfield(L, 2, "field");
@@ -442,12 +440,7 @@ static int plan_seek(lua_State *L) {
   dc_plan_seek_spec sp;
   memset(&sp, 0, sizeof sp);
   sp.scenario = s;
-  sp.target = -1;
-  for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
-    dc_plan_target_info ti;
-    dc_plan_target_at(p, (int)t, &ti);
-    if (strcmp(ti.name, tname) == 0) sp.target = (int)t;
-  }
+  sp.target = dc_plan_find_target(p, tname);
   if (sp.target < 0) dc_lua_error(L, "p:seek{...}: plan '%s' has no target '%s'", dc_plan_name(p), tname);
   dc_plan_lua__slot(L, p, vary, field, s, &sp.slot, "p:seek{...}");
   int years = sp.slot.field <= DC_FIELD_STOP && sp.slot.obj == DC_OBJ_MEASURE;

@@ -84,12 +84,7 @@ static int seek_run(lua_State *L) {
   dc_plan_seek_spec sp;
   memset(&sp, 0, sizeof sp);
   sp.scenario = s;
-  sp.target = -1;
-  for (size_t t = 0; t < dc_plan_ntargets(p); t++) {
-    dc_plan_target_info ti;
-    dc_plan_target_at(p, (int)t, &ti);
-    if (strcmp(ti.name, j->target) == 0) sp.target = (int)t;
-  }
+  sp.target = dc_plan_find_target(p, j->target);
   char txt[800];
   if (j->vary) {
     /* MEASURE, or MEASURE.FIELD: the longest name before a dot that exists */
@@ -274,11 +269,7 @@ int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts) {
     for (lua_Integer i = 1; i <= n && !found_plan; i++) {
       lua_rawgeti(L, -1, i);
       dc_plan *p = dc_lua_toplan(L, -1);
-      for (size_t t = 0; p && t < dc_plan_ntargets(p) && !found_plan; t++) {
-        dc_plan_target_info ti;
-        dc_plan_target_at(p, (int)t, &ti);
-        found_plan = strcmp(ti.name, j.target) == 0;
-      }
+      found_plan = p && dc_plan_find_target(p, j.target) >= 0;
       if (!found_plan) lua_pop(L, 1);
     }
   }
