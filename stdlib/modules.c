@@ -4,11 +4,13 @@
 #include "dc_lua.h"
 
 #include "modules.h"
+#include "uncertain_lua.h"
 
 const dc_module dc_modules[] = {
   {"units", luaopen_decarb_units},
   {"series", luaopen_decarb_series},
   {"factors", luaopen_decarb_factors},
   {"plan", luaopen_decarb_plan},
+  {"uncertain", luaopen_decarb_uncertain},
   {NULL, NULL}
 };

@@ -142,7 +142,7 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
 }
 
 static void free_measure(dc_plan *p, measure_t *m) {
-  free(m->name); free(m->source); free(m->amount); free(m->factor);
+  free(m->name); free(m->source); free(m->amount); free(m->factor); free(m->w); free(m->base);
   for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
   free(m->adds);
   memset(m, 0, sizeof *m);
@@ -208,7 +208,10 @@ void dc_plan_free(dc_plan *p) {
   if (!p) return;
   for (size_t i = 0; i < p->nsec; i++) {
     free(p->sec[i].name); free(p->sec[i].source); free(p->sec[i].bau);
+    free(p->sec[i].act); free(p->sec[i].fac);
   }
+  for (size_t i = 0; i < p->ninp; i++) free((char *)p->inp[i].group);
+  free(p->inp);
   for (size_t i = 0; i < p->ntech; i++) {
     free(p->tech[i].name); free(p->tech[i].source);
     free(p->tech[i].cap); free(p->tech[i].hours);
@@ -295,6 +298,24 @@ int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims
   s->metric = mi;
   dc_plan__invalidate(p);
   return (int)p->nsec++;
+}
+
+int dc_plan_sector_parts(dc_plan *p, int si, const double *act, dc_dims adims, const double *fac,
+                         dc_dims fdims) {
+  if (dc_plan__check_idle(p)) return -1;
+  if (si < 0 || (size_t)si >= p->nsec) return dc_plan__fail(p, "no sector #%d", si);
+  sector_t *s = &p->sec[si];
+  double *a = dupser(p, act), *f = dupser(p, fac);
+  if (!a || !f) {
+    free(a); free(f);
+    return dc_plan__fail(p, "out of memory");
+  }
+  free(s->act); free(s->fac);
+  s->act = a;
+  s->fac = f;
+  s->adims = adims;
+  s->fdims = fdims;
+  return 0;
 }
 
 int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims dims,
@@ -554,6 +575,9 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   m->scenario = sp->scenario;
   m->fnref = sp->fnref;
   m->scale = 1;
+  m->amount_dims = sp->amount_dims;
+  m->factor_dims = sp->factor_dims;
+  m->ramp_dirty = m->base_dirty = 1;
   if (!m->name || (sp->source && !m->source)) goto oom;
   if (sp->amount && !(m->amount = dupser(p, sp->amount))) goto oom;
   if (sp->factor && !(m->factor = dupser(p, sp->factor))) goto oom;
@@ -567,6 +591,7 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
       m->adds[j].tech = t;
       if (!(m->adds[j].amount = dupser(p, a->amount))) goto oom;
       if (a->hours && !(m->adds[j].hours = dupser(p, a->hours))) goto oom;
+      m->adds[j].hdims = a->hours_dims;
       if ((a->hours || p->tech[t].hours) && !p->met[DC_MET_GENERATION].dims_known) {
         dc_dims gd;
         dims_mul(a->dims, a->hours ? a->hours_dims : p->tech[t].hdims, &gd);
@@ -579,6 +604,7 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
       }
     }
   }
+  if (dc_plan__prepare(p, m)) goto oom;
   dc_plan__invalidate(p);
   return (int)p->nmea++;
 oom:

@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
+#include "dist.h"
 #include "units.h"
 
 typedef struct dc_plan dc_plan;
@@ -191,6 +194,10 @@ void dc_plan_set_year_seconds(dc_plan *p, double s);
  * y0..y1 SI values, copied. */
 int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
                    const dc_display *disp, const char *source);
+/* Sector si's emissions are activity x factor (both y0..y1, SI): kept, so
+ * that either can be set (dc_plan_set_field) and the emissions follow. */
+int dc_plan_sector_parts(dc_plan *p, int si, const double *act, dc_dims adims, const double *fac,
+                         dc_dims fdims);
 int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims dims,
                      const dc_display *disp, const double *hours, dc_dims hdims,
                      const char *source);
@@ -217,6 +224,67 @@ enum dc_param {
   DC_PARAM_ABATES  /* ABATES only: a constant SI abatement every year */
 };
 int dc_plan_set_param(dc_plan *p, int measure, enum dc_param what, double v);
+
+/* ---- fields: every value a sample or a seek may vary ---- */
+enum dc_obj { DC_OBJ_MEASURE, DC_OBJ_SECTOR, DC_OBJ_TECH };
+enum dc_field {
+  /* measures: the years and scale of dc_param (same numbers) */
+  DC_FIELD_START = DC_PARAM_START, DC_FIELD_FULL = DC_PARAM_FULL, DC_FIELD_STOP = DC_PARAM_STOP,
+  DC_FIELD_SCALE = DC_PARAM_SCALE,
+  DC_FIELD_AMOUNT,    /* measure: abates = / saves = per year */
+  DC_FIELD_FACTOR,    /* measure: factor = (saves) or displaces = (adds); sector: factor = */
+  DC_FIELD_ADDS,      /* measure: the capacity it adds to technology #sub of its adds */
+  DC_FIELD_HOURS,     /* measure: hours of adds #sub; technology: its hours */
+  DC_FIELD_EMISSIONS, /* sector: BAU emissions */
+  DC_FIELD_ACTIVITY,  /* sector: activity = (emissions = activity x factor) */
+  DC_FIELD_CAPACITY   /* technology: its capacity */
+};
+/* Which value: a field of measure, sector or technology `index`; sub is
+ * the position in a measure's adds (sorted by technology name), else 0. */
+typedef struct dc_plan_slot {
+  enum dc_obj obj;
+  int index;
+  enum dc_field field;
+  int sub;
+} dc_plan_slot;
+
+/* The units of a slot's values (years and scale: none); 1 if the field is a
+ * year (START, FULL, STOP), 0 otherwise, -1 (error set) when the object has
+ * no such field (e.g. factor = of a sector given as emissions =). */
+int dc_plan_field_dims(dc_plan *p, const dc_plan_slot *slot, dc_dims *dims);
+/* Sets a slot: the series v (y0..y1, SI) or, when v is NULL, the constant x
+ * in every year (a year for START/FULL/STOP, a factor for SCALE). A
+ * sector's emissions follow its activity and factor. 0 or -1. */
+int dc_plan_set_field(dc_plan *p, const dc_plan_slot *slot, const double *v, double x);
+/* The value of a slot now: a year, the scale, or the series' value in year
+ * y (y ignored for years and scale). NaN when there is none. */
+double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *slot, int y);
+/* A slot's description for messages: "measure 'Jiaxi PV' abates", "sector
+ * 'industry' emissions". */
+size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *slot, char *buf, size_t size);
+
+/* Sector or technology named `name`: its index, *obj set; -1 if none. */
+int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj);
+/* The position of technology `tech` in measure m's adds (the slot's sub),
+ * or -1; tech NULL: 0 when the measure adds exactly one technology. */
+int dc_plan_measure_add_index(const dc_plan *p, int m, const char *tech);
+
+/* ---- uncertain inputs: the plan's list of what a Monte Carlo draws ---- */
+typedef struct dc_plan_input {
+  dc_plan_slot slot;
+  dc_dist dist;      /* SI values; years rounded to whole years when drawn */
+  int has_group;     /* drawn with every input of the same group */
+  uint64_t stream;   /* the group's stream (dc_random_stream_of) */
+  const char *group; /* the group's name, or NULL */
+} dc_plan_input;
+/* Adds an uncertain input (copied; group copied too), replacing one on the
+ * same slot; the slot is set to the distribution's CENTRAL value. Returns
+ * its index or -1. */
+int dc_plan_add_input(dc_plan *p, const dc_plan_input *in);
+/* Forgets the input on this slot, if any (p:set with a plain value). */
+void dc_plan_remove_input(dc_plan *p, const dc_plan_slot *slot);
+size_t dc_plan_ninputs(const dc_plan *p);
+int dc_plan_input_at(const dc_plan *p, size_t i, dc_plan_input *out);
 
 /* Evaluates scenario s (metrics, wedges, warnings, target verdicts), and any
  * scenario its targets compare with. fn/ctx serve FN measures and function
@@ -259,6 +327,7 @@ size_t dc_plan_measure_order(const dc_plan *p, int s, int *out);
 const double *dc_plan_wedge(const dc_plan *p, int s, int m);
 
 size_t dc_plan_ntargets(const dc_plan *p);
+int dc_plan_find_target(const dc_plan *p, const char *name); /* -1 if none */
 int dc_plan_target_at(const dc_plan *p, int t, dc_plan_target_info *out);
 /* Verdict of target t in scenario s after dc_plan_evaluate(p, s). */
 int dc_plan_result(const dc_plan *p, int s, int t, dc_target_result *out);

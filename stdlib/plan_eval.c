@@ -33,6 +33,7 @@ int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
       m->full = y;
     } else
       m->stop = y;
+    m->ramp_dirty = 1;
     break;
   case DC_PARAM_SCALE:
     if (!isfinite(v)) return dc_plan__fail(p, "measure '%s': scale must be a finite number", m->name);
@@ -43,11 +44,296 @@ int dc_plan_set_param(dc_plan *p, int mi, enum dc_param what, double v) {
     if (!isfinite(v)) return dc_plan__fail(p, "measure '%s': abates must be a finite value", m->name);
     m->konst = v;
     m->use_const = 1;
+    m->base_dirty = 1;
     break;
   default:
     return dc_plan__fail(p, "unknown parameter");
   }
+  if (dc_plan__prepare(p, m)) return -1;
   dc_plan__invalidate(p);
+  return 0;
+}
+
+/* The ramp of a measure in year y: 0 before start and after stop, rising
+ * linearly to 1 in the year `full`. */
+static inline double ramp(const measure_t *m, int y) {
+  if (m->start != DC_PLAN_NOYEAR && y < m->start) return 0;
+  if (m->stop != DC_PLAN_NOYEAR && y > m->stop) return 0;
+  if (m->full != DC_PLAN_NOYEAR && y < m->full)
+    return (double)(y - m->start + 1) / (double)(m->full - m->start + 1);
+  return 1;
+}
+
+int dc_plan__prepare(dc_plan *p, measure_t *m) {
+  const int n = p->n;
+  if (!m->w) {
+    m->w = dc_plan__realloc(p, NULL, sizeof(double) * (size_t)n);
+    if (!m->w) return dc_plan__fail(p, "out of memory");
+    m->ramp_dirty = 1;
+  }
+  int flat = m->kind == DC_MEASURE_ABATES || m->kind == DC_MEASURE_SAVES;
+  if (m->ramp_dirty) {
+    int lo = m->start == DC_PLAN_NOYEAR ? 0 : m->start - p->y0;
+    int hi = m->stop == DC_PLAN_NOYEAR ? n - 1 : m->stop - p->y0;
+    int fi = m->full == DC_PLAN_NOYEAR ? lo : m->full - p->y0;
+    double inv = 1.0 / (double)(fi - lo + 1);
+    if (fi > hi + 1) fi = hi + 1;
+    for (int i = 0; i < n; i++)
+      m->w[i] = !flat ? ramp(m, p->y0 + i) /* the same arithmetic as before the weights were kept */
+                : i < lo || i > hi ? 0
+                : i < fi ? (double)(i - lo + 1) * inv
+                         : 1;
+    m->lo = lo < 0 ? 0 : lo;
+    m->hi = hi > n - 1 ? n - 1 : hi;
+    m->ramp_dirty = 0;
+  }
+  /* base: amount x factor of a saving (an abatement reads its amount, or
+     its constant, as it is) */
+  if (flat && m->factor && (m->base_dirty || !m->base)) {
+    if (!m->base && !(m->base = dc_plan__realloc(p, NULL, sizeof(double) * (size_t)n)))
+      return dc_plan__fail(p, "out of memory");
+    double *restrict b = m->base;
+    const double *restrict a = m->amount, *restrict f = m->factor;
+    for (int i = 0; i < n; i++) b[i] = a[i] * f[i];
+  }
+  m->base_dirty = 0;
+  return 0;
+}
+
+/* ===================================================================== */
+/* fields: every value a sample or a seek may vary                        */
+/* ===================================================================== */
+
+static const char *amount_name(const measure_t *m) {
+  return m->kind == DC_MEASURE_SAVES ? "saves" : m->kind == DC_MEASURE_ADDS ? "adds" : "abates";
+}
+
+/* The series a slot names (NULL with the error set when there is none), and
+ * its dims. Years and scale are not series: *is_scalar = 1. */
+static double *slot_series(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims, int *is_scalar) {
+  *is_scalar = 0;
+  *dims = NODIMS;
+  switch (sl->obj) {
+  case DC_OBJ_MEASURE: {
+    if (sl->index < 0 || (size_t)sl->index >= p->nmea) return dc_plan__fail(p, "no measure #%d", sl->index), NULL;
+    measure_t *m = &p->mea[sl->index];
+    switch (sl->field) {
+    case DC_FIELD_START: case DC_FIELD_FULL: case DC_FIELD_STOP: case DC_FIELD_SCALE:
+      *is_scalar = 1;
+      return NULL;
+    case DC_FIELD_AMOUNT:
+      if (m->kind != DC_MEASURE_ABATES && m->kind != DC_MEASURE_SAVES) break;
+      *dims = m->amount_dims;
+      return m->amount;
+    case DC_FIELD_FACTOR:
+      if (!m->factor) break;
+      *dims = m->factor_dims;
+      return m->factor;
+    case DC_FIELD_ADDS:
+    case DC_FIELD_HOURS:
+      if (m->kind != DC_MEASURE_ADDS || sl->sub < 0 || (size_t)sl->sub >= m->nadds) break;
+      if (sl->field == DC_FIELD_ADDS) {
+        *dims = p->tech[m->adds[sl->sub].tech].dims;
+        return m->adds[sl->sub].amount;
+      }
+      if (!m->adds[sl->sub].hours) break;
+      *dims = m->adds[sl->sub].hdims;
+      return m->adds[sl->sub].hours;
+    default:
+      break;
+    }
+    break;
+  }
+  case DC_OBJ_SECTOR: {
+    if (sl->index < 0 || (size_t)sl->index >= p->nsec) return dc_plan__fail(p, "no sector #%d", sl->index), NULL;
+    sector_t *s = &p->sec[sl->index];
+    if (sl->field == DC_FIELD_EMISSIONS && !s->act) {
+      *dims = p->emis_dims;
+      return s->bau;
+    }
+    if (sl->field == DC_FIELD_ACTIVITY && s->act) {
+      *dims = s->adims;
+      return s->act;
+    }
+    if (sl->field == DC_FIELD_FACTOR && s->fac) {
+      *dims = s->fdims;
+      return s->fac;
+    }
+    break;
+  }
+  case DC_OBJ_TECH: {
+    if (sl->index < 0 || (size_t)sl->index >= p->ntech) return dc_plan__fail(p, "no technology #%d", sl->index), NULL;
+    tech_t *t = &p->tech[sl->index];
+    if (sl->field == DC_FIELD_CAPACITY) {
+      *dims = t->dims;
+      return t->cap;
+    }
+    if (sl->field == DC_FIELD_HOURS && t->hours) {
+      *dims = t->hdims;
+      return t->hours;
+    }
+    break;
+  }
+  }
+  char lbl[200];
+  dc_plan_slot_label(p, sl, lbl, sizeof lbl);
+  dc_plan__fail(p, "%s: there is no such value to vary (it was not given, or the kind has no such field)", lbl);
+  return NULL;
+}
+
+int dc_plan_field_dims(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims) {
+  int scalar;
+  double *v = slot_series(p, sl, dims, &scalar);
+  if (scalar) return sl->field == DC_FIELD_SCALE ? 0 : 1;
+  return v ? 0 : -1;
+}
+
+int dc_plan_set_field(dc_plan *p, const dc_plan_slot *sl, const double *v, double x) {
+  if (dc_plan__check_idle(p)) return -1;
+  dc_dims d;
+  int scalar;
+  double *dst = slot_series(p, sl, &d, &scalar);
+  if (scalar) return dc_plan_set_param(p, sl->index, (enum dc_param)sl->field, x);
+  if (!dst) return -1;
+  const int n = p->n;
+  for (int i = 0; i < (v ? n : 1); i++)
+    if (!isfinite(v ? v[i] : x)) {
+      char lbl[200];
+      dc_plan_slot_label(p, sl, lbl, sizeof lbl);
+      return dc_plan__fail(p, "%s must be a finite value (in %d)", lbl, p->y0 + i);
+    }
+  if (v) memcpy(dst, v, sizeof(double) * (size_t)n);
+  else
+    for (int i = 0; i < n; i++) dst[i] = x;
+  if (sl->obj == DC_OBJ_MEASURE) {
+    measure_t *m = &p->mea[sl->index];
+    if (sl->field == DC_FIELD_AMOUNT) m->use_const = 0;
+    m->base_dirty = 1;
+    if (dc_plan__prepare(p, m)) return -1;
+  } else if (sl->obj == DC_OBJ_SECTOR) {
+    sector_t *s = &p->sec[sl->index];
+    if (s->act)
+      for (int i = 0; i < n; i++) s->bau[i] = s->act[i] * s->fac[i];
+  }
+  dc_plan__invalidate(p);
+  return 0;
+}
+
+double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *sl, int y) {
+  dc_dims d;
+  int scalar;
+  if (sl->obj == DC_OBJ_MEASURE && sl->index >= 0 && (size_t)sl->index < p->nmea) {
+    const measure_t *m = &p->mea[sl->index];
+    int yr = sl->field == DC_FIELD_START ? m->start : sl->field == DC_FIELD_FULL ? m->full
+             : sl->field == DC_FIELD_STOP ? m->stop : 0;
+    if (sl->field == DC_FIELD_SCALE) return m->scale;
+    if (sl->field <= DC_FIELD_STOP) return yr == DC_PLAN_NOYEAR ? NAN : (double)yr;
+    if (sl->field == DC_FIELD_AMOUNT && m->use_const) return m->konst;
+  }
+  char err[sizeof p->err];
+  memcpy(err, p->err, sizeof err); /* a reader does not change the last error */
+  const double *v = slot_series((dc_plan *)p, sl, &d, &scalar);
+  memcpy(((dc_plan *)p)->err, err, sizeof err);
+  if (!v || y < p->y0 || y > p->y1) return NAN;
+  return v[y - p->y0];
+}
+
+size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *sl, char *buf, size_t size) {
+  static const char *const fnames[] = {"start", "full", "stop", "scale", "amount", "factor", "adds",
+                                       "hours", "emissions", "activity", "capacity"};
+  const char *fn = (unsigned)sl->field < sizeof fnames / sizeof *fnames ? fnames[sl->field] : "?";
+  if (sl->obj == DC_OBJ_MEASURE && sl->index >= 0 && (size_t)sl->index < p->nmea) {
+    const measure_t *m = &p->mea[sl->index];
+    if (sl->field == DC_FIELD_AMOUNT) fn = amount_name(m);
+    if (sl->field == DC_FIELD_FACTOR && m->kind == DC_MEASURE_ADDS) fn = "displaces";
+    if ((sl->field == DC_FIELD_ADDS || sl->field == DC_FIELD_HOURS) && sl->sub >= 0 && (size_t)sl->sub < m->nadds)
+      return (size_t)snprintf(buf, size, "measure '%s' %s.%s", m->name, fn, p->tech[m->adds[sl->sub].tech].name);
+    return (size_t)snprintf(buf, size, "measure '%s' %s", m->name, fn);
+  }
+  if (sl->obj == DC_OBJ_SECTOR && sl->index >= 0 && (size_t)sl->index < p->nsec)
+    return (size_t)snprintf(buf, size, "sector '%s' %s", p->sec[sl->index].name, fn);
+  if (sl->obj == DC_OBJ_TECH && sl->index >= 0 && (size_t)sl->index < p->ntech)
+    return (size_t)snprintf(buf, size, "capacity '%s' %s", p->tech[sl->index].name, fn);
+  return (size_t)snprintf(buf, size, "(no such value)");
+}
+
+int dc_plan_find_target(const dc_plan *p, const char *name) {
+  for (size_t i = 0; i < p->ntar; i++)
+    if (strcmp(p->tar[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj) {
+  for (size_t i = 0; i < p->nsec; i++)
+    if (strcmp(p->sec[i].name, name) == 0) return *obj = DC_OBJ_SECTOR, (int)i;
+  for (size_t i = 0; i < p->ntech; i++)
+    if (strcmp(p->tech[i].name, name) == 0) return *obj = DC_OBJ_TECH, (int)i;
+  return -1;
+}
+
+int dc_plan_measure_add_index(const dc_plan *p, int mi, const char *tech) {
+  if (mi < 0 || (size_t)mi >= p->nmea) return -1;
+  const measure_t *m = &p->mea[mi];
+  if (!tech) return m->nadds == 1 ? 0 : -1;
+  for (size_t j = 0; j < m->nadds; j++)
+    if (strcmp(p->tech[m->adds[j].tech].name, tech) == 0) return (int)j;
+  return -1;
+}
+
+/* ---- uncertain inputs ---- */
+
+static int slot_eq(const dc_plan_slot *a, const dc_plan_slot *b) {
+  return a->obj == b->obj && a->index == b->index && a->field == b->field && a->sub == b->sub;
+}
+
+int dc_plan_add_input(dc_plan *p, const dc_plan_input *in) {
+  if (dc_plan__check_idle(p)) return -1;
+  dc_dims d;
+  if (dc_plan_field_dims(p, &in->slot, &d) < 0) return -1;
+  char *g = NULL;
+  if (in->group) {
+    size_t len = strlen(in->group) + 1;
+    if (!(g = dc_plan__realloc(p, NULL, len))) return dc_plan__fail(p, "out of memory");
+    memcpy(g, in->group, len);
+  }
+  size_t k = 0;
+  while (k < p->ninp && !slot_eq(&p->inp[k].slot, &in->slot)) k++;
+  if (k == p->ninp && p->ninp == p->cinp) {
+    size_t nc = p->cinp ? p->cinp * 2 : 8;
+    dc_plan_input *a = dc_plan__realloc(p, p->inp, nc * sizeof *a);
+    if (!a) {
+      dc_plan__free(p, g);
+      return dc_plan__fail(p, "out of memory");
+    }
+    p->inp = a;
+    p->cinp = nc;
+  }
+  if (dc_plan_set_field(p, &in->slot, NULL, in->dist.central)) {
+    dc_plan__free(p, g);
+    return -1;
+  }
+  if (k < p->ninp) dc_plan__free(p, (char *)p->inp[k].group);
+  else p->ninp++;
+  p->inp[k] = *in;
+  p->inp[k].group = g;
+  return (int)k;
+}
+
+void dc_plan_remove_input(dc_plan *p, const dc_plan_slot *slot) {
+  for (size_t k = 0; k < p->ninp; k++)
+    if (slot_eq(&p->inp[k].slot, slot)) {
+      dc_plan__free(p, (char *)p->inp[k].group);
+      memmove(&p->inp[k], &p->inp[k + 1], (p->ninp - k - 1) * sizeof *p->inp);
+      p->ninp--;
+      return;
+    }
+}
+
+size_t dc_plan_ninputs(const dc_plan *p) { return p->ninp; }
+
+int dc_plan_input_at(const dc_plan *p, size_t i, dc_plan_input *out) {
+  if (i >= p->ninp) return -1;
+  *out = p->inp[i];
   return 0;
 }
 
@@ -122,16 +408,6 @@ size_t dc_plan_measure_order(const dc_plan *p, int s, int *out) {
   return k;
 }
 
-/* The ramp of a measure in year y: 0 before start and after stop, rising
- * linearly to 1 in the year `full`. */
-static inline double ramp(const measure_t *m, int y) {
-  if (m->start != DC_PLAN_NOYEAR && y < m->start) return 0;
-  if (m->stop != DC_PLAN_NOYEAR && y > m->stop) return 0;
-  if (m->full != DC_PLAN_NOYEAR && y < m->full)
-    return (double)(y - m->start + 1) / (double)(m->full - m->start + 1);
-  return 1;
-}
-
 static void add_warnings(dc_plan *p, scen_t *s, int sector, const double *after) {
   int n = p->n;
   for (int i = 0; i < n; i++) {
@@ -192,36 +468,25 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     double *dst = m->sector >= 0 ? MV(p->sec[m->sector].metric) : s->pool;
     const double sign = m->sector >= 0 ? -1.0 : 1.0;
     if (m->kind == DC_MEASURE_ABATES || m->kind == DC_MEASURE_SAVES) {
-      /* the hot path: zero outside [lo, hi], a ramp up to fi, then flat */
-      int lo = m->start == DC_PLAN_NOYEAR ? 0 : m->start - p->y0;
-      int hi = m->stop == DC_PLAN_NOYEAR ? n - 1 : m->stop - p->y0;
-      int fi = m->full == DC_PLAN_NOYEAR ? lo : m->full - p->y0;
-      double inv = 1.0 / (double)(fi - lo + 1);
-      if (fi > hi + 1) fi = hi + 1;
+      /* the hot path: precomputed ramp weights x the abatement at full
+         scale, over the years the ramp is not 0 */
+      assert(!m->ramp_dirty && !m->base_dirty);
       memset(ab, 0, sizeof(double) * (size_t)n);
-      const double *amt = m->amount, *fac = m->factor;
-      const double kv = m->konst;
-      int konst = m->kind == DC_MEASURE_ABATES && m->use_const;
-      for (int i = lo; i < fi; i++) {
-        double base = konst ? kv : fac ? amt[i] * fac[i] : amt[i];
-        ab[i] = sc * ((double)(i - lo + 1) * inv) * base;
-        dst[i] += sign * ab[i];
+      const double *restrict w = m->w;
+      double *restrict abr = ab, *restrict d = dst;
+      if (m->kind == DC_MEASURE_ABATES && m->use_const) { /* a constant: no series to read */
+        const double kv = m->konst;
+        for (int i = m->lo; i <= m->hi; i++) {
+          abr[i] = sc * w[i] * kv;
+          d[i] += sign * abr[i];
+        }
+      } else {
+        const double *restrict base = m->factor ? m->base : m->amount;
+        for (int i = m->lo; i <= m->hi; i++) {
+          abr[i] = sc * w[i] * base[i];
+          d[i] += sign * abr[i];
+        }
       }
-      if (konst)
-        for (int i = fi; i <= hi; i++) {
-          ab[i] = sc * kv;
-          dst[i] += sign * ab[i];
-        }
-      else if (fac)
-        for (int i = fi; i <= hi; i++) {
-          ab[i] = sc * amt[i] * fac[i];
-          dst[i] += sign * ab[i];
-        }
-      else
-        for (int i = fi; i <= hi; i++) {
-          ab[i] = sc * amt[i];
-          dst[i] += sign * ab[i];
-        }
       continue;
     }
     switch (m->kind) {
@@ -236,7 +501,7 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
         const double *h = a->hours ? a->hours : t->hours;
         double *c = MV(t->metric), *g = MV(t->gen_metric);
         for (int i = 0; i < n; i++) {
-          double added = sc * ramp(m, p->y0 + i) * a->amount[i];
+          double added = sc * m->w[i] * a->amount[i];
           c[i] += added;
           double gen = h ? added * h[i] : (added != 0 ? NAN : 0);
           g[i] += gen;
@@ -247,7 +512,7 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     case DC_MEASURE_FN:
       if (!fn) return dc_plan__fail(p, "measure '%s' is a function; evaluate the plan from its script", m->name);
       for (int i = 0; i < n; i++) {
-        double r = ramp(m, p->y0 + i), v = 0;
+        double r = m->w[i], v = 0;
         dc_dims d = p->emis_dims;
         if (r != 0) {
           if (fn(ctx, p, si, m->fnref, p->y0 + i, &v, &d))

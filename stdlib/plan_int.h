@@ -9,6 +9,8 @@
 typedef struct sector_t {
   char *name, *source;
   double *bau;
+  double *act, *fac; /* NULL unless given as activity x factor */
+  dc_dims adims, fdims;
   int metric;
 } sector_t;
 
@@ -22,6 +24,7 @@ typedef struct tech_t {
 typedef struct add_t {
   int tech;
   double *amount, *hours; /* hours NULL: the tech's */
+  dc_dims hdims;          /* of hours, when given */
 } add_t;
 
 typedef struct measure_t {
@@ -32,8 +35,15 @@ typedef struct measure_t {
   double scale, konst;
   int use_const;
   double *amount, *factor;
+  dc_dims amount_dims, factor_dims;
   add_t *adds;
   size_t nadds;
+  /* precomputed (dc_plan__prepare): ramp weights per year, recomputed when
+     start/full/stop change; base = the abatement at full scale per year
+     (amount, amount x factor or the constant), when amount/factor change */
+  double *w, *base;
+  int lo, hi; /* the years (indices) the ramp is not 0: lo..hi */
+  int ramp_dirty, base_dirty;
 } measure_t;
 
 enum metric_kind { MK_BUILTIN, MK_SECTOR, MK_TECH, MK_TECHGEN, MK_SERIES, MK_FN, MK_DIFF };
@@ -107,6 +117,7 @@ struct dc_plan {
   metric_t *met; size_t nmet, cmet;
   target_t *tar; size_t ntar, ctar;
   scen_t *scen; size_t nscen, cscen;
+  dc_plan_input *inp; size_t ninp, cinp; /* uncertain inputs (group names owned) */
   char err[320];
 };
 
@@ -125,5 +136,7 @@ int dc_plan__dims_eq(dc_dims a, dc_dims b);
 int dc_plan__year_ok(const dc_plan *p, int y);
 void dc_plan__invalidate(dc_plan *p);
 const char *dc_plan__kind_name(const target_t *t);
+/* Recomputes measure m's ramp weights / base when marked dirty; -1 on no memory. */
+int dc_plan__prepare(dc_plan *p, measure_t *m);
 
 #endif

@@ -14,7 +14,9 @@
 #include "dc_lua.h"
 #include "fmt.h"
 #include "plan_lua_int.h"
+#include "random.h"
 #include "series_lua.h"
+#include "uncertain_lua.h"
 #include "units_lua.h"
 
 typedef struct plan_ud {
@@ -112,11 +114,56 @@ static const char *opt_string(lua_State *L, int t, const char *key, const char *
   return s;
 }
 
+/* The uncertain values a constructor met, noted until the object they
+ * belong to exists (its index is then known). The group names stay
+ * anchored in the uncertain values, which the constructor's raw copy of its
+ * table holds. */
+#define MAXPENDING 64
+typedef struct pending_t {
+  dc_plan_slot slot;
+  dc_uncertain u;
+  const char *group;
+} pending_t;
+typedef struct pendings {
+  pending_t v[MAXPENDING];
+  int n;
+} pendings;
+
+/* If the value at idx is uncertain{...}: noted for (field, sub) and 1. */
+static int note_uncertain(lua_State *L, int idx, pendings *pu, enum dc_field field, int sub,
+                          const char *what, const char *key, dc_uncertain *u) {
+  if (!dc_lua_touncertain(L, idx, u)) return 0;
+  if (!pu) dc_lua_error(L, "'%s': %s cannot be uncertain{...} (give a plain value)", what, key);
+  if (pu->n == MAXPENDING) dc_lua_error(L, "'%s': more than %d uncertain values in one definition", what, MAXPENDING);
+  pending_t *e = &pu->v[pu->n++];
+  memset(e, 0, sizeof *e);
+  e->slot.field = field;
+  e->slot.sub = sub;
+  e->u = *u;
+  e->group = dc_lua_uncertain_group(L, idx);
+  return 1;
+}
+
+/* Gives the noted uncertain values to object `index` of kind obj. */
+static void add_pending(lua_State *L, dc_plan *p, pendings *pu, enum dc_obj obj, int index);
+
 static int is_year(lua_Integer v) { return v >= -100000 && v <= 100000; }
 
-static int opt_year(lua_State *L, int t, const char *key, const char *what) {
+/* A year field that may be uncertain{...} (its CENTRAL a whole year, no
+ * unit), noted in pu as field. */
+static int opt_year_u(lua_State *L, int t, const char *key, const char *what, pendings *pu, enum dc_field field) {
   lua_getfield(L, t, key);
   int y = DC_PLAN_NOYEAR;
+  dc_uncertain u;
+  if (!lua_isnil(L, -1) && pu && dc_lua_touncertain(L, -1, &u)) {
+    double c = u.dist.central;
+    if (!dc_dims_none(u.dims) || c != floor(c) || !is_year((lua_Integer)c))
+      dc_lua_error(L, "measure '%s': %s = uncertain{...} must have a year (a whole number such as 2030) as CENTRAL",
+                   what, key);
+    note_uncertain(L, -1, pu, field, 0, what, key, &u);
+    lua_pop(L, 1);
+    return (int)c;
+  }
   if (!lua_isnil(L, -1)) {
     if (!lua_isinteger(L, -1)) dc_lua_error(L, "%s: %s must be a year (an integer such as 2030)", what, key);
     lua_Integer v = lua_tointeger(L, -1);
@@ -125,6 +172,10 @@ static int opt_year(lua_State *L, int t, const char *key, const char *what) {
   }
   lua_pop(L, 1);
   return y;
+}
+
+static int opt_year(lua_State *L, int t, const char *key, const char *what) {
+  return opt_year_u(L, t, key, what, NULL, DC_FIELD_START);
 }
 
 /* Field `key` of the table at t as {FIRST, LAST}, two integer years; 1 if
@@ -162,16 +213,25 @@ static void check_finite1(lua_State *L, double v, const char *what, const char *
                  isnan(v) ? "not a number (NaN)" : "infinite");
 }
 
-/* A series-like field (Series, quantity, number, unit string) over the
- * plan's years into out; 0 when absent. */
-static int get_series(lua_State *L, int t, const char *key, const dc_plan *p, double *out,
-                      dc_dims *dims, dc_display *disp, const char *what) {
+
+/* A series-like field (Series, quantity, number, unit string, or an
+ * uncertain{...} quantity: its CENTRAL in every year, noted in pu as
+ * (field, sub)) over the plan's years into out; 0 when absent. */
+static int get_series_u(lua_State *L, int t, const char *key, const dc_plan *p, double *out,
+                        dc_dims *dims, dc_display *disp, const char *what, pendings *pu,
+                        enum dc_field field, int sub) {
   lua_getfield(L, t, key);
   if (lua_isnil(L, -1)) {
     lua_pop(L, 1);
     return 0;
   }
-  if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), out, dims, disp))
+  dc_uncertain u;
+  if (note_uncertain(L, -1, pu, field, sub, what, key, &u)) {
+    int n = dc_plan_y1(p) - dc_plan_y0(p) + 1;
+    for (int i = 0; i < n; i++) out[i] = u.dist.central;
+    *dims = u.dims;
+    if (disp) *disp = u.disp;
+  } else if (!dc_lua_toseries(L, -1, dc_plan_y0(p), dc_plan_y1(p), out, dims, disp))
     dc_lua_error(L, "%s: %s must be a series or a quantity (such as \"9428 tCO2e/yr\"), not a %s",
                  what, key, luaL_typename(L, -1));
   lua_pop(L, 1);
@@ -208,6 +268,22 @@ static double get_fraction(lua_State *L, int idx, const char *what, const char *
 static void core_fail(lua_State *L, const dc_plan *p) {
   if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
   dc_lua_error(L, "%s", dc_plan_error(p));
+}
+
+static void add_pending(lua_State *L, dc_plan *p, pendings *pu, enum dc_obj obj, int index) {
+  for (int k = 0; k < pu->n; k++) {
+    dc_plan_input in;
+    memset(&in, 0, sizeof in);
+    in.slot = pu->v[k].slot;
+    in.slot.obj = obj;
+    in.slot.index = index;
+    in.dist = pu->v[k].u.dist;
+    in.has_group = pu->v[k].u.has_group;
+    in.stream = pu->v[k].u.stream;
+    in.group = pu->v[k].group;
+    if (dc_plan_add_input(p, &in) < 0) core_fail(L, p);
+  }
+  pu->n = 0;
 }
 
 /* stack effect: pushes the plan's uservalue field `key` (a table) */
@@ -390,6 +466,88 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   warn_new(L, idx, p, s);
 }
 
+typedef struct mc_args {
+  dc_plan *p;
+  dc_mc *mc;
+  int rc;
+  char err[400];
+} mc_args;
+
+static int mc_protected(lua_State *L) {
+  mc_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  a->rc = dc_mc_run(a->mc, a->p, lua_cb, &c, a->err, sizeof a->err);
+  return 0;
+}
+
+dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint64_t first, uint64_t end) {
+  idx = lua_absindex(L, idx);
+  dc_plan *p = checkplan(L, idx)->p;
+  if (dc_plan_busy(p))
+    dc_lua_error(L, "cannot run a Monte Carlo of plan '%s' while it is being evaluated", dc_plan_name(p));
+  mc_args a;
+  memset(&a, 0, sizeof a);
+  a.p = p;
+  a.mc = dc_mc_begin(p, s, seed, first, end, a.err, sizeof a.err);
+  if (!a.mc) {
+    if (strncmp(a.err, "out of memory", 13) == 0) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': %s", dc_plan_name(p), a.err);
+  }
+  lua_pushcfunction(L, mc_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  dc_plan_set_busy(p, 0);
+  dc_mc_end(a.mc, p); /* the central values again */
+  if (st != LUA_OK || a.rc) {
+    dc_mc_free(a.mc);
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    if (st != LUA_OK) lua_error(L);
+    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': Monte Carlo %s", dc_plan_name(p), a.err);
+  }
+  return a.mc;
+}
+
+typedef struct seek_args {
+  dc_plan *p;
+  const dc_plan_seek_spec *sp;
+  const dc_plan_seek_saved *sv;
+  dc_plan_seek_out *out;
+} seek_args;
+
+static int seek_protected(lua_State *L) {
+  seek_args *a = lua_touserdata(L, 1);
+  cbctx c = {L, 2};
+  dc_plan_seek(a->p, a->sp, a->sv, lua_cb, &c, a->out);
+  return 0;
+}
+
+dc_seek_status dc_lua_plan_seek(lua_State *L, int idx, const dc_plan_seek_spec *sp, dc_plan_seek_out *out) {
+  idx = lua_absindex(L, idx);
+  dc_plan *p = checkplan(L, idx)->p;
+  if (dc_plan_busy(p)) dc_lua_error(L, "cannot seek on plan '%s' while it is being evaluated", dc_plan_name(p));
+  dc_plan_seek_saved *sv = lua_newuserdatauv(L, sizeof *sv, 0); /* 8 KB: not on the C stack */
+  dc_plan_seek_save(p, sp, sv);
+  seek_args a = {p, sp, sv, out};
+  lua_pushcfunction(L, seek_protected);
+  lua_pushlightuserdata(L, &a);
+  lua_pushvalue(L, idx);
+  int st = lua_pcall(L, 2, 0, 0);
+  if (st != LUA_OK) {
+    dc_plan_set_busy(p, 0);
+    dc_plan_seek_restore(p, sp, sv);
+    if (st == LUA_ERRMEM) dc_lua_memerror(L);
+    lua_error(L);
+  }
+  lua_pop(L, 1); /* sv */
+  if (out->res.status == DC_SEEK_FAILED) {
+    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    dc_lua_error(L, "plan '%s': seek: %s", dc_plan_name(p), dc_plan_error(p));
+  }
+  return out->res.status;
+}
+
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
   dc_plan *p = checkplan(L, ud)->p;
   const char *name = luaL_optstring(L, idx, "plan");
@@ -486,9 +644,11 @@ static int plan_sector(lua_State *L) {
   dc_dims d, da, df;
   dc_display disp;
   memset(&disp, 0, sizeof disp);
-  int has_e = get_series(L, 2, "emissions", p, e, &d, &disp, name);
-  int has_a = get_series(L, 2, "activity", p, act, &da, NULL, name);
-  int has_f = get_series(L, 2, "factor", p, fac, &df, NULL, name);
+  pendings pu;
+  pu.n = 0;
+  int has_e = get_series_u(L, 2, "emissions", p, e, &d, &disp, name, &pu, DC_FIELD_EMISSIONS, 0);
+  int has_a = get_series_u(L, 2, "activity", p, act, &da, NULL, name, &pu, DC_FIELD_ACTIVITY, 0);
+  int has_f = get_series_u(L, 2, "factor", p, fac, &df, NULL, name, &pu, DC_FIELD_FACTOR, 0);
   if (has_e == (has_a || has_f) || has_a != has_f)
     dc_lua_error(L, "sector '%s': give either emissions = or both activity = and factor =", name);
   if (has_a) {
@@ -511,7 +671,10 @@ static int plan_sector(lua_State *L) {
     dc_lua_error(L, "sector '%s': emissions must be a rate of emissions such as \"1.2 MtCO2e/yr\"; this one is %s",
                  name, got);
   }
-  if (dc_plan_sector(p, name, e, d, &disp, opt_string(L, 2, "source", name)) < 0) core_fail(L, p);
+  int si = dc_plan_sector(p, name, e, d, &disp, opt_string(L, 2, "source", name));
+  if (si < 0) core_fail(L, p);
+  if (has_a && dc_plan_sector_parts(p, si, act, da, fac, df)) core_fail(L, p);
+  add_pending(L, p, &pu, DC_OBJ_SECTOR, si);
   lua_settop(L, 1);
   return 1;
 }
@@ -525,7 +688,9 @@ static int plan_capacity(lua_State *L) {
   dc_dims d = {{0}}, hd = {{0}};
   dc_display disp;
   memset(&disp, 0, sizeof disp);
-  int has = get_series(L, 2, "capacity", p, cap, &d, &disp, name);
+  pendings pu;
+  pu.n = 0;
+  int has = get_series_u(L, 2, "capacity", p, cap, &d, &disp, name, &pu, DC_FIELD_CAPACITY, 0);
   /* [year] = value points: linear between them, held flat outside */
   int py[MAXYEARS], np = 0;
   double pv[MAXYEARS];
@@ -572,9 +737,10 @@ static int plan_capacity(lua_State *L) {
       cap[i] = pv[k] + (pv[k + 1] - pv[k]) * (double)(y - py[k]) / (double)(py[k + 1] - py[k]);
     }
   }
-  int has_h = get_series(L, 2, "hours", p, hours, &hd, NULL, name);
-  if (dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name)) < 0)
-    core_fail(L, p);
+  int has_h = get_series_u(L, 2, "hours", p, hours, &hd, NULL, name, &pu, DC_FIELD_HOURS, 0);
+  int ti = dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name));
+  if (ti < 0) core_fail(L, p);
+  add_pending(L, p, &pu, DC_OBJ_TECH, ti);
   lua_settop(L, 1);
   return 1;
 }
@@ -648,11 +814,13 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
   m.name = name;
   m.source = opt_string(L, t, "source", name);
   m.sector = opt_string(L, t, "sector", name);
-  m.start = opt_year(L, t, "start", name);
-  m.full = opt_year(L, t, "full", name);
-  m.stop = opt_year(L, t, "stop", name);
+  pendings *pu = lua_newuserdatauv(L, sizeof *pu, 0); /* freed with the stack */
+  pu->n = 0;
+  m.start = opt_year_u(L, t, "start", name, pu, DC_FIELD_START);
+  m.full = opt_year_u(L, t, "full", name, pu, DC_FIELD_FULL);
+  m.stop = opt_year_u(L, t, "stop", name, pu, DC_FIELD_STOP);
   m.scenario = scenario;
-  int year = opt_year(L, t, "year", name);
+  int year = opt_year_u(L, t, "year", name, pu, DC_FIELD_START);
   if (year != DC_PLAN_NOYEAR) {
     if (m.start != DC_PLAN_NOYEAR) dc_lua_error(L, "measure '%s': give year = or start =, not both", name);
     m.start = year;
@@ -672,13 +840,13 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
   }
   lua_pop(L, 1);
   if (is_fn) {
-  } else if (get_series(L, t, "abates", p, amount, &m.amount_dims, NULL, name)) {
+  } else if (get_series_u(L, t, "abates", p, amount, &m.amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
     m.kind = DC_MEASURE_ABATES;
     m.amount = amount;
-  } else if (get_series(L, t, "saves", p, amount, &m.amount_dims, NULL, name)) {
+  } else if (get_series_u(L, t, "saves", p, amount, &m.amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
     m.kind = DC_MEASURE_SAVES;
     m.amount = amount;
-    if (!get_series(L, t, "factor", p, factor, &m.factor_dims, NULL, name))
+    if (!get_series_u(L, t, "factor", p, factor, &m.factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
       dc_lua_error(L, "measure '%s': saves = needs factor = (emissions per unit saved, e.g. grid)", name);
     m.factor = factor;
   } else {
@@ -706,13 +874,23 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
       double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
       adds[j].tech = techs[j];
       adds[j].hours = NULL;
-      if (!get_series(L, at, techs[j], p, a, &adds[j].dims, NULL, name))
+      if (!get_series_u(L, at, techs[j], p, a, &adds[j].dims, NULL, name, pu, DC_FIELD_ADDS, (int)j))
         dc_lua_error(L, "measure '%s': adds.%s has no value", name, techs[j]);
       adds[j].amount = a;
       if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) {
-        if (get_series(L, ht, techs[j], p, h, &adds[j].hours_dims, NULL, name)) adds[j].hours = h;
+        if (get_series_u(L, ht, techs[j], p, h, &adds[j].hours_dims, NULL, name, pu, DC_FIELD_HOURS, (int)j))
+          adds[j].hours = h;
       } else if (!lua_isnil(L, ht)) {
-        if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, &adds[j].hours_dims, NULL))
+        dc_uncertain hu;
+        if (note_uncertain(L, ht, pu, DC_FIELD_HOURS, (int)j, name, "hours", &hu)) {
+          /* one value for every technology it adds: one draw for all */
+          if (nt > 1 && !hu.has_group) {
+            pu->v[pu->n - 1].u.has_group = 1;
+            pu->v[pu->n - 1].u.stream = dc_random_stream_of(name, strlen(name)) ^ 0x5bd1e995u;
+          }
+          for (int i = 0; i < dc_plan_y1(p) - dc_plan_y0(p) + 1; i++) h[i] = hu.dist.central;
+          adds[j].hours_dims = hu.dims;
+        } else if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, &adds[j].hours_dims, NULL))
           dc_lua_error(L, "measure '%s': hours must be a quantity such as \"1500 h/yr\"", name);
         check_finite(L, p, h, name, "hours");
         adds[j].hours = h;
@@ -720,14 +898,19 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     }
     m.adds = adds;
     m.nadds = nt;
-    if (get_series(L, t, "displaces", p, factor, &m.factor_dims, NULL, name)) m.factor = factor;
+    if (get_series_u(L, t, "displaces", p, factor, &m.factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
+      m.factor = factor;
     int r = dc_plan_measure(p, &m);
     lua_pop(L, 3); /* adds, buf, hours */
     if (r < 0) core_fail(L, p);
+    add_pending(L, p, pu, DC_OBJ_MEASURE, r);
+    lua_pop(L, 1); /* pu */
     return r;
   }
   int r = dc_plan_measure(p, &m);
   if (r < 0) core_fail(L, p);
+  add_pending(L, p, pu, DC_OBJ_MEASURE, r);
+  lua_pop(L, 1); /* pu */
   return r;
 }
 
@@ -825,6 +1008,9 @@ static int plan_target(lua_State *L) {
   case 0:
   case 1:
     t.kind = k == 0 ? DC_TARGET_AT_MOST : DC_TARGET_AT_LEAST;
+    if (luaL_testudata(L, v, DC_UNCERTAIN_TYPE))
+      dc_lua_error(L, "target '%s': %s cannot be uncertain{...}: a target is what the plan must reach (give a "
+                      "plain quantity; uncertain values are for the plan's inputs)", name, kinds[k]);
     if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
       dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", name, kinds[k]);
     check_finite1(L, t.bound, name, kinds[k]);

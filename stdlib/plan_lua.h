@@ -5,7 +5,11 @@
 
 #include <lua.h>
 
+#include <stdint.h>
+
+#include "montecarlo.h"
 #include "plan.h"
+#include "plan_seek.h"
 
 #define DC_PLAN_TYPE "decarb.Plan"
 /* Registry key of the list (a Lua sequence) of every plan created. */
@@ -24,5 +28,16 @@ dc_plan *dc_lua_toplan(lua_State *L, int idx);
  * call back into Lua); raises a Lua error naming the plan on failure.
  * Prints each new over-abatement warning to stderr once. */
 void dc_lua_plan_evaluate(lua_State *L, int idx, int s);
+
+/* Runs samples first .. end-1 (seed) of the plan at idx in scenario s,
+ * function measures calling back into Lua, and gives the plan its central
+ * values back (unevaluated). The caller owns the result (dc_mc_free); a
+ * Lua error (the plan restored) on failure. */
+dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint64_t first, uint64_t end);
+
+/* Goal seek on the plan at idx (function measures call back into Lua):
+ * fills *out and returns its status; the plan keeps its values (left
+ * unevaluated). A Lua error when an evaluation fails. */
+dc_seek_status dc_lua_plan_seek(lua_State *L, int idx, const dc_plan_seek_spec *sp, dc_plan_seek_out *out);
 
 #endif

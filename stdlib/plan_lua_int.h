@@ -14,6 +14,11 @@ dc_plan *dc_plan_lua__check(lua_State *L, int idx);
 /* The scenario named by the argument at idx (default "plan") of the plan at
  * ud, evaluated; a Lua error when the plan has no such scenario. */
 int dc_plan_lua__scenario(lua_State *L, int ud, int idx);
+/* The slot of FIELD ("abates", "adds.PV", "emissions" ...) of the measure,
+ * sector or technology NAME (measures of scenario s first; -1: the plan's
+ * own); a Lua error starting with `what` when there is none. Returns 1. */
+int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *field, int s, dc_plan_slot *out,
+                      const char *what);
 /* __index (fields, then methods) and __tostring of a Plan. */
 int dc_plan_lua__index(lua_State *L);
 int dc_plan_lua__tostring(lua_State *L);

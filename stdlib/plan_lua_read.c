@@ -4,12 +4,14 @@
  * through the core; building a plan is in plan_lua.c. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dc_lua.h"
 #include "plan_lua.h"
 #include "plan_lua_int.h"
 #include "series_lua.h"
+#include "uncertain_lua.h"
 #include "units_lua.h"
 
 /* ===================================================================== */
@@ -142,34 +144,331 @@ static int plan_warnings(lua_State *L) {
   return 1;
 }
 
+/* The slot of field `field` of the measure, sector or technology `name`
+ * (measures in scenario s first, s = -1: the plan's own); raises naming
+ * what exists. FIELD.TECH picks a technology of a measure's adds / hours. */
+int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *field, int s, dc_plan_slot *out,
+                      const char *what) {
+  static const char *const mfields = "start, full, stop, scale, abates, saves, factor, displaces, adds, hours";
+  memset(out, 0, sizeof *out);
+  int m = dc_plan_find_measure(p, name, s);
+  char f[64];
+  const char *dot = strchr(field, '.'), *tech = NULL;
+  size_t fl = dot ? (size_t)(dot - field) : strlen(field);
+  if (fl >= sizeof f) fl = sizeof f - 1;
+  memcpy(f, field, fl);
+  f[fl] = '\0';
+  if (dot) tech = dot + 1;
+  if (m >= 0) {
+    dc_plan_measure_info mi;
+    dc_plan_measure_at(p, m, &mi);
+    out->obj = DC_OBJ_MEASURE;
+    out->index = m;
+    static const char *const years[] = {"start", "full", "stop", "scale"};
+    for (int i = 0; i < 4; i++)
+      if (!dot && strcmp(f, years[i]) == 0) {
+        out->field = (enum dc_field)i;
+        return 1;
+      }
+    int ok = 1;
+    if (!dot && strcmp(f, "abates") == 0) ok = mi.kind == DC_MEASURE_ABATES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "saves") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "factor") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_FACTOR;
+    else if (!dot && strcmp(f, "displaces") == 0) ok = mi.kind == DC_MEASURE_ADDS, out->field = DC_FIELD_FACTOR;
+    else if (strcmp(f, "adds") == 0 || strcmp(f, "hours") == 0) {
+      out->field = f[0] == 'a' ? DC_FIELD_ADDS : DC_FIELD_HOURS;
+      if (mi.kind != DC_MEASURE_ADDS) ok = 0;
+      else if ((out->sub = dc_plan_measure_add_index(p, m, tech)) < 0) {
+        if (tech) dc_lua_error(L, "%s: measure '%s' adds no technology '%s'", what, name, tech);
+        dc_lua_error(L, "%s: measure '%s' adds more than one technology: name one, as in \"%s.PV\"", what, name, f);
+      }
+    } else
+      dc_lua_error(L, "%s: measure '%s' has no field '%s' (fields: %s)", what, name, field, mfields);
+    dc_dims d;
+    if (!ok || dc_plan_field_dims(p, out, &d) < 0)
+      dc_lua_error(L, "%s: measure '%s' has no %s = to change (it %s)", what, name, field,
+                   mi.kind == DC_MEASURE_ABATES ? "abates" : mi.kind == DC_MEASURE_SAVES ? "saves"
+                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : "is a function");
+    return 1;
+  }
+  enum dc_obj obj;
+  int k = dc_plan_find_object(p, name, &obj);
+  if (k < 0)
+    dc_lua_error(L, "%s: plan '%s' has no measure, sector or technology '%s'", what, dc_plan_name(p), name);
+  out->obj = obj;
+  out->index = k;
+  if (obj == DC_OBJ_SECTOR) {
+    if (!dot && strcmp(f, "emissions") == 0) out->field = DC_FIELD_EMISSIONS;
+    else if (!dot && strcmp(f, "activity") == 0) out->field = DC_FIELD_ACTIVITY;
+    else if (!dot && strcmp(f, "factor") == 0) out->field = DC_FIELD_FACTOR;
+    else dc_lua_error(L, "%s: sector '%s' has no field '%s' (fields: emissions, activity, factor)", what, name, field);
+  } else {
+    if (!dot && strcmp(f, "capacity") == 0) out->field = DC_FIELD_CAPACITY;
+    else if (!dot && strcmp(f, "hours") == 0) out->field = DC_FIELD_HOURS;
+    else dc_lua_error(L, "%s: technology '%s' has no field '%s' (fields: capacity, hours)", what, name, field);
+  }
+  dc_dims d;
+  if (dc_plan_field_dims(p, out, &d) < 0)
+    dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, obj == DC_OBJ_SECTOR ? "sector" : "technology",
+                 name, field, obj != DC_OBJ_SECTOR ? "it was given without hours ="
+                 : out->field == DC_FIELD_EMISSIONS ? "they are activity x factor: change activity or factor"
+                                                    : "it was given as emissions =");
+  return 1;
+}
+
 static int plan_set(lua_State *L) {
-  static const char *const params[] = {"start", "full", "stop", "scale", "abates", NULL};
   dc_plan *p = dc_plan_lua__check(L, 1);
   luaL_checkstring(L, 2);
   const char *mname = dc_lua_check_name(L, 2, "p:set: the measure's name");
-  int what = luaL_checkoption(L, 3, NULL, params);
+  const char *field = dc_lua_check_name(L, 3, "p:set: the field");
   const char *sc = luaL_optstring(L, 5, NULL);
   int s = sc ? dc_plan_find_scenario(p, sc) : -1;
   if (sc && s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), sc);
-  int m = dc_plan_find_measure(p, mname, s);
-  if (m < 0) dc_lua_error(L, "plan '%s' has no measure '%s'", dc_plan_name(p), mname);
-  double v;
-  if (what <= 2) v = (double)luaL_checkinteger(L, 4);
-  else if (what == 3) {
-    v = luaL_checknumber(L, 4);
-    if (!isfinite(v)) dc_lua_error(L, "measure '%s': scale must be a finite number, not %f", mname, v);
+  dc_plan_slot sl;
+  dc_plan_lua__slot(L, p, mname, field, s, &sl, "p:set");
+  dc_dims want;
+  int is_year = dc_plan_field_dims(p, &sl, &want) == 1;
+  luaL_checkany(L, 4);
+  dc_uncertain u;
+  if (dc_lua_touncertain(L, 4, &u)) {
+    /* an uncertain input from now on: CENTRAL until sampled */
+    char lbl[200];
+    dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
+    if (!dc_dims_eq(u.dims, want)) {
+      char got[64], need[64];
+      dc_dims_name(u.dims, got, sizeof got);
+      dc_dims_name(want, need, sizeof need);
+      dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
+    }
+    if (is_year && u.dist.central != floor(u.dist.central))
+      dc_lua_error(L, "p:set: %s = uncertain{...} must have a whole year as CENTRAL", lbl);
+    dc_plan_input in;
+    memset(&in, 0, sizeof in);
+    in.slot = sl;
+    in.dist = u.dist;
+    in.has_group = u.has_group;
+    in.stream = u.stream;
+    in.group = dc_lua_uncertain_group(L, 4);
+    if (dc_plan_add_input(p, &in) < 0) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
   }
-  else {
-    dc_dims d;
-    dc_plan_metric_info em;
+  double v;
+  int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p);
+  if (sl.obj == DC_OBJ_MEASURE && sl.field <= DC_FIELD_SCALE) {
+    if (is_year) v = (double)luaL_checkinteger(L, 4);
+    else {
+      v = luaL_checknumber(L, 4);
+      if (!isfinite(v)) dc_lua_error(L, "measure '%s': scale must be a finite number, not %f", mname, v);
+    }
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_field(p, &sl, NULL, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
+  }
+  dc_dims d;
+  if (sl.obj == DC_OBJ_MEASURE && strcmp(field, "abates") == 0 && !luaL_testudata(L, 4, DC_SERIES_TYPE)) {
+    /* a constant abatement */
     dc_lua_checkqty(L, 4, &v, &d, NULL);
     if (!isfinite(v)) dc_lua_error(L, "measure '%s': abates must be a finite value, not %f", mname, v);
-    if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0 || !dc_dims_eq(d, em.dims))
-      dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
+    if (!dc_dims_eq(d, want)) dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_param(p, sl.index, DC_PARAM_ABATES, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
   }
-  if (dc_plan_set_param(p, m, (enum dc_param)what, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+  double buf[1000];
+  char lbl[200];
+  dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
+  if (!dc_lua_toseries(L, 4, y0, y1, buf, &d, NULL))
+    dc_lua_error(L, "p:set: %s must be a series or a quantity, not a %s", lbl, luaL_typename(L, 4));
+  if (!dc_dims_eq(d, want)) {
+    char got[64], need[64];
+    dc_dims_name(d, got, sizeof got);
+    dc_dims_name(want, need, sizeof need);
+    dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
+  }
+  dc_plan_remove_input(p, &sl);
+  if (dc_plan_set_field(p, &sl, buf, 0)) dc_lua_error(L, "%s", dc_plan_error(p));
   lua_settop(L, 1);
   return 1;
+}
+
+/* Refuses a field of the options table at 2 that is not in known (NULL
+ * ended); `what` and `list` for the message. */
+static void check_options(lua_State *L, const char *what, const char *const *known, const char *list) {
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    lua_pop(L, 1);
+    int ok = 0;
+    for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
+    if (!ok)
+      dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
+                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
+  }
+}
+
+/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
+static int plan_montecarlo(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  static const char *const known[] = {"n", "seed", "first", "scenario", NULL};
+  check_options(L, "p:montecarlo", known, "n, seed, first, scenario");
+  lua_getfield(L, 2, "n");
+  lua_getfield(L, 2, "seed");
+  lua_getfield(L, 2, "first");
+  if (!lua_isinteger(L, -3) || lua_tointeger(L, -3) < 1)
+    dc_lua_error(L, "p:montecarlo{...}: n = must be a whole number of samples >= 1");
+  if (!lua_isnil(L, -2) && (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 0))
+    dc_lua_error(L, "p:montecarlo{...}: seed = must be a whole number >= 0");
+  if (!lua_isnil(L, -1) && (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0))
+    dc_lua_error(L, "p:montecarlo{...}: first = must be a whole number >= 0");
+  uint64_t n = (uint64_t)lua_tointeger(L, -3);
+  uint64_t seed = lua_isnil(L, -2) ? DC_MC_DEFAULT_SEED : (uint64_t)lua_tointeger(L, -2);
+  uint64_t first = lua_isnil(L, -1) ? 0 : (uint64_t)lua_tointeger(L, -1);
+  lua_pop(L, 3);
+  lua_getfield(L, 2, "scenario");
+  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
+  lua_pop(L, 1);
+  dc_mc *mc = dc_lua_plan_montecarlo(L, 1, s, seed, first, first + n);
+  /* the table is built from mc alone (the plan is not read meanwhile, but
+     pushing may run a finalizer: mc is kept in a userdata's reach) */
+  dc_mc **box = lua_newuserdatauv(L, sizeof *box, 0);
+  *box = mc;
+  int boxi = lua_gettop(L);
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, (lua_Integer)mc->ns);
+  lua_setfield(L, -2, "samples");
+  lua_pushinteger(L, (lua_Integer)mc->seed);
+  lua_setfield(L, -2, "seed");
+  lua_pushinteger(L, (lua_Integer)mc->first);
+  lua_setfield(L, -2, "first");
+  lua_createtable(L, (int)mc->ninputs, 0);
+  for (size_t j = 0; j < mc->ninputs; j++) {
+    lua_pushstring(L, mc->inputs[j]);
+    lua_rawseti(L, -2, (lua_Integer)j + 1);
+  }
+  lua_setfield(L, -2, "inputs");
+  double *rho = malloc((mc->ninputs + 1) * (sizeof(double) + sizeof(size_t)));
+  if (!rho) {
+    dc_mc_free(mc);
+    *box = NULL;
+    return dc_lua_memerror(L);
+  }
+  size_t *order = (size_t *)(rho + mc->ninputs + 1);
+  lua_createtable(L, (int)mc->ntargets, 0);
+  for (size_t t = 0; t < mc->ntargets; t++) {
+    dc_plan_target_info ti;
+    dc_plan_target_at(p, (int)t, &ti);
+    double pm, lo, hi;
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, ti.name);
+    lua_setfield(L, -2, "name");
+    if (dc_mc_p_met(mc, t, &pm, &lo, &hi) == 0) {
+      lua_pushnumber(L, pm);
+      lua_setfield(L, -2, "p_met");
+      lua_createtable(L, 2, 0);
+      lua_pushnumber(L, lo);
+      lua_rawseti(L, -2, 1);
+      lua_pushnumber(L, hi);
+      lua_rawseti(L, -2, 2);
+      lua_setfield(L, -2, "p_met_ci");
+    }
+    lua_pushinteger(L, (lua_Integer)mc->tally[t].met);
+    lua_setfield(L, -2, "met");
+    lua_pushinteger(L, (lua_Integer)mc->tally[t].n);
+    lua_setfield(L, -2, "samples");
+    lua_newtable(L);
+    if (dc_mc_drivers(mc, t, rho, order) == 0)
+      for (size_t j = 0, k = 0; j < mc->ninputs; j++) {
+        if (isnan(rho[order[j]])) continue;
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, mc->inputs[order[j]]);
+        lua_setfield(L, -2, "input");
+        lua_pushnumber(L, rho[order[j]]);
+        lua_setfield(L, -2, "rho");
+        lua_rawseti(L, -2, (lua_Integer)++k);
+      }
+    lua_setfield(L, -2, "drivers");
+    lua_rawseti(L, -2, (lua_Integer)t + 1);
+  }
+  free(rho);
+  lua_setfield(L, -2, "targets");
+  /* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities */
+  lua_newtable(L);
+  for (size_t m = 0; m < mc->nmetrics; m++) {
+    dc_plan_metric_info mi;
+    if (dc_plan_metric_at(p, (int)m, &mi) != 0 || !mc->mok[m]) continue;
+    dc_display disp = *mi.disp;
+    lua_createtable(L, 0, (int)mc->ny);
+    for (size_t y = 0; y < mc->ny; y++) {
+      double q[DC_MC_NQ];
+      if (dc_mc_quantiles(mc, m, y, q) != 0) continue;
+      lua_createtable(L, DC_MC_NQ, 0);
+      for (int k = 0; k < DC_MC_NQ; k++) {
+        dc_lua_pushqty(L, q[k], mi.dims, &disp);
+        lua_rawseti(L, -2, k + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)mc->y0 + (lua_Integer)y);
+    }
+    lua_setfield(L, -2, mi.name);
+  }
+  lua_setfield(L, -2, "quantiles");
+  dc_mc_free(mc);
+  *box = NULL;
+  lua_remove(L, boxi);
+  return 1;
+}
+
+/* p:seek{ target = NAME, vary = MEASURE [, field = F] [, lo =, hi =] [, scenario = S] }
+ * -> the value and the answer as a sentence, or nil and the reason */
+static int plan_seek(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  static const char *const known[] = {"target", "vary", "field", "lo", "hi", "scenario", NULL};
+  check_options(L, "p:seek", known, "target, vary, field, lo, hi, scenario");
+  lua_getfield(L, 2, "target");
+  lua_getfield(L, 2, "vary");
+  lua_getfield(L, 2, "field");
+  if (lua_type(L, -3) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: target = must name a target of the plan");
+  if (lua_type(L, -2) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: vary = must name a measure (or a sector or technology)");
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "p:seek{...}: field = must be a string");
+  const char *tname = lua_tostring(L, -3), *vary = lua_tostring(L, -2);
+  const char *field = lua_isnil(L, -1) ? "scale" : lua_tostring(L, -1);
+  lua_getfield(L, 2, "scenario");
+  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
+  dc_plan_seek_spec sp;
+  memset(&sp, 0, sizeof sp);
+  sp.scenario = s;
+  sp.target = dc_plan_find_target(p, tname);
+  if (sp.target < 0) dc_lua_error(L, "p:seek{...}: plan '%s' has no target '%s'", dc_plan_name(p), tname);
+  dc_plan_lua__slot(L, p, vary, field, s, &sp.slot, "p:seek{...}");
+  int years = sp.slot.field <= DC_FIELD_STOP && sp.slot.obj == DC_OBJ_MEASURE;
+  sp.lo = years ? dc_plan_y0(p) : 0;
+  sp.hi = years ? dc_plan_y1(p) : 10;
+  lua_getfield(L, 2, "lo");
+  lua_getfield(L, 2, "hi");
+  if (!lua_isnil(L, -2)) {
+    if (!lua_isnumber(L, -2)) dc_lua_error(L, "p:seek{...}: lo = must be a number");
+    sp.lo = lua_tonumber(L, -2);
+  }
+  if (!lua_isnil(L, -1)) {
+    if (!lua_isnumber(L, -1)) dc_lua_error(L, "p:seek{...}: hi = must be a number");
+    sp.hi = lua_tonumber(L, -1);
+  }
+  if (!(isfinite(sp.lo) && isfinite(sp.hi) && sp.lo < sp.hi))
+    dc_lua_error(L, "p:seek{...}: the range must have lo < hi, both finite numbers");
+  dc_plan_seek_out out;
+  dc_seek_status st = dc_lua_plan_seek(L, 1, &sp, &out);
+  char txt[700];
+  dc_plan_seek_text(p, &sp, &out, txt, sizeof txt);
+  if (st == DC_SEEK_FOUND || st == DC_SEEK_ALWAYS_MET) {
+    if (years) lua_pushinteger(L, (lua_Integer)out.res.x);
+    else lua_pushnumber(L, out.res.x);
+  } else
+    lua_pushnil(L);
+  lua_pushstring(L, txt);
+  return 2;
 }
 
 int dc_plan_lua__index(lua_State *L) {
@@ -239,4 +538,5 @@ int dc_plan_lua__tostring(lua_State *L) {
 const luaL_Reg dc_plan_lua__read_methods[] = {
     {"series", plan_series},   {"value", plan_value},       {"check", plan_check},
     {"wedges", plan_wedges},   {"warnings", plan_warnings}, {"set", plan_set},
+    {"montecarlo", plan_montecarlo}, {"seek", plan_seek},
     {NULL, NULL}};

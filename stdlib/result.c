@@ -2,6 +2,8 @@
 #include "result.h"
 
 #include <math.h>
+#include "montecarlo.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +168,7 @@ static void free_detail(dc_result *r);
 void dc_result_free(dc_result *r) {
   if (!r) return;
   free_detail(r);
+  dc_result_clear_mc(r);
   free(r->file);
   free(r->name);
   free(r->region);

@@ -20,6 +20,9 @@ typedef struct dc_result_metric {
   int has_disp;     /* disp is the metric's own display unit */
   dc_display disp;
   double **values;  /* [scenario] -> y0..y1 SI values, NULL: not evaluated */
+  /* Monte Carlo (check --samples): the judged scenario's percentiles 5, 25,
+     50, 75, 95 per year, [y * 5 + k] SI; NULL without one */
+  double *quantiles;
 } dc_result_metric;
 
 typedef struct dc_result_measure {
@@ -43,6 +46,14 @@ typedef struct dc_result_target {
   unsigned char *status; /* enum dc_status */
   int evaluated;         /* 0: no verdict (the arrays are NULL) */
   int met, first_met, first_failed, deciding;
+  /* Monte Carlo (has_mc in the result): P(met) = mc_met / mc_samples with
+     its 95 % Wilson interval; the inputs by |Spearman rho| with the margin
+     (ndrivers of them: index into the result's inputs, and rho) */
+  double p_met, p_met_lo, p_met_hi;
+  unsigned long long mc_met, mc_samples;
+  size_t ndrivers;
+  size_t *driver_input;
+  double *driver_rho;
 } dc_result_target;
 
 typedef struct dc_result_warning {
@@ -71,6 +82,14 @@ typedef struct dc_result {
   dc_result_warning *warnings;
   int met;                   /* targets met */
   struct dc_result_detail *detail; /* what explain and diff need; NULL when read from a report */
+  /* Monte Carlo (set by dc_result_set_mc, montecarlo.h): samples
+     mc_first .. mc_end-1 of seed; the uncertain inputs' labels; the raw
+     per-sample values (a struct dc_mc, owned) that blocks merge from */
+  int has_mc;
+  unsigned long long seed, mc_first, mc_end;
+  size_t ninputs;
+  char **inputs;
+  struct dc_mc *mc;
 } dc_result;
 
 /* Copies the result of plan p as judged in scenario s (evaluated, as are

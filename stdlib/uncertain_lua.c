@@ -172,6 +172,14 @@ int dc_lua_touncertain(lua_State *L, int idx, dc_uncertain *out) {
   return 1;
 }
 
+const char *dc_lua_uncertain_group(lua_State *L, int idx) {
+  if (!luaL_testudata(L, idx, DC_UNCERTAIN_TYPE)) return NULL;
+  lua_getiuservalue(L, idx, UV_GROUP);
+  const char *g = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  lua_pop(L, 1); /* still referenced by the userdata */
+  return g;
+}
+
 /* ====================================================================== */
 /* methods                                                               */
 /* ====================================================================== */

@@ -2,7 +2,7 @@
  * sd =, source =, group = } (type "decarb.Uncertain"), for the plan's
  * readers and the Monte Carlo to come. Implemented in uncertain_lua.c over
  * dist.c and random.c; needs the units module open (it makes Quantities).
- * Not yet opened by the host (stdlib/modules.c): see docs/uncertainty.md. */
+ * The host opens it as the global `uncertain` (stdlib/modules.c). */
 #ifndef DC_UNCERTAIN_LUA_H
 #define DC_UNCERTAIN_LUA_H
 
@@ -28,6 +28,10 @@ typedef struct dc_uncertain {
 
 /* 1 and *out filled when the value at idx is a decarb.Uncertain, else 0. */
 int dc_lua_touncertain(lua_State *L, int idx, dc_uncertain *out);
+
+/* The group name of the uncertain value at idx, or NULL; the string is
+ * anchored in the value (valid while the value is). */
+const char *dc_lua_uncertain_group(lua_State *L, int idx);
 
 /* Registers the type and returns the constructor `uncertain` (one value on
  * the stack); the caller decides where it goes (a global, a module field). */

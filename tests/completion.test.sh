@@ -23,13 +23,15 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check diff explain factors plans units"
+complete_line "decarb " "a.lua b.lua check diff explain factors plans seek units"
+complete_line "decarb seek --t" "--target --timeout"
+complete_line "decarb seek a.lua --format " "json text"
 complete_line "decarb ch" "check"
 complete_line "decarb --" "--help --max-mem --no-color --timeout --unsafe --version"
 complete_line "decarb --timeout 5 ch" "check"
 complete_line "decarb check " "a.lua b.lua plans"
 complete_line "decarb check plans/" "plans/c.lua"
-complete_line "decarb check --f" "--format"
+complete_line "decarb check --f" "--fail-below --format"
 complete_line "decarb check --format " "csv csv-targets github json jsonl junit tap text"
 complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"

@@ -21,6 +21,10 @@ for f in examples/*.lua examples/intro/first_plan.lua tests/golden/check_*.lua; 
   [ -s "$t/f$n.json" ] || fail "$f wrote no JSON"
   n=$((n + 1))
 done
+# a Monte Carlo (version 2): the report and a block's jsonl
+( cd tests/golden && "$DECARB" check --format json --samples 50 --seed 3 mc_closed.lua ) > "$t/mc$n.json"
+( cd tests/golden && "$DECARB" check --format jsonl --samples 20:40 --seed 3 mc_closed.lua ) > "$t/mc$n.jsonl"
+grep -q '"version": 2' "$t/mc$n.json" || fail "a Monte Carlo report is not version 2"
 python3 - "$t" <<'PY' || fail "schema validation"
 import glob, json, os, sys
 from jsonschema import Draft202012Validator as V
@@ -39,6 +43,15 @@ bad["version"] = 2
 assert not check.is_valid(bad)
 bad["version"] = 1; del bad["plans"][0]["targets_met"]
 assert not check.is_valid(bad)
+# version 2 needs the run's seed and samples; each target its p_met
+mc = json.load(open(sorted(glob.glob(os.path.join(sys.argv[1], "mc*.json")))[0]))
+assert mc["version"] == 2 and "p_met" in mc["plans"][0]["targets"][0], mc.keys()
+del mc["seed"]
+assert not check.is_valid(mc)
+line = json.loads(open(sorted(glob.glob(os.path.join(sys.argv[1], "mc*.jsonl")))[0]).readline())
+assert line["mc"]["first"] == 20 and line["mc"]["end"] == 40 and len(line["mc"]["draws"][0]) == 20
+del line["mc"]
+assert not plan.is_valid(line)
 assert count > 20, count
 print("schema ok:", count, "documents")
 PY

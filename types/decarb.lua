@@ -235,13 +235,31 @@ function Plan:wedges(scenario) end
 ---@return string[]
 function Plan:warnings(scenario) end
 
----Changes `"start"`, `"full"`, `"stop"`, `"scale"` or `"abates"` of a measure; the script does not run again.
----@param measure string
----@param field "start"|"full"|"stop"|"scale"|"abates"
----@param value integer|number|decarb.Quantity|string
+---Changes a field of a measure (`"start"`, `"full"`, `"stop"`, `"scale"`, `"abates"`, `"saves"`,
+---`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`), a sector
+---(`"emissions"`, `"activity"`, `"factor"`) or a technology (`"capacity"`, `"hours"`); an
+---uncertain value makes it an input of the Monte Carlo. The script does not run again.
+---@param name string a measure, sector or technology
+---@param field string
+---@param value integer|number|decarb.Quantity|decarb.Series|decarb.Uncertain|string
 ---@param scenario? string
 ---@return decarb.Plan
-function Plan:set(measure, field, value, scenario) end
+function Plan:set(name, field, value, scenario) end
+
+---Monte Carlo: `p:montecarlo{ n = N, seed = S, first = A, scenario = NAME }` draws every
+---uncertain input n times; returns `{ samples, seed, first, inputs, targets = { { name, p_met,
+---p_met_ci = {lo, hi}, met, samples, drivers = { { input, rho } } } }, quantiles = { [metric] =
+---{ [year] = { p5, p25, p50, p75, p95 } } } }`.
+---@param t table
+---@return table
+function Plan:montecarlo(t) end
+
+---Goal seek: `p:seek{ target = NAME, vary = MEASURE, field = "scale", lo = 0, hi = 10 }` -> the
+---value at which the target is just met (nil when none in the range) and the answer as a sentence.
+---@param t table
+---@return number|integer|nil value
+---@return string answer
+function Plan:seek(t) end
 
 ---Unit-checked quantities: `units.MW`, `units["kgCO2/kWh"]` (read-only).
 ---@class decarb.units
@@ -353,6 +371,32 @@ local plan = {}
 ---@return decarb.Plan
 function plan.new(t) end
 
+---An uncertain value: `uncertain{ CENTRAL, low =, high = [, dist =] [, sd =] [, group =] [, source =] }`
+---(docs/uncertainty.md). A plan takes it wherever it takes a quantity; unsampled it is CENTRAL.
+---@class decarb.Uncertain
+local Uncertain = {}
+
+---@return decarb.Quantity
+function Uncertain:central() end
+---@return decarb.Quantity
+function Uncertain:low() end
+---@return decarb.Quantity
+function Uncertain:high() end
+---@return string
+function Uncertain:dist() end
+---@return string|nil
+function Uncertain:source() end
+---@return string|nil
+function Uncertain:group() end
+---@param p number
+---@return decarb.Quantity
+function Uncertain:quantile(p) end
+---@param seed integer
+---@param i integer
+---@param stream? integer
+---@return decarb.Quantity
+function Uncertain:sample(seed, i, stream) end
+
 ---The module of decarb.so: `local decarb = require "decarb"`.
 ---@class decarb
 ---@field units decarb.units
@@ -366,6 +410,11 @@ local decarb = {}
 ---@param unit? string
 ---@return decarb.Quantity
 function decarb.q(text, unit) end
+
+---An uncertain value (docs/uncertainty.md).
+---@param t table
+---@return decarb.Uncertain
+function decarb.uncertain(t) end
 
 ---Sets q, units, series, factors and plan as fields of env (default: the
 ---global table), as the decarb host has them; returns env.

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "host.h"
 #include "jobs.h"
+#include "random.h"
 #include "report.h"
 #include "run.h"
 
@@ -28,6 +29,12 @@ static const char check_usage[] =
     "  --jobs N         check N files at a time in worker processes (0: one per\n"
     "                   CPU; default 1); the report is the same as with 1\n"
     "  --shard I/N      check only the I-th of N equal runs of the files (1 <= I <= N)\n"
+    "  --samples N      Monte Carlo: N samples of every uncertain input; each\n"
+    "                   target gains P(met) and its drivers (A:B: samples A to\n"
+    "                   B-1 of a larger run, a block to merge)\n"
+    "  --seed S         the Monte Carlo's seed (0 to 2^64-1, default 1); also\n"
+    "                   seeds math.random\n"
+    "  --fail-below P   exit 1 when a target's P(met) is below P (0 to 1)\n"
     "  common options: --timeout SEC (default 10 for check), --max-mem SIZE,\n"
     "                  --unsafe, --no-color\n"
     "Exit: 0 every target met, 1 a target missed, 2 usage or I/O error,\n"
@@ -180,6 +187,8 @@ typedef struct check_run {
   dc_run_list kept; /* for a whole report; none when streaming */
   int met, total;
   int werr; /* writing the report failed */
+  double fail_below; /* < 0: not asked */
+  int below;         /* targets whose P(met) is below fail_below */
 } check_run;
 
 static int check_sink(void *vctx, dc_result *r) {
@@ -195,6 +204,8 @@ static int check_sink(void *vctx, dc_result *r) {
             c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
   c->met += r->met;
   c->total += (int)r->ntargets;
+  for (size_t t = 0; r->has_mc && c->fail_below >= 0 && t < r->ntargets; t++)
+    c->below += !(r->targets[t].p_met >= c->fail_below);
   /* CSV has no place for warnings: they go to standard error (every other
    * format carries them in the report) */
   if (c->ro.format == DC_REPORT_CSV || c->ro.format == DC_REPORT_CSV_TARGETS)
@@ -208,10 +219,13 @@ static int check_sink(void *vctx, dc_result *r) {
   return dc_run_list_push(&c->kept, r);
 }
 
-/* Checks the files one after another, or in sc->jobs worker processes. */
+/* Checks the files one after another, or in sc->jobs worker processes.
+ * A Monte Carlo run (--samples) stays in this process: the workers' wire
+ * form does not carry the raw samples (spread samples over processes or
+ * machines with --samples A:B blocks and `decarb merge` instead). */
 static int check_files(const dc_host_opts *ho, char **files, int nfiles, const dc_run_opts *rop,
                        const check_scale *sc, check_run *c) {
-  if (sc->jobs > 1 && nfiles > 1) return dc_jobs_run(ho, files, nfiles, rop, sc->jobs, check_sink, c);
+  if (sc->jobs > 1 && nfiles > 1 && rop->mc_end == 0) return dc_jobs_run(ho, files, nfiles, rop, sc->jobs, check_sink, c);
   int code = DC_EXIT_OK;
   for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++) code = dc_run_file(ho, files[k], rop, check_sink, c);
   return code;
@@ -245,6 +259,10 @@ static char *read_stdin(size_t *len) {
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
+  uint64_t seed = 1, first = 0, end = 0;
+  int seeded = 0;
+  double fail_below = -1;
+  char perr[200];
   int nfiles = 0, rest = 0;
   check_scale sc = {1, 0, 0};
   char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -274,7 +292,8 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     memcpy(opt, a, ol);
     opt[ol] = '\0';
     int known = scale_known(opt) || strcmp(opt, "--format") == 0 || strcmp(opt, "--output") == 0 ||
-                strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0;
+                strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0 ||
+                strcmp(opt, "--samples") == 0 || strcmp(opt, "--seed") == 0 || strcmp(opt, "--fail-below") == 0;
     if (!known) {
       free(files);
       return usage_fail("unknown option '%s'", a);
@@ -297,7 +316,26 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
       }
     } else if (strcmp(opt, "--output") == 0) output = val;
     else if (strcmp(opt, "--scenario") == 0) scenario = val;
-    else {
+    else if (strcmp(opt, "--samples") == 0) {
+      if (dc_random_parse_samples(val, &first, &end, perr, sizeof perr)) {
+        free(files);
+        return usage_fail("%s", perr);
+      }
+    } else if (strcmp(opt, "--seed") == 0) {
+      if (dc_random_parse_seed(val, &seed, perr, sizeof perr)) {
+        free(files);
+        return usage_fail("%s", perr);
+      }
+      seeded = 1;
+    } else if (strcmp(opt, "--fail-below") == 0) {
+      char *e = NULL;
+      errno = 0;
+      fail_below = strtod(val, &e);
+      if (!*val || *e || errno || !(fail_below >= 0 && fail_below <= 1)) {
+        free(files);
+        return usage_fail("--fail-below wants a probability from 0 to 1, such as 0.9, not '%s'", val);
+      }
+    } else {
       int a0, a1, used = 0;
       if (sscanf(val, "%d%n", &a0, &used) == 1 && val[used] == '\0') a1 = a0; /* one year */
       else if (used = 0, sscanf(val, "%d:%d%n", &a0, &a1, &used) != 2 || val[used] != '\0' || a0 > a1) {
@@ -312,6 +350,10 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     free(files);
     return usage_fail("%s", "no FILE given");
   }
+  if (fail_below >= 0 && !end) {
+    free(files);
+    return usage_fail("%s", "--fail-below needs --samples N (it judges each target's P(met))");
+  }
   scale_shard(&sc, files, &nfiles);
 
   dc_host_opts ho = *opts;
@@ -319,7 +361,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   int to_stdout = !output || strcmp(output, "-") == 0;
   ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
 
-  dc_run_opts rop = {scenario, NULL, 0};
+  dc_run_opts rop = {scenario, NULL, 0, seed, first, end, seeded};
   char *in = NULL;
   int code = DC_EXIT_OK, nstdin = 0;
   for (int k = 0; k < nfiles; k++) nstdin += strcmp(files[k], "-") == 0;
@@ -341,6 +383,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   memset(&c, 0, sizeof c);
   c.ro = ro;
   c.out = &out;
+  c.fail_below = fail_below;
   if (out_open(&out, output)) code = DC_EXIT_USAGE;
   if (code == DC_EXIT_OK) code = check_files(&ho, files, nfiles, &rop, &sc, &c);
   if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
@@ -348,7 +391,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   /* a failed run leaves no report file; a failed write says why */
   if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
   if (c.werr) code = DC_EXIT_USAGE;
-  if (code == DC_EXIT_OK) code = c.met == c.total ? DC_EXIT_OK : DC_EXIT_MISSED;
+  if (code == DC_EXIT_OK) code = c.met == c.total && !c.below ? DC_EXIT_OK : DC_EXIT_MISSED;
   dc_run_list_free(&c.kept);
   free(in);
   free(files);

@@ -132,7 +132,7 @@ static int load(side_t *sd, const char *path, const dc_host_opts *ho) {
     return DC_EXIT_OK;
   }
   free(text);
-  dc_run_opts rop = {"plan", NULL, 0};
+  dc_run_opts rop = {.scenario = "plan"};
   int code = dc_run_file(ho, path, &rop, dc_run_list_push, &sd->orig);
   if (code != DC_EXIT_OK) return code;
   sd->v = sd->orig.n ? calloc(sd->orig.n, sizeof *sd->v) : NULL;

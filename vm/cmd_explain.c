@@ -183,7 +183,7 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
   if (strcmp(file, "-") == 0) return usage_fail("%s", "explain reads a plan's file, not standard input");
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = 10.0;
-  dc_run_opts rop = {scenario, NULL, 0};
+  dc_run_opts rop = {.scenario = scenario};
   dc_run_list list = {NULL, 0, 0};
   int code = dc_run_file(&ho, file, &rop, dc_run_list_push, &list);
   if (code != DC_EXIT_OK) {

@@ -19,5 +19,6 @@ int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts);
 #define DC_CMD_OPT_MAX 32
 int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
                   const char **val);
+int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts);
 
 #endif

@@ -26,6 +26,7 @@ static const char usage_text[] =
   "       decarb explain [OPTIONS] FILE\n"
   "       decarb diff [OPTIONS] OLD NEW\n"
   "       decarb merge [--format FMT] FILE.jsonl...\n"
+  "       decarb seek FILE --target NAME [--vary MEASURE[.FIELD]] [OPTIONS]\n"
   "       decarb units [EXPR [UNIT]]\n"
   "       decarb factors [QUERY]\n"
   "\n"
@@ -39,6 +40,7 @@ static const char usage_text[] =
   "  explain          why each target is met or missed, term by term\n"
   "  diff             what changed between two versions of a plan or report\n"
   "  merge            one report of the JSON lines of several checks (shards)\n"
+  "  seek             how much of a measure meets a target (decarb seek --help)\n"
   "  units            list units, or convert: decarb units \"1 tce\" kWh\n"
   "  factors          list the reference data, with sources\n"
   "\n"
@@ -203,7 +205,8 @@ int main(int argc, char **argv) {
   /* subcommands take the common options anywhere among their own words */
   if (i < argc && n_e == 0 && !interactive &&
       (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "merge") == 0 || strcmp(argv[i], "units") == 0 ||
-       strcmp(argv[i], "factors") == 0 || strcmp(argv[i], "explain") == 0 || strcmp(argv[i], "diff") == 0)) {
+       strcmp(argv[i], "factors") == 0 || strcmp(argv[i], "explain") == 0 || strcmp(argv[i], "diff") == 0 ||
+       strcmp(argv[i], "seek") == 0)) {
     char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
     int n = 0, rest = 0;
     if (!sub) {
@@ -224,6 +227,7 @@ int main(int argc, char **argv) {
     int code;
     if (strcmp(sub[0], "check") == 0) code = dc_cmd_check(n, sub, &o);
     else if (strcmp(sub[0], "merge") == 0) code = dc_cmd_merge(n, sub, &o);
+    else if (strcmp(sub[0], "seek") == 0) code = dc_cmd_seek(n, sub, &o);
     else if (strcmp(sub[0], "units") == 0) code = dc_cmd_units(n, sub, &o);
     else if (strcmp(sub[0], "explain") == 0) code = dc_cmd_explain(n, sub, &o);
     else if (strcmp(sub[0], "diff") == 0) code = dc_cmd_diff(n, sub, &o);

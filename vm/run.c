@@ -8,13 +8,14 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "montecarlo.h"
 #include "plan_lua.h"
 
 
 /* print() while checking: the same words as Lua's print, on standard error,
  * so that the report on standard output stays whole (and machine-readable
  * for --format json, csv, tap and junit). */
-static int check_print(lua_State *L) {
+int dc_run_print(lua_State *L) {
   int n = lua_gettop(L);
   for (int i = 1; i <= n; i++) {
     size_t len;
@@ -41,13 +42,61 @@ static int evaluate_all(lua_State *L) {
   return 0;
 }
 
+/* Protected: the Monte Carlo of every plan in the sequence at index 1 (in
+ * the scenario each is judged in), into the array at upvalue-free light
+ * userdata 2; then every scenario again with the central values. */
+typedef struct mc_all_args {
+  const dc_run_opts *o;
+  const char *scenario;
+  dc_mc **mc; /* [plan] */
+  lua_Integer n;
+} mc_all_args;
+
+static int montecarlo_all(lua_State *L) {
+  mc_all_args *a = lua_touserdata(L, 2);
+  for (lua_Integer i = 1; i <= a->n; i++) {
+    lua_rawgeti(L, 1, i);
+    dc_plan *p = dc_lua_toplan(L, -1);
+    if (p) {
+      int s = dc_plan_find_scenario(p, a->scenario);
+      if (s < 0) s = DC_SCEN_PLAN;
+      a->mc[i - 1] = dc_lua_plan_montecarlo(L, -1, s, a->o->seed, a->o->mc_first, a->o->mc_end);
+    }
+    lua_pop(L, 1);
+  }
+  lua_settop(L, 1);
+  return evaluate_all(L);
+}
+
+static int run_plans(dc_host *h, const char *file, const char *scenario, const dc_run_opts *o, dc_run_sink sink,
+                     void *ctx);
 int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink sink, void *ctx) {
+  return run_plans(h, file, scenario, NULL, sink, ctx);
+}
+
+static int run_plans(dc_host *h, const char *file, const char *scenario, const dc_run_opts *o, dc_run_sink sink,
+                     void *ctx) {
   lua_State *L = dc_host_state(h);
   int list = lua_gettop(L);
   lua_pushcfunction(L, evaluate_all);
   lua_pushvalue(L, list);
   int code = dc_host_call(h, 1, 0);
+  mc_all_args mca = {o, scenario, NULL, (lua_Integer)lua_rawlen(L, list)};
+  if (code == DC_EXIT_OK && o && o->mc_end) {
+    mca.mc = calloc((size_t)mca.n + 1, sizeof *mca.mc);
+    if (!mca.mc) {
+      fprintf(stderr, "decarb: out of memory\n");
+      lua_settop(L, list - 1);
+      return DC_EXIT_LIMIT;
+    }
+    lua_pushcfunction(L, montecarlo_all);
+    lua_pushvalue(L, list);
+    lua_pushlightuserdata(L, &mca);
+    code = dc_host_call(h, 2, 0);
+  }
   if (code != DC_EXIT_OK) {
+    for (lua_Integer i = 0; mca.mc && i < mca.n; i++) dc_mc_free(mca.mc[i]);
+    free(mca.mc);
     lua_remove(L, list); /* the message stays on top */
     return code;
   }
@@ -60,6 +109,13 @@ int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink
       if (s < 0) s = DC_SCEN_PLAN;
       /* each target's file:line comes from the plan (p:target notes it) */
       dc_result *r = dc_result_from_plan(p, s, file, NULL, NULL);
+      dc_mc *mc = mca.mc ? mca.mc[i - 1] : NULL;
+      if (mca.mc) mca.mc[i - 1] = NULL;
+      if (!r) dc_mc_free(mc);
+      else if (mc && dc_result_set_mc(r, mc)) { /* mc freed */
+        dc_result_free(r);
+        r = NULL;
+      }
       if (!r) {
         fprintf(stderr, "decarb: out of memory\n");
         code = DC_EXIT_LIMIT;
@@ -68,6 +124,8 @@ int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink
     }
     lua_pop(L, 1);
   }
+  for (lua_Integer i = 0; mca.mc && i < mca.n; i++) dc_mc_free(mca.mc[i]);
+  free(mca.mc);
   lua_settop(L, list - 1);
   return code;
 }
@@ -114,11 +172,20 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
     return DC_EXIT_LIMIT;
   }
   lua_State *L = dc_host_state(h);
-  lua_pushcfunction(L, check_print);
+  lua_pushcfunction(L, dc_run_print);
   lua_setglobal(L, "print");
   /* warnings are printed once, by the report writers (they are in the result) */
   lua_pushboolean(L, 1);
   lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS);
+  if (o->seeded) {
+    /* math.random under check: from --seed, so that a run repeats */
+    int top = lua_gettop(L);
+    if (lua_getglobal(L, "math") == LUA_TTABLE && lua_getfield(L, -1, "randomseed") == LUA_TFUNCTION) {
+      lua_pushinteger(L, (lua_Integer)o->seed);
+      lua_pcall(L, 1, 0, 0);
+    }
+    lua_settop(L, top);
+  }
   int code;
   if (strcmp(file, "-") == 0) {
     code = dc_host_load(h, o->stdin_text ? o->stdin_text : "", o->stdin_len, "=stdin");
@@ -144,7 +211,7 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
       code = DC_EXIT_USAGE;
     } else {
       int top = lua_gettop(L) - 1;
-      code = dc_run_plans(h, strcmp(file, "-") == 0 ? "stdin" : file, o->scenario, sink, ctx);
+      code = run_plans(h, strcmp(file, "-") == 0 ? "stdin" : file, o->scenario, o, sink, ctx);
       if (lua_gettop(L) > top) dc_host_report(h); /* an evaluation error */
     }
   }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <lua.h>
+
 #include "host.h"
 #include "result.h"
 
@@ -29,6 +31,11 @@ typedef struct dc_run_opts {
   const char *scenario; /* the scenario targets are judged in ("plan") */
   const char *stdin_text; /* for file "-": the script read from stdin */
   size_t stdin_len;
+  /* Monte Carlo (check --samples): samples mc_first .. mc_end-1 of seed
+     for every plan, in the judged scenario (mc_end 0: none); seeded: seed
+     was given (math.random is then seeded from it before the script runs) */
+  unsigned long long seed, mc_first, mc_end;
+  int seeded;
 } dc_run_opts;
 
 /* Runs `file` ("-": o->stdin_text) in a fresh sandboxed host with options
@@ -43,5 +50,10 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
  * Returns a DC_EXIT_* code (a Lua error is reported by the caller: left on
  * the stack as dc_host_call leaves it). */
 int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink sink, void *ctx);
+
+/* print() while checking (and seeking): Lua's print on standard error, so
+ * that a report on standard output stays whole. */
+
+int dc_run_print(lua_State *L);
 
 #endif

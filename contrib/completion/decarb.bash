@@ -10,10 +10,11 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check explain diff units factors"
-  local check_opts="--format --output --scenario --years --jobs --shard $common"
+  local subcommands="check explain diff seek units factors"
+  local check_opts="--format --output --scenario --years --jobs --shard --samples --seed --fail-below $common"
   local explain_opts="--target --year --scenario --format $common"
   local diff_opts="--format --tolerance $common"
+  local seek_opts="--target --vary --lo --hi --scenario --format $common"
   local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
@@ -30,13 +31,13 @@ _decarb() {
   case $prev in
     --format)
       case $sub in
-        explain) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        explain | seek) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
         diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "$formats" -- "$cur")) ;;
       esac
       return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --target | --year | --tolerance | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --target | --year | --tolerance | --vary | --lo | --hi | --samples | --seed | --fail-below | -e) return ;;
   esac
 
   case $sub in
@@ -49,6 +50,9 @@ _decarb() {
     diff) # plan files or JSON reports
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$diff_opts" -- "$cur"))
       else _filedir '@(lua|json)'; fi ;;
+    seek)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$seek_opts" -- "$cur"))
+      else _filedir lua; fi ;;
     units | factors) ;;
     "")
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$top" -- "$cur"))

@@ -24,7 +24,7 @@ local function live_names()
   end
   local reg = debug.getregistry()
   for tname, short in pairs { ["decarb.Quantity"] = "Quantity", ["decarb.Series"] = "Series",
-                              ["decarb.Plan"] = "Plan" } do
+                              ["decarb.Plan"] = "Plan", ["decarb.Uncertain"] = "Uncertain" } do
     local mt = assert(reg[tname], tname .. " is not registered")
     -- the places a binding keeps methods (as test_reference.c looks)
     if type(mt.methods) == "table" then functions_of(mt.methods, short, ":", names) end

@@ -20,3 +20,8 @@ factors = {}
 
 ---@type decarb.plan
 plan = {}
+
+---An uncertain value: `uncertain{ CENTRAL, low =, high = [, dist =] [, group =] }`.
+---@param t table
+---@return decarb.Uncertain
+function uncertain(t) end

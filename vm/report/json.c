@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jsonw.h"
+#include "montecarlo.h"
 #include "report_int.h"
 
 static void json_year(dc_jsonw *w, const char *key, int y) {
@@ -43,8 +44,70 @@ static void json_metrics(dc_jsonw *w, const dc_result *r, int a, int b) {
       json_series(w, dc_result_values(r, (int)s, (int)i), a, b, r->y0, &d);
     }
     dc_jsonw_end(w);
+    if (m->quantiles) { /* Monte Carlo: percentiles 5 25 50 75 95 per shown year */
+      dc_jsonw_key(w, "quantiles");
+      dc_jsonw_array(w, DC_JSONW_INLINE);
+      for (int y = a; y <= b; y++) {
+        dc_jsonw_array(w, DC_JSONW_INLINE);
+        for (int k = 0; k < DC_MC_NQ; k++) dc_jsonw_num(w, dc_rep_in_disp(m->quantiles[(y - r->y0) * DC_MC_NQ + k], &d));
+        dc_jsonw_end(w);
+      }
+      dc_jsonw_end(w);
+    }
     dc_jsonw_end(w);
   }
+  dc_jsonw_end(w);
+}
+
+/* jsonl of a Monte Carlo run: everything a merge of blocks needs, exactly
+ * (numbers are written so that they read back as the same doubles): the
+ * block, the seed, the inputs, per sample the draws, each target's margin
+ * (SI) and every metric's values (SI, sample-major: metrics x years), and
+ * each target's count of samples met. docs/uncertainty.md. */
+static void json_mc_block(dc_jsonw *w, const dc_result *r) {
+  const dc_mc *mc = r->mc;
+  dc_jsonw_key(w, "mc");
+  dc_jsonw_object(w, DC_JSONW_LINES);
+  dc_jsonw_kint(w, "end", (long long)mc->end);
+  dc_jsonw_kint(w, "first", (long long)mc->first);
+  dc_jsonw_key(w, "inputs");
+  dc_jsonw_array(w, DC_JSONW_INLINE);
+  for (size_t j = 0; j < mc->ninputs; j++) dc_jsonw_str(w, mc->inputs[j]);
+  dc_jsonw_end(w);
+  dc_jsonw_key(w, "draws");
+  dc_jsonw_array(w, DC_JSONW_LINES);
+  for (size_t j = 0; j < mc->ninputs; j++) {
+    dc_jsonw_array(w, DC_JSONW_INLINE);
+    for (size_t k = 0; k < mc->ns; k++) dc_jsonw_num(w, mc->x[j * mc->ns + k]);
+    dc_jsonw_end(w);
+  }
+  dc_jsonw_end(w);
+  dc_jsonw_key(w, "margins");
+  dc_jsonw_array(w, DC_JSONW_LINES);
+  for (size_t t = 0; t < mc->ntargets; t++) {
+    dc_jsonw_array(w, DC_JSONW_INLINE);
+    for (size_t k = 0; k < mc->ns; k++) dc_jsonw_num(w, mc->margin[t * mc->ns + k]);
+    dc_jsonw_end(w);
+  }
+  dc_jsonw_end(w);
+  dc_jsonw_key(w, "met");
+  dc_jsonw_array(w, DC_JSONW_INLINE);
+  for (size_t t = 0; t < mc->ntargets; t++) dc_jsonw_int(w, (long long)mc->tally[t].met);
+  dc_jsonw_end(w);
+  dc_jsonw_key(w, "metrics_with_values");
+  dc_jsonw_array(w, DC_JSONW_INLINE);
+  for (size_t m = 0; m < mc->nmetrics; m++) dc_jsonw_bool(w, mc->mok[m]);
+  dc_jsonw_end(w);
+  dc_jsonw_kint(w, "seed", (long long)mc->seed);
+  dc_jsonw_key(w, "values");
+  dc_jsonw_array(w, DC_JSONW_LINES);
+  size_t row = mc->nmetrics * mc->ny;
+  for (size_t k = 0; k < mc->ns; k++) {
+    dc_jsonw_array(w, DC_JSONW_INLINE);
+    for (size_t i = 0; i < row; i++) dc_jsonw_num(w, mc->mval[k * row + i]);
+    dc_jsonw_end(w);
+  }
+  dc_jsonw_end(w);
   dc_jsonw_end(w);
 }
 
@@ -72,6 +135,25 @@ static void json_target(dc_jsonw *w, const dc_result *r, int t, int a, int b) {
   dc_jsonw_kbool(w, "met", x->met);
   dc_jsonw_kstr(w, "metric", r->metrics[x->metric].name);
   dc_jsonw_kstr(w, "name", x->name);
+  if (r->has_mc) { /* P(met), its 95 % Wilson interval, the samples, the drivers */
+    dc_jsonw_key(w, "drivers");
+    dc_jsonw_array(w, DC_JSONW_INLINE);
+    for (size_t j = 0; j < x->ndrivers; j++) {
+      dc_jsonw_object(w, DC_JSONW_INLINE);
+      dc_jsonw_kstr(w, "input", r->inputs[x->driver_input[j]]);
+      dc_jsonw_knum(w, "rho", x->driver_rho[j]);
+      dc_jsonw_end(w);
+    }
+    dc_jsonw_end(w);
+    dc_jsonw_knum(w, "p_met", x->p_met);
+    dc_jsonw_key(w, "p_met_ci");
+    dc_jsonw_array(w, DC_JSONW_INLINE);
+    dc_jsonw_num(w, x->p_met_lo);
+    dc_jsonw_num(w, x->p_met_hi);
+    dc_jsonw_end(w);
+    dc_jsonw_kint(w, "samples", (long long)x->mc_samples);
+    dc_jsonw_kint(w, "samples_met", (long long)x->mc_met);
+  }
   dc_jsonw_kstr(w, "source", x->source);
   dc_jsonw_kstr(w, "unit", d.label);
   dc_jsonw_key_break(w, "years");
@@ -150,11 +232,14 @@ static void json_plan(dc_jsonw *w, const dc_result *r, const dc_report_opts *o, 
      plan of 10,000 measures would otherwise be copied whole once more */
   dc_jsonw_object(w, DC_JSONW_LINES | DC_JSONW_ORDERED);
   dc_jsonw_kstr(w, "file", r->file ? r->file : "");
+  if (line && r->has_mc && r->mc) json_mc_block(w, r); /* "mc" < "metrics" */
   json_metrics(w, r, a, b);
   dc_jsonw_kstr(w, "name", r->name);
   dc_jsonw_kstr(w, "region", r->region);
+  if (line && r->has_mc) dc_jsonw_kint(w, "samples", (long long)(r->mc_end - r->mc_first));
   dc_jsonw_kstr(w, "scenario", r->scenario_names[r->scenario]);
   if (line) dc_jsonw_kstr(w, "schema", "decarb-plan");
+  if (line && r->has_mc) dc_jsonw_kint(w, "seed", (long long)r->seed);
   dc_jsonw_kstr(w, "source", r->source);
   dc_jsonw_key(w, "targets");
   dc_jsonw_array(w, DC_JSONW_LINES);
@@ -162,7 +247,7 @@ static void json_plan(dc_jsonw *w, const dc_result *r, const dc_report_opts *o, 
   dc_jsonw_end(w);
   dc_jsonw_kint(w, "targets_met", r->met);
   dc_jsonw_kint(w, "targets_total", (long long)r->ntargets);
-  if (line) dc_jsonw_kint(w, "version", DC_REPORT_JSON_VERSION);
+  if (line) dc_jsonw_kint(w, "version", r->has_mc ? DC_REPORT_JSON_VERSION_MC : DC_REPORT_JSON_VERSION);
   dc_display ed;
   int have_emis = dc_rep_emissions_disp(r, &ed);
   json_warnings(w, r, have_emis, &ed);
@@ -187,7 +272,12 @@ int dc_rep_write_json(FILE *f, dc_result *const *results, size_t n, const dc_rep
   dc_jsonw_array(w, DC_JSONW_LINES);
   for (size_t k = 0; k < n; k++) json_plan(w, results[k], o, 0);
   dc_jsonw_end(w);
+  const dc_result *mcr = NULL; /* the run's Monte Carlo: the same seed and samples for every plan */
+  for (size_t k = 0; k < n && !mcr; k++)
+    if (results[k]->has_mc) mcr = results[k];
+  if (mcr) dc_jsonw_kint(w, "samples", (long long)(mcr->mc_end - mcr->mc_first));
   dc_jsonw_kstr(w, "schema", "decarb-check");
+  if (mcr) dc_jsonw_kint(w, "seed", (long long)mcr->seed);
   dc_jsonw_key(w, "summary");
   dc_jsonw_object(w, DC_JSONW_INLINE);
   dc_jsonw_kint(w, "met", met);
@@ -195,7 +285,7 @@ int dc_rep_write_json(FILE *f, dc_result *const *results, size_t n, const dc_rep
   dc_jsonw_kint(w, "plans", (long long)n);
   dc_jsonw_kint(w, "targets", total);
   dc_jsonw_end(w);
-  dc_jsonw_kint(w, "version", DC_REPORT_JSON_VERSION);
+  dc_jsonw_kint(w, "version", mcr ? DC_REPORT_JSON_VERSION_MC : DC_REPORT_JSON_VERSION);
   dc_jsonw_end(w);
   int bad = json_close(w);
   fputc('\n', f);

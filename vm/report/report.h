@@ -26,6 +26,9 @@ typedef enum {
 
 /* Version of the JSON schemas (docs/schema/, docs/report-format.md). */
 #define DC_REPORT_JSON_VERSION 1
+/* a report with a Monte Carlo (check --samples): version 2 adds p_met,
+   p_met_ci, samples, drivers, quantiles, seed (docs/uncertainty.md) */
+#define DC_REPORT_JSON_VERSION_MC 2
 
 /* "text", "json", ... -> 0, else -1. */
 int dc_report_format_parse(const char *name, dc_report_format *out);

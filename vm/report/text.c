@@ -134,6 +134,47 @@ static void text_sources(FILE *f, const dc_result *r) {
     if (r->targets[t].source) source_line(f, &lines, r->targets[t].name, r->targets[t].source);
 }
 
+/* The Monte Carlo: what was run, the percentiles of the table's metrics in
+ * the last shown year, and each target's leading drivers. */
+static void text_mc(FILE *f, const dc_result *r, int b) {
+  if (!r->has_mc) return;
+  fprintf(f, "\nMonte Carlo: %llu samples (%llu-%llu), seed %llu, %zu uncertain input%s\n",
+          r->mc_end - r->mc_first, r->mc_first, r->mc_end - 1, r->seed, r->ninputs, r->ninputs == 1 ? "" : "s");
+  int y0 = r->y0, n = r->y1 - y0 + 1;
+  int cols[MAXCOLS], nc = 0;
+  if (r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_EMISSIONS].ok) cols[nc++] = DC_MET_EMISSIONS;
+  for (size_t t = 0; t < r->ntargets && nc < MAXCOLS; t++) {
+    int dup = 0;
+    for (int c = 0; c < nc; c++) dup |= cols[c] == r->targets[t].metric;
+    if (!dup) cols[nc++] = r->targets[t].metric;
+  }
+  for (int c = 0; c < nc; c++) {
+    const dc_result_metric *m = &r->metrics[cols[c]];
+    if (!m->quantiles) continue;
+    dc_display d;
+    dc_rep_pick_disp(m->dims, m->has_disp, &m->disp, dc_result_values(r, r->scenario, cols[c]), n, &d);
+    const double *q = m->quantiles + (size_t)(b - y0) * 5;
+    fprintf(f, "  %s in %d, percentiles 5/25/50/75/95:", m->name, b);
+    for (int k = 0; k < 5; k++) {
+      char cell[96];
+      dc_fmt_number(cell, sizeof cell, dc_rep_in_disp(q[k], &d), 0);
+      fprintf(f, " %s", cell);
+    }
+    fprintf(f, "%s%s\n", d.label[0] ? " " : "", d.label);
+  }
+  int any = 0;
+  for (size_t t = 0; t < r->ntargets; t++) {
+    const dc_result_target *x = &r->targets[t];
+    if (!x->ndrivers) continue;
+    if (!any++) fputs("\nDrivers (Spearman's rho of each input with the target's margin)\n", f);
+    fprintf(f, "  %s:", x->name);
+    for (size_t j = 0; j < x->ndrivers && j < 5; j++)
+      fprintf(f, "%s %s %+.2f", j ? "," : "", r->inputs[x->driver_input[j]], x->driver_rho[j]);
+    if (x->ndrivers > 5) fprintf(f, ", and %zu more", x->ndrivers - 5);
+    fputc('\n', f);
+  }
+}
+
 static void text_plan(FILE *f, const dc_result *r, const dc_report_opts *o) {
   int a, b;
   dc_rep_shown_years(r, o, &a, &b);
@@ -151,8 +192,16 @@ static void text_plan(FILE *f, const dc_result *r, const dc_report_opts *o) {
     fprintf(f, "  %s%s%s %s — %s", x->met ? green : red, x->met ? "✔" : "✘", off, x->name, verdict);
     if (x->first_met != DC_PLAN_NOYEAR && (!x->met || x->first_met != x->deciding))
       fprintf(f, "; first met %d", x->first_met);
+    if (r->has_mc && x->mc_samples) {
+      char pm[40], lo[40], hi[40];
+      dc_fmt_number(pm, sizeof pm, x->p_met * 100, 3);
+      dc_fmt_number(lo, sizeof lo, x->p_met_lo * 100, 3);
+      dc_fmt_number(hi, sizeof hi, x->p_met_hi * 100, 3);
+      fprintf(f, "; P(met) %s %% [%s, %s]", pm, lo, hi);
+    }
     fputc('\n', f);
   }
+  text_mc(f, r, b);
 
   text_wedges(f, r, a, b);
 

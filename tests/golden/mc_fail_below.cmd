@@ -1,0 +1,8 @@
+"$DECARB" check --samples 2000 --seed 7 --fail-below 0.9 mc_closed.lua > /dev/null; echo "fail-below 0.9: $?"
+"$DECARB" check --samples 2000 --seed 7 --fail-below 0.5 mc_closed.lua > /dev/null; echo "fail-below 0.5: $?"
+"$DECARB" check --fail-below 0.5 mc_closed.lua; echo "without --samples: $?"
+"$DECARB" check --fail-below 2 --samples 10 mc_closed.lua; echo "P 2: $?"
+"$DECARB" check --samples 0 mc_closed.lua; echo "samples 0: $?"
+"$DECARB" check --samples -1 mc_closed.lua; echo "samples -1: $?"
+"$DECARB" check --samples 5:5 mc_closed.lua; echo "samples 5:5: $?"
+"$DECARB" check --samples 10 --seed abc mc_closed.lua; echo "seed abc: $?"

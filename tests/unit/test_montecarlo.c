@@ -1,0 +1,263 @@
+/* test_montecarlo.c — cmocka tests of the plan's Monte Carlo
+ * (stdlib/montecarlo.c, result_mc.c) and of the fields it varies
+ * (dc_plan_set_field, the plan's uncertain inputs): a P(met) known in
+ * closed form, the same seed giving the same values, blocks merging to the
+ * single run, groups drawn together, years restored between samples. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "montecarlo.h"
+#include "plan.h"
+#include "result.h"
+
+#define Y0 2020
+#define Y1 2030
+#define N (Y1 - Y0 + 1)
+
+static const dc_dims EMIS = {{[DC_DIM_CO2] = 1, [DC_DIM_TIME] = -1}};
+
+static double *konst(double v) {
+  static double buf[8][N];
+  static int k;
+  double *b = buf[k++ % 8];
+  for (int i = 0; i < N; i++) b[i] = v;
+  return b;
+}
+
+static int add_abates(dc_plan *p, const char *name, double v, int start) {
+  dc_plan_measure_spec m;
+  memset(&m, 0, sizeof m);
+  m.name = name;
+  m.kind = DC_MEASURE_ABATES;
+  m.sector = "s";
+  m.start = start;
+  m.full = m.stop = DC_PLAN_NOYEAR;
+  m.amount = konst(v);
+  m.amount_dims = EMIS;
+  m.scenario = -1;
+  return dc_plan_measure(p, &m);
+}
+
+static void add_input(dc_plan *p, int m, enum dc_field f, dc_dist_kind kind, double c, double lo, double hi,
+                      const char *group, uint64_t stream) {
+  dc_plan_input in;
+  char err[200];
+  memset(&in, 0, sizeof in);
+  in.slot.obj = DC_OBJ_MEASURE;
+  in.slot.index = m;
+  in.slot.field = f;
+  assert_int_equal(dc_dist_make(&in.dist, kind, c, lo, hi, NULL, NULL, err, sizeof err), 0);
+  in.group = group;
+  in.has_group = group != NULL;
+  in.stream = stream;
+  assert_true(dc_plan_add_input(p, &in) >= 0);
+}
+
+/* BAU 100; abatement uniform on [0, 200] (CENTRAL 100); at most 50 by 2030:
+ * met when the abatement is >= 50, P = 0.75 exactly. */
+static dc_plan *closed_form(void) {
+  dc_plan *p = dc_plan_new("closed", Y0, Y1);
+  assert_non_null(p);
+  assert_int_equal(dc_plan_sector(p, "s", konst(100), EMIS, NULL, NULL), 0);
+  int m = add_abates(p, "m", 100, DC_PLAN_NOYEAR);
+  add_input(p, m, DC_FIELD_AMOUNT, DC_DIST_UNIFORM, 100, 0, 200, NULL, 0);
+  dc_plan_target_spec t;
+  memset(&t, 0, sizeof t);
+  t.name = "t";
+  t.kind = DC_TARGET_AT_MOST;
+  t.bound = 50;
+  t.bound_dims = EMIS;
+  t.by = 2030;
+  t.from = DC_PLAN_NOYEAR;
+  assert_int_equal(dc_plan_target(p, &t), 0);
+  return p;
+}
+
+static dc_mc *run(dc_plan *p, uint64_t seed, uint64_t a, uint64_t b) {
+  char err[400];
+  dc_mc *mc = dc_mc_begin(p, DC_SCEN_PLAN, seed, a, b, err, sizeof err);
+  assert_non_null(mc);
+  assert_int_equal(dc_mc_run(mc, p, NULL, NULL, err, sizeof err), 0);
+  dc_mc_end(mc, p);
+  return mc;
+}
+
+static void test_closed_form(void **state) {
+  (void)state;
+  dc_plan *p = closed_form();
+  /* the central values first: the target is met, nothing sampled */
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  dc_target_result r;
+  assert_int_equal(dc_plan_result(p, DC_SCEN_PLAN, 0, &r), 0);
+  assert_true(r.met);
+  const uint64_t seeds[] = {1, 2, 7, 42, 12345, 18446744073709551615u};
+  const double n = 10000, z999 = 3.2905267314919255; /* two-sided 99.9 % */
+  for (size_t k = 0; k < sizeof seeds / sizeof *seeds; k++) {
+    dc_mc *mc = run(p, seeds[k], 0, 10000);
+    double pm, lo, hi;
+    assert_int_equal(dc_mc_p_met(mc, 0, &pm, &lo, &hi), 0);
+    assert_true(lo <= pm && pm <= hi);
+    double half = z999 * sqrt(0.75 * 0.25 / n);
+    if (fabs(pm - 0.75) > half) fail_msg("seed %llu: P(met) %g outside 0.75 +- %g", (unsigned long long)seeds[k], pm, half);
+    /* the abatement drives the margin, rank for rank */
+    double rho[1];
+    size_t order[1];
+    assert_int_equal(dc_mc_drivers(mc, 0, rho, order), 0);
+    assert_true(rho[0] > 0.999);
+    /* the median of emissions in 2030 is BAU minus the median abatement, 0 */
+    double q[DC_MC_NQ];
+    assert_int_equal(dc_mc_quantiles(mc, DC_MET_EMISSIONS, N - 1, q), 0);
+    assert_true(fabs(q[2]) < 200 * z999 * sqrt(0.25 / n) * 2);
+    assert_true(q[0] < q[1] && q[1] < q[2] && q[2] < q[3] && q[3] < q[4]);
+    dc_mc_free(mc);
+  }
+  /* the plan is central again */
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  assert_int_equal(dc_plan_result(p, DC_SCEN_PLAN, 0, &r), 0);
+  assert_true(r.met);
+  assert_true(dc_plan_values(p, DC_SCEN_PLAN, DC_MET_EMISSIONS)[N - 1] == 0);
+  dc_plan_free(p);
+}
+
+static void test_same_seed_same_values(void **state) {
+  (void)state;
+  dc_plan *p = closed_form();
+  dc_mc *a = run(p, 99, 0, 500), *b = run(p, 99, 0, 500), *c = run(p, 100, 0, 500);
+  assert_memory_equal(a->x, b->x, 500 * sizeof(double));
+  assert_memory_equal(a->mval, b->mval, a->nmetrics * a->ny * 500 * sizeof(double));
+  assert_memory_not_equal(a->x, c->x, 500 * sizeof(double));
+  dc_mc_free(a);
+  dc_mc_free(b);
+  dc_mc_free(c);
+  dc_plan_free(p);
+}
+
+static void test_blocks_merge_exactly(void **state) {
+  (void)state;
+  dc_plan *p = closed_form();
+  dc_mc *whole = run(p, 5, 0, 10000), *a = run(p, 5, 0, 5000), *b = run(p, 5, 5000, 10000);
+  char err[300];
+  assert_int_equal(dc_mc_merge(a, b, err, sizeof err), 0);
+  assert_int_equal(a->ns, 10000);
+  assert_memory_equal(a->x, whole->x, 10000 * sizeof(double));
+  assert_memory_equal(a->margin, whole->margin, 10000 * sizeof(double));
+  assert_memory_equal(a->mval, whole->mval, a->nmetrics * a->ny * 10000 * sizeof(double));
+  assert_int_equal(a->tally[0].met, whole->tally[0].met);
+  /* a block that does not follow is refused */
+  dc_mc *c = run(p, 5, 20000, 20010);
+  assert_int_equal(dc_mc_merge(a, c, err, sizeof err), -1);
+  assert_non_null(strstr(err, "do not fit"));
+  /* through the result snapshot: the same statistics */
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  dc_result *rw = dc_result_from_plan(p, DC_SCEN_PLAN, NULL, NULL, NULL);
+  dc_result *r1 = dc_result_from_plan(p, DC_SCEN_PLAN, NULL, NULL, NULL);
+  dc_result *r2 = dc_result_from_plan(p, DC_SCEN_PLAN, NULL, NULL, NULL);
+  assert_int_equal(dc_result_set_mc(rw, whole), 0);
+  assert_int_equal(dc_result_set_mc(r1, run(p, 5, 0, 5000)), 0);
+  assert_int_equal(dc_result_set_mc(r2, run(p, 5, 5000, 10000)), 0);
+  assert_int_equal(dc_result_merge_mc(r1, r2, err, sizeof err), 0);
+  assert_true(r1->targets[0].p_met == rw->targets[0].p_met);
+  assert_true(r1->targets[0].p_met_lo == rw->targets[0].p_met_lo);
+  assert_true(r1->targets[0].driver_rho[0] == rw->targets[0].driver_rho[0]);
+  assert_memory_equal(r1->metrics[DC_MET_EMISSIONS].quantiles, rw->metrics[DC_MET_EMISSIONS].quantiles,
+                      N * DC_MC_NQ * sizeof(double));
+  assert_int_equal(r1->mc_first, 0);
+  assert_int_equal(r1->mc_end, 10000);
+  /* merging the same block twice does not fit */
+  assert_int_equal(dc_result_merge_mc(r1, r2, err, sizeof err), -1);
+  dc_result_free(rw);
+  dc_result_free(r1);
+  dc_result_free(r2);
+  dc_mc_free(a);
+  dc_mc_free(b);
+  dc_mc_free(c);
+  dc_plan_free(p);
+}
+
+/* two inputs of one group get the same quantile: their draws move together */
+static void test_group_and_years(void **state) {
+  (void)state;
+  dc_plan *p = dc_plan_new("g", Y0, Y1);
+  assert_int_equal(dc_plan_sector(p, "s", konst(100), EMIS, NULL, NULL), 0);
+  int m1 = add_abates(p, "a", 10, 2022), m2 = add_abates(p, "b", 10, DC_PLAN_NOYEAR);
+  add_input(p, m1, DC_FIELD_AMOUNT, DC_DIST_UNIFORM, 10, 0, 20, "g", 0x8000000000000001u);
+  add_input(p, m2, DC_FIELD_AMOUNT, DC_DIST_UNIFORM, 10, 5, 15, "g", 0x8000000000000001u);
+  add_input(p, m1, DC_FIELD_START, DC_DIST_UNIFORM, 2022, 2020, 2030, NULL, 0);
+  assert_int_equal(dc_plan_ninputs(p), 3);
+  dc_mc *mc = run(p, 3, 0, 200);
+  for (size_t k = 0; k < 200; k++) {
+    assert_true(fabs((mc->x[k] - 0) / 20 - (mc->x[200 + k] - 5) / 10) < 1e-12);
+    double y = mc->x[400 + k];
+    assert_true(y == floor(y) && y >= Y0 && y <= Y1);
+  }
+  dc_mc_free(mc);
+  /* after the run: the central start again */
+  dc_plan_measure_info mi;
+  dc_plan_measure_at(p, m1, &mi);
+  assert_int_equal(mi.start, 2022);
+  /* replacing an input on the same slot keeps one */
+  add_input(p, m1, DC_FIELD_START, DC_DIST_UNIFORM, 2023, 2021, 2025, NULL, 0);
+  assert_int_equal(dc_plan_ninputs(p), 3);
+  dc_plan_measure_at(p, m1, &mi);
+  assert_int_equal(mi.start, 2023);
+  dc_plan_slot sl = {DC_OBJ_MEASURE, m1, DC_FIELD_START, 0};
+  dc_plan_remove_input(p, &sl);
+  assert_int_equal(dc_plan_ninputs(p), 2);
+  dc_plan_free(p);
+}
+
+static void test_set_field(void **state) {
+  (void)state;
+  dc_plan *p = dc_plan_new("f", Y0, Y1);
+  assert_int_equal(dc_plan_sector(p, "s", konst(100), EMIS, NULL, NULL), 0);
+  int m = add_abates(p, "a", 10, 2025);
+  dc_plan_slot amt = {DC_OBJ_MEASURE, m, DC_FIELD_AMOUNT, 0}, sec = {DC_OBJ_SECTOR, 0, DC_FIELD_EMISSIONS, 0};
+  dc_plan_slot bad = {DC_OBJ_MEASURE, m, DC_FIELD_ADDS, 0};
+  dc_dims d;
+  assert_int_equal(dc_plan_field_dims(p, &amt, &d), 0);
+  assert_int_equal(dc_plan_field_dims(p, &bad, &d), -1);
+  assert_non_null(strstr(dc_plan_error(p), "measure 'a' adds"));
+  assert_int_equal(dc_plan_set_field(p, &amt, NULL, 30), 0);
+  assert_int_equal(dc_plan_set_field(p, &sec, konst(200), 0), 0);
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  const double *e = dc_plan_values(p, DC_SCEN_PLAN, DC_MET_EMISSIONS);
+  assert_true(e[0] == 200 && e[N - 1] == 170);
+  assert_true(dc_plan_get_field(p, &amt, 2030) == 30);
+  assert_int_equal(dc_plan_set_field(p, &amt, NULL, INFINITY), -1);
+  /* the ramp weights follow a new start */
+  dc_plan_slot st = {DC_OBJ_MEASURE, m, DC_FIELD_START, 0};
+  assert_int_equal(dc_plan_set_field(p, &st, NULL, 2030), 0);
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  e = dc_plan_values(p, DC_SCEN_PLAN, DC_MET_EMISSIONS);
+  assert_true(e[N - 2] == 200 && e[N - 1] == 170);
+  char lbl[100];
+  dc_plan_slot_label(p, &amt, lbl, sizeof lbl);
+  assert_string_equal(lbl, "measure 'a' abates");
+  dc_plan_free(p);
+}
+
+static void test_bad_block(void **state) {
+  (void)state;
+  dc_plan *p = closed_form();
+  char err[200];
+  assert_null(dc_mc_begin(p, DC_SCEN_PLAN, 1, 10, 10, err, sizeof err));
+  assert_non_null(strstr(err, "empty"));
+  dc_plan_free(p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_closed_form),     cmocka_unit_test(test_same_seed_same_values),
+      cmocka_unit_test(test_blocks_merge_exactly), cmocka_unit_test(test_group_and_years),
+      cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
