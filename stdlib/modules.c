@@ -10,5 +10,6 @@ const dc_module dc_modules[] = {
   {"series", luaopen_decarb_series},
   {"factors", luaopen_decarb_factors},
   {"plan", luaopen_decarb_plan},
+  {"param", luaopen_decarb_param},
   {NULL, NULL}
 };

@@ -23,7 +23,7 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check factors plans units"
+complete_line "decarb " "a.lua b.lua check factors merge plans units"
 complete_line "decarb ch" "check"
 complete_line "decarb --" "--help --max-mem --no-color --timeout --unsafe --version"
 complete_line "decarb --timeout 5 ch" "check"
@@ -34,6 +34,7 @@ complete_line "decarb check --format " "csv csv-targets github json jsonl junit 
 complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
+complete_line "decarb merge --" "--exit-zero --format --help"
 complete_line "decarb a.lua " "a.lua b.lua notes.txt plans"
 # the option lists are the ones the help texts give
 cd "$root"

@@ -10,8 +10,9 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check units factors"
-  local check_opts="--format --output --scenario --years --jobs --shard $common"
+  local subcommands="check merge units factors"
+  local check_opts="--format --output --scenario --years --jobs --shard --set --exit-zero $common"
+  local merge_opts="--format --exit-zero -h --help"
   local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
@@ -28,13 +29,16 @@ _decarb() {
   case $prev in
     --format) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --jobs | --shard | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | -e) return ;;
   esac
 
   case $sub in
     check)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$check_opts" -- "$cur"))
       else _filedir lua; fi ;;
+    merge)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$merge_opts" -- "$cur"))
+      else _filedir jsonl; fi ;;
     units | factors) ;;
     "")
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$top" -- "$cur"))
