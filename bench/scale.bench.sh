@@ -30,7 +30,7 @@ for n in 1000 10000 100000; do
 done > "$tmp/measures"
 cat "$tmp/measures"
 # the exponent k of time ~ N^k from N = 1,000 to 100,000 (x1000 in the table)
-awk -F '\t' '/N=1000$/ { a = $3 } /N=100000$/ { b = $3 }
+awk -F '\t' '$2 == "decarb, N=1000" { a = $3 } $2 == "decarb, N=100000" { b = $3 }
   END { if (a > 0 && b > 0) printf "check, growth exponent x1000, N=1k..100k\tdecarb\t%.0f\n", 1000 * (1 + log(b / a) / log(100)) }' \
   "$tmp/measures"
 
