@@ -8,9 +8,8 @@ DECARB=${DECARB:-./decarb}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 formats="text json jsonl csv csv-targets tap junit github"
-# plans with an emissions metric (one without has no wedges in JSON, so the
-# text report's Sources of its measures cannot be read back: result_read.h)
-files="examples/changzhi.lua examples/guian.lua examples/xinjiang.lua examples/zhangye.lua
+# every example (jiayuguan: measures without sectors), and the check goldens
+files="examples/changzhi.lua examples/guian.lua examples/jiayuguan.lua examples/xinjiang.lua examples/zhangye.lua
   examples/intro/first_plan.lua tests/golden/check_csv.lua tests/golden/check_json.lua
   tests/golden/check_multi.lua tests/golden/check_scenario.lua tests/golden/check_text.lua
   tests/golden/check_warning.lua tests/golden/check_years.lua"

@@ -160,10 +160,10 @@ static void json_plan(FILE *f, const dc_result *r, const dc_report_opts *o, int 
     fputc('}', f);
   }
   fprintf(f, "%s],\n      \"wedges\": [", r->nwarnings ? "\n      " : "");
-  size_t nwedge = have_emis ? r->nmeasures : 0;
+  size_t nwedge = r->nmeasures; /* without emissions: null abatement and share */
   for (size_t j = 0; j < nwedge; j++) {
     const dc_result_measure *me = &r->measures[j];
-    const double *w = me->wedge;
+    const double *w = have_emis ? me->wedge : NULL;
     fprintf(f, "%s\n        {\"abatement\": ", j ? "," : "");
     json_series(f, w, a, b, y0, &(dc_display){.scale = ed.scale});
     fputs(", \"measure\": ", f);
@@ -173,7 +173,7 @@ static void json_plan(FILE *f, const dc_result *r, const dc_report_opts *o, int 
     fputs(", \"share\": [", f);
     for (int y = a; y <= b; y++) {
       if (y > a) fputs(", ", f);
-      dc_rep_json_num(f, dc_rep_share(me, gap, y - y0));
+      dc_rep_json_num(f, have_emis ? dc_rep_share(me, gap, y - y0) : NAN);
     }
     fputs("], \"source\": ", f);
     dc_rep_json_str_or_null(f, me->source);
