@@ -5,24 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *std_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
+/* the set's allocator, or malloc and free without one */
+static void *ns_alloc(const dc_nameset *s, void *ptr, size_t osize, size_t nsize) {
+  if (s->allocf) return s->allocf(s->ud, ptr, osize, nsize);
+  if (nsize) return malloc(nsize);
+  free(ptr);
+  return NULL;
 }
 
 void dc_nameset_init(dc_nameset *s, dc_nameset_allocf f, void *ud) {
   memset(s, 0, sizeof *s);
-  s->allocf = f ? f : std_alloc;
+  s->allocf = f;
   s->ud = ud;
 }
 
 void dc_nameset_free(dc_nameset *s) {
-  if (s->slots) s->allocf(s->ud, s->slots, s->cap * sizeof *s->slots, 0);
+  if (s->slots) ns_alloc(s, s->slots, s->cap * sizeof *s->slots, 0);
   s->slots = NULL;
   s->cap = s->n = 0;
 }
@@ -48,7 +46,7 @@ static size_t probe(const dc_nameset *s, int tag, const char *name, size_t h) {
 static int grow(dc_nameset *s) {
   size_t cap = s->cap ? s->cap * 2 : 16;
   if (cap > SIZE_MAX / 2 / sizeof *s->slots) return -1;
-  dc_nameset_slot *ns = s->allocf(s->ud, NULL, 0, cap * sizeof *ns);
+  dc_nameset_slot *ns = ns_alloc(s, NULL, 0, cap * sizeof *ns);
   if (!ns) return -1;
   memset(ns, 0, cap * sizeof *ns);
   dc_nameset old = *s;
@@ -56,7 +54,7 @@ static int grow(dc_nameset *s) {
   s->cap = cap;
   for (size_t i = 0; i < old.cap; i++)
     if (old.slots[i].name) s->slots[probe(s, old.slots[i].tag, old.slots[i].name, old.slots[i].hash)] = old.slots[i];
-  if (old.slots) s->allocf(s->ud, old.slots, old.cap * sizeof *old.slots, 0);
+  if (old.slots) ns_alloc(s, old.slots, old.cap * sizeof *old.slots, 0);
   return 0;
 }
 
