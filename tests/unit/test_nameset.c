@@ -78,7 +78,7 @@ static void *limited(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void out_of_memory(void **state) {
   (void)state;
-  static char names[40][8];
+  static char names[40][16];
   dc_nameset s;
   allowed = 1; /* the first table (16 slots) only */
   live = 0;
