@@ -1,7 +1,7 @@
 # decarb.bash — bash completion for decarb (Debian's bash-completion
 # conventions: installed as share/bash-completion/completions/decarb and
-# loaded on first use). Completes subcommands, options, check's report
-# formats and file names (Lua scripts where decarb wants a script).
+# loaded on first use). Completes subcommands, options, the report formats
+# of check, explain and diff, and file names (Lua scripts where decarb wants a script).
 # tests/completion.test.sh keeps these lists equal to `decarb --help`.
 
 _decarb() {
@@ -10,8 +10,10 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check merge units factors"
+  local subcommands="check explain diff merge units factors"
   local check_opts="--format --output --scenario --years --jobs --shard --set --exit-zero $common"
+  local explain_opts="--target --year --scenario --format $common"
+  local diff_opts="--format --tolerance $common"
   local merge_opts="--format --exit-zero -h --help"
   local formats="text json jsonl csv csv-targets tap junit github"
 
@@ -27,9 +29,15 @@ _decarb() {
   done
 
   case $prev in
-    --format) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
+    --format)
+      case $sub in
+        explain) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        diff) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "$formats" -- "$cur")) ;;
+      esac
+      return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | --target | --year | --tolerance | -e) return ;;
   esac
 
   case $sub in
@@ -39,6 +47,12 @@ _decarb() {
     merge)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$merge_opts" -- "$cur"))
       else _filedir jsonl; fi ;;
+    explain)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$explain_opts" -- "$cur"))
+      else _filedir lua; fi ;;
+    diff) # plan files or JSON reports
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$diff_opts" -- "$cur"))
+      else _filedir '@(lua|json)'; fi ;;
     units | factors) ;;
     "")
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$top" -- "$cur"))
