@@ -27,6 +27,7 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev libjansson-dev
 DEB_TEST  = python3 python3-pint python3-jsonschema time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
 DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion clang libclang-rt-14-dev
+DEB_TEST += slurm-wlm munge parallel
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
 DEB_FUZZ  = clang libclang-rt-14-dev
 

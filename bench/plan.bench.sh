@@ -14,7 +14,7 @@ NRUN=${BENCH_PLAN_NRUN:-20}    # process start-ups per timing
 BENCH_NAME=plan.bench; . "$here/lib.sh"
 
 # the driver links the core's objects as built by make (build/obj)
-obj="$root/build/obj/stdlib/plan.o $root/build/obj/stdlib/plan_eval.o"
+obj="$root/build/obj/stdlib/plan.o $root/build/obj/stdlib/plan_eval.o $root/build/obj/stdlib/plan_names.o $root/build/obj/stdlib/nameset.o"
 for o in $obj; do [ -f "$o" ] || { echo "plan.bench: $o missing (run make)" >&2; exit 1; }; done
 ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/plan_driver.c" $obj -lm \
   -o "$tmp/driver" || exit 1

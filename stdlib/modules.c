@@ -12,5 +12,6 @@ const dc_module dc_modules[] = {
   {"factors", luaopen_decarb_factors},
   {"plan", luaopen_decarb_plan},
   {"uncertain", luaopen_decarb_uncertain},
+  {"param", luaopen_decarb_param},
   {NULL, NULL}
 };

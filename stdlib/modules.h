@@ -6,6 +6,7 @@ int luaopen_decarb_units(lua_State *L);
 int luaopen_decarb_series(lua_State *L);
 int luaopen_decarb_factors(lua_State *L);
 int luaopen_decarb_plan(lua_State *L);
+int luaopen_decarb_param(lua_State *L);
 /* decarb.so's entry for stock Lua: all of the above in one table
    (stdlib/decarb_module.c) */
 int luaopen_decarb(lua_State *L);

@@ -231,6 +231,7 @@ void dc_plan_free(dc_plan *p) {
   }
   free(p->sec); free(p->tech); free(p->mea); free(p->met); free(p->tar); free(p->scen);
   free(p->name); free(p->region); free(p->source);
+  dc_plan__names_free(p);
   p->allocf(p->allocud, p, sizeof *p, 0);
 }
 
@@ -451,16 +452,8 @@ int dc_plan_metric_diff(dc_plan *p, const char *name, const char *of, const char
   return mi;
 }
 
-static int find_sector(const dc_plan *p, const char *name) {
-  for (size_t i = 0; i < p->nsec; i++)
-    if (strcmp(p->sec[i].name, name) == 0) return (int)i;
-  return -1;
-}
-static int find_tech(const dc_plan *p, const char *name) {
-  for (size_t i = 0; i < p->ntech; i++)
-    if (strcmp(p->tech[i].name, name) == 0) return (int)i;
-  return -1;
-}
+static int find_sector(const dc_plan *p, const char *name) { return dc_plan__find(p, DC_PK_SECTOR, 0, name); }
+static int find_tech(const dc_plan *p, const char *name) { return dc_plan__find(p, DC_PK_TECH, 0, name); }
 
 /* Lists known names of a kind into buf for "did you mean" style help. */
 static const char *list_names(const dc_plan *p, int sectors, char *buf, size_t size) {
@@ -484,9 +477,8 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   if (sp->scenario >= (int)p->nscen || sp->scenario == DC_SCEN_BAU ||
       sp->scenario == DC_SCEN_PLAN)
     return dc_plan__fail(p, "measure '%s': no such scenario", nm);
-  for (size_t i = 0; i < p->nmea; i++)
-    if (p->mea[i].scenario == sp->scenario && strcmp(p->mea[i].name, nm) == 0)
-      return dc_plan__fail(p, "measure '%s' is defined twice", nm);
+  if (dc_plan__find(p, DC_PK_MEASURE, sp->scenario, nm) >= 0)
+    return dc_plan__fail(p, "measure '%s' is defined twice", nm);
   int sector = -1;
   if (sp->sector) {
     sector = find_sector(p, sp->sector);
@@ -673,9 +665,8 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   if (dc_plan__check_idle(p)) return -1;
   const char *nm = sp->name;
   if (!nm || !*nm) return dc_plan__fail(p, "a target needs a name");
-  for (size_t i = 0; i < p->ntar; i++)
-    if (strcmp(p->tar[i].name, nm) == 0)
-      return dc_plan__fail(p, "target '%s' is defined twice (give each target its own name)", nm);
+  if (dc_plan__find(p, DC_PK_TARGET, 0, nm) >= 0)
+    return dc_plan__fail(p, "target '%s' is defined twice (give each target its own name)", nm);
   target_t t;
   memset(&t, 0, sizeof t);
   t.kind = sp->kind;

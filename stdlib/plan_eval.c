@@ -762,11 +762,7 @@ size_t dc_plan_nscenarios(const dc_plan *p) { return p->nscen; }
 size_t dc_plan_nmeasures(const dc_plan *p) { return p->nmea; }
 size_t dc_plan_ntargets(const dc_plan *p) { return p->ntar; }
 
-int dc_plan_find_metric(const dc_plan *p, const char *name) {
-  for (size_t i = 0; i < p->nmet; i++)
-    if (strcmp(p->met[i].name, name) == 0) return (int)i;
-  return -1;
-}
+int dc_plan_find_metric(const dc_plan *p, const char *name) { return dc_plan__find(p, DC_PK_METRIC, 0, name); }
 
 int dc_plan_metric_at(const dc_plan *p, int i, dc_plan_metric_info *out) {
   if (i < 0 || (size_t)i >= p->nmet) return -1;
@@ -789,11 +785,7 @@ const char *dc_plan_scenario_name(const dc_plan *p, int s) {
   return s >= 0 && (size_t)s < p->nscen ? p->scen[s].name : NULL;
 }
 
-int dc_plan_find_scenario(const dc_plan *p, const char *name) {
-  for (size_t i = 0; i < p->nscen; i++)
-    if (strcmp(p->scen[i].name, name) == 0) return (int)i;
-  return -1;
-}
+int dc_plan_find_scenario(const dc_plan *p, const char *name) { return dc_plan__find(p, DC_PK_SCEN, 0, name); }
 
 int dc_plan_evaluated(const dc_plan *p, int s) {
   return s >= 0 && (size_t)s < p->nscen && p->scen[s].evaluated == 2;

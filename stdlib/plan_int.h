@@ -118,8 +118,15 @@ struct dc_plan {
   target_t *tar; size_t ntar, ctar;
   scen_t *scen; size_t nscen, cscen;
   dc_plan_input *inp; size_t ninp, cinp; /* uncertain inputs (group names owned) */
+  struct dc_plan_index *idx; /* name look-ups (plan_names.c); NULL until needed */
   char err[320];
 };
+
+/* plan_names.c: item `name` of a kind (a measure's also of scenario `tag`;
+ * 0 for the others) through a hash index, or -1; and freeing the index. */
+enum dc_plan_kind { DC_PK_SECTOR, DC_PK_TECH, DC_PK_MEASURE, DC_PK_METRIC, DC_PK_TARGET, DC_PK_SCEN, DC_PK_N };
+int dc_plan__find(const dc_plan *p, enum dc_plan_kind k, int tag, const char *name);
+void dc_plan__names_free(dc_plan *p);
 
 static const dc_dims NODIMS = {{0}};
 

@@ -174,6 +174,18 @@ static void read_scenarios(rctx *c, dc_result *r, json_t *metrics, const char *j
     }
   }
   if (!c->bad && scenario_index(r, judged) < 0) r->scenario_names[r->nscenarios++] = dup_str(c, judged);
+  /* a plan's first scenarios are "BAU" and "plan" (plan.c), then its own */
+  static const char *const first[] = {"BAU", "plan"};
+  for (size_t f = 0, at = 0; !c->bad && f < 2; f++) {
+    int k = scenario_index(r, first[f]);
+    if (k < 0) continue;
+    char *name = r->scenario_names[k];
+    unsigned char ev = r->evaluated[k];
+    memmove(r->scenario_names + at + 1, r->scenario_names + at, ((size_t)k - at) * sizeof *r->scenario_names);
+    memmove(r->evaluated + at + 1, r->evaluated + at, (size_t)k - at);
+    r->scenario_names[at] = name;
+    r->evaluated[at++] = ev;
+  }
   if (!c->bad) r->scenario = scenario_index(r, judged);
 }
 

@@ -9,10 +9,9 @@
  * (--years) are NaN. Written again with any report format and the same
  * --years, it gives the report the original results gave, byte for byte
  * (tests/merge.test.sh), with these exceptions, since a JSON report does not
- * carry what they need: csv lists a plan's scenarios in name order (not in
- * the order they were defined in); a plan without an emissions metric has
- * no wedges in JSON, so its measures are not read back (the text report's
- * Sources then lacks their sources); nsectors is 0 (no wedges) or 1.
+ * carry what they need: csv lists BAU, plan, then a plan's own scenarios in
+ * name order (not in the order they were defined in); nsectors is 0 (no
+ * wedges) or 1.
  *
  * Plain C on Debian's libjansson; no Lua. */
 #ifndef DC_RESULT_READ_H

@@ -23,7 +23,7 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check diff explain factors plans seek units"
+complete_line "decarb " "a.lua b.lua check diff explain factors merge plans seek units"
 complete_line "decarb seek --t" "--target --timeout"
 complete_line "decarb seek a.lua --format " "json text"
 complete_line "decarb ch" "check"
@@ -36,6 +36,7 @@ complete_line "decarb check --format " "csv csv-targets github json jsonl junit 
 complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
+complete_line "decarb merge --" "--exit-zero --format --help"
 complete_line "decarb a.lua " "a.lua b.lua notes.txt plans"
 complete_line "decarb explain --f" "--format"
 complete_line "decarb explain --format " "json text"

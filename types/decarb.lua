@@ -405,6 +405,14 @@ function Uncertain:sample(seed, i, stream) end
 ---@field plan decarb.plan
 local decarb = {}
 
+---A parameter of the run (`decarb check --set NAME=VALUE`), of the default's
+---kind (a quantity for a quantity or a string such as "1286 h/yr"), else the
+---default; under stock Lua nothing is set, so the default.
+---@param name string
+---@param default? decarb.Quantity|string|number|boolean
+---@return any
+function decarb.param(name, default) end
+
 ---A quantity: `q"107 MW"`, `q(107, "MW")`, `q(0.5)`, `q(x)`.
 ---@param text string|number|decarb.Quantity
 ---@param unit? string
@@ -416,7 +424,7 @@ function decarb.q(text, unit) end
 ---@return decarb.Uncertain
 function decarb.uncertain(t) end
 
----Sets q, units, series, factors and plan as fields of env (default: the
+---Sets q, units, series, factors, plan and param as fields of env (default: the
 ---global table), as the decarb host has them; returns env.
 ---@generic T: table
 ---@param env? T

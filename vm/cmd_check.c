@@ -13,6 +13,7 @@
 #include "host.h"
 #include "jobs.h"
 #include "random.h"
+#include "param.h"
 #include "report.h"
 #include "run.h"
 
@@ -35,6 +36,8 @@ static const char check_usage[] =
     "  --seed S         the Monte Carlo's seed (0 to 2^64-1, default 1); also\n"
     "                   seeds math.random\n"
     "  --fail-below P   exit 1 when a target's P(met) is below P (0 to 1)\n"
+    "  --set NAME=VALUE what param(NAME, DEFAULT) returns in the scripts (repeatable)\n"
+    "  --exit-zero      exit 0 when a target is missed (errors keep their codes)\n"
     "  common options: --timeout SEC (default 10 for check), --max-mem SIZE,\n"
     "                  --unsafe, --no-color\n"
     "Exit: 0 every target met, 1 a target missed, 2 usage or I/O error,\n"
@@ -44,15 +47,25 @@ static const char check_usage[] =
 typedef struct check_scale {
   int jobs;          /* worker processes; 1: none */
   int shard, nshard; /* 1..nshard; 0 0: all files */
+  int exit_zero;     /* a missed target still exits 0 */
 } check_scale;
 
 static int usage_fail(const char *fmt, const char *arg);
 
-static int scale_known(const char *opt) { return strcmp(opt, "--jobs") == 0 || strcmp(opt, "--shard") == 0; }
+static int scale_known(const char *opt) {
+  return strcmp(opt, "--jobs") == 0 || strcmp(opt, "--shard") == 0 || strcmp(opt, "--set") == 0;
+}
 
-/* Parses --jobs or --shard's value: 0, or DC_EXIT_USAGE (reported). */
+/* Parses --jobs, --shard or --set's value: 0, or DC_EXIT_USAGE (reported). */
 static int scale_option(check_scale *sc, const char *opt, const char *val) {
   int a, b, used = 0;
+  if (strcmp(opt, "--set") == 0) {
+    int r = dc_param_set(val);
+    if (r == -1) return usage_fail("--set wants NAME=VALUE, such as --set pv_hours=\"1300 h/yr\", not '%s'", val);
+    if (r == -2) return usage_fail("--set: '%s' sets a name given before", val);
+    if (r == -3) return usage_fail("%s", "out of memory");
+    return 0;
+  }
   if (strcmp(opt, "--jobs") == 0) {
     if (sscanf(val, "%d%n", &a, &used) != 1 || val[used] != '\0' || a < 0 || a > 4096)
       return usage_fail("--jobs wants a number of worker processes from 1 to 4096, or 0 for one per CPU, not '%s'",
@@ -256,7 +269,7 @@ static char *read_stdin(size_t *len) {
   return buf;
 }
 
-int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
+static int check_main(int argc, char **argv, const dc_host_opts *opts) {
   dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
   uint64_t seed = 1, first = 0, end = 0;
@@ -264,7 +277,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   double fail_below = -1;
   char perr[200];
   int nfiles = 0, rest = 0;
-  check_scale sc = {1, 0, 0};
+  check_scale sc = {1, 0, 0, 0};
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files) {
     fprintf(stderr, "decarb check: out of memory\n");
@@ -284,6 +297,10 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
       fputs(check_usage, stdout);
       free(files);
       return DC_EXIT_OK;
+    }
+    if (strcmp(a, "--exit-zero") == 0) {
+      sc.exit_zero = 1;
+      continue;
     }
     const char *val = NULL, *eq = strchr(a, '=');
     char opt[32];
@@ -391,9 +408,15 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   /* a failed run leaves no report file; a failed write says why */
   if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
   if (c.werr) code = DC_EXIT_USAGE;
-  if (code == DC_EXIT_OK) code = c.met == c.total && !c.below ? DC_EXIT_OK : DC_EXIT_MISSED;
+  if (code == DC_EXIT_OK) code = (c.met == c.total && !c.below) || sc.exit_zero ? DC_EXIT_OK : DC_EXIT_MISSED;
   dc_run_list_free(&c.kept);
   free(in);
   free(files);
+  return code;
+}
+
+int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
+  int code = check_main(argc, argv, opts);
+  dc_param_clear(); /* --set's values */
   return code;
 }

@@ -73,6 +73,10 @@ static int merge_file(const char *path, dc_result ***all, size_t *n, size_t *cap
     fprintf(stderr, "decarb merge: %s: %s\n", path, err);
     return DC_EXIT_USAGE;
   }
+  if (!k) { /* an empty shard */
+    free(v);
+    return DC_EXIT_OK;
+  }
   if (*n + k > *cap) {
     size_t nc = (*n + k) * 2 + 16;
     dc_result **nv = realloc(*all, nc * sizeof *nv);

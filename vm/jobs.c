@@ -4,6 +4,8 @@
 #include "jobs.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -267,7 +269,8 @@ static dc_result *wire_get(const unsigned char *buf, size_t len) {
   return r;
 }
 
-/* ---- a worker ---- */
+/* ---- a worker: a process that checks the files it is sent, one after
+ * another, as a run in one process would ---- */
 
 typedef struct worker_out {
   FILE *res;
@@ -304,28 +307,52 @@ static int worker_sink(void *vctx, dc_result *r) {
   return bad ? DC_EXIT_LIMIT : DC_EXIT_OK;
 }
 
-static void worker_main(const dc_host_opts *ho, const char *file, const dc_run_opts *o, FILE *res, FILE *err) {
+static void file_path(char *buf, size_t size, const char *dir, int k, const char *ext) {
+  snprintf(buf, size, "%s/%d.%s", dir, k, ext);
+}
+
+/* Reads file numbers from cmd until it closes; for each, the results go to
+ * DIR/K.res and standard error to DIR/K.err, then K is written to done. */
+static void worker_main(const dc_host_opts *ho, char *const *files, const dc_run_opts *o, const char *dir, int cmd,
+                        int done) {
   dc_host_cleanup_file(NULL); /* the parent's report file is not ours */
   signal(SIGINT, SIG_DFL);
-  fflush(stderr);
-  if (dup2(fileno(err), 2) < 0) _exit(DC_EXIT_USAGE);
-  worker_out w = {res, 2};
-  int code = dc_run_file(ho, file, o, worker_sink, &w);
-  fflush(stderr);
-  fflush(stdout);
-  fputc('E', res);
-  put_u64(res, err_offset(2));
-  put_i32(res, code);
-  _exit(fflush(res) != 0 ? DC_EXIT_USAGE : DC_EXIT_OK);
+  signal(SIGPIPE, SIG_DFL);
+  int32_t k;
+  char path[4200];
+  while (read(cmd, &k, sizeof k) == (ssize_t)sizeof k && k >= 0) {
+    file_path(path, sizeof path, dir, k, "err");
+    int efd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    file_path(path, sizeof path, dir, k, "res");
+    FILE *res = fopen(path, "wb");
+    fflush(stderr);
+    if (efd < 0 || !res || dup2(efd, 2) < 0) _exit(DC_EXIT_USAGE);
+    close(efd);
+    worker_out w = {res, 2};
+    int code = dc_run_file(ho, files[k], o, worker_sink, &w);
+    fflush(stderr);
+    fflush(stdout);
+    fputc('E', res);
+    put_u64(res, err_offset(2));
+    put_i32(res, code);
+    if (fclose(res) != 0 || write(done, &k, sizeof k) != (ssize_t)sizeof k) _exit(DC_EXIT_USAGE);
+  }
+  _exit(DC_EXIT_OK);
 }
 
 /* ---- the parent ---- */
 
-typedef struct slot {
-  pid_t pid;
-  FILE *res, *err;
-  int status, done;
-} slot;
+enum { F_WAITING, F_RUNNING, F_DONE, F_DIED };
+
+typedef struct fstate {
+  int state, status; /* status: the wait status of a worker that died on it */
+} fstate;
+
+typedef struct worker {
+  pid_t pid; /* 0: none */
+  int cmd, done; /* the parent's ends */
+  int file;      /* the file it checks, or -1 */
+} worker;
 
 static volatile sig_atomic_t interrupted;
 static void on_sigint(int sig) {
@@ -338,18 +365,21 @@ int dc_jobs_ncpu(void) {
   return n < 1 ? 1 : n > 4096 ? 4096 : (int)n;
 }
 
-/* The whole of f from its start; NULL with *len 0 when empty or unreadable. */
-static unsigned char *slurp(FILE *f, size_t *len) {
+/* The whole of file `path` (removed after); NULL with *len 0 when empty or
+ * missing. */
+static unsigned char *slurp(const char *path, size_t *len) {
   *len = 0;
-  if (fseek(f, 0, SEEK_END) != 0) return NULL;
-  long n = ftell(f);
-  if (n <= 0 || fseek(f, 0, SEEK_SET) != 0) return NULL;
-  unsigned char *b = malloc((size_t)n);
-  if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+  FILE *f = fopen(path, "rb");
+  unlink(path);
+  if (!f) return NULL;
+  unsigned char *b = NULL;
+  long n = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+  if (n > 0 && fseek(f, 0, SEEK_SET) == 0 && (b = malloc((size_t)n)) != NULL && fread(b, 1, (size_t)n, f) != (size_t)n) {
     free(b);
-    return NULL;
+    b = NULL;
   }
   if (b) *len = (size_t)n;
+  fclose(f);
   return b;
 }
 
@@ -365,11 +395,15 @@ static uint64_t rd_u64(const unsigned char *p) {
   return x;
 }
 
-/* Replays a finished worker: its messages and results, in the order they
- * came; returns the file's exit code. */
-static int replay(const char *file, slot *s, dc_run_sink sink, void *ctx) {
+/* Replays file k as its worker left it: its messages and results, in the
+ * order they came; returns the file's exit code. */
+static int replay(const char *dir, int k, const char *file, const fstate *fs, dc_run_sink sink, void *ctx) {
+  char path[4200];
   size_t rlen, elen, edone = 0, i = 0;
-  unsigned char *res = slurp(s->res, &rlen), *err = slurp(s->err, &elen);
+  file_path(path, sizeof path, dir, k, "res");
+  unsigned char *res = slurp(path, &rlen);
+  file_path(path, sizeof path, dir, k, "err");
+  unsigned char *err = slurp(path, &elen);
   int code = -1;
   while (code < 0 && i < rlen) {
     if (res[i] == 'E' && rlen - i >= 13) {
@@ -396,16 +430,17 @@ static int replay(const char *file, slot *s, dc_run_sink sink, void *ctx) {
       return c; /* a run in one process stops here too */
     }
   }
-  if (code < 0) { /* no end: the worker died */
+  if (code < 0) { /* no end: the worker died on this file */
+    int st = fs->status;
     put_err(err, elen, &edone, elen);
-    if (WIFEXITED(s->status) && WEXITSTATUS(s->status) != 0) {
-      code = WEXITSTATUS(s->status); /* the host ended it (a limit, Ctrl-C) and said why */
-    } else if (WIFSIGNALED(s->status)) {
-      int sig = WTERMSIG(s->status);
+    if (fs->state == F_DIED && WIFEXITED(st) && WEXITSTATUS(st) != 0) {
+      code = WEXITSTATUS(st); /* the host ended it (a limit, Ctrl-C) and said why */
+    } else if (fs->state == F_DIED && WIFSIGNALED(st)) {
+      int sig = WTERMSIG(st);
       int limit = sig == SIGKILL || sig == SIGXCPU || sig == SIGXFSZ;
       fprintf(stderr, "decarb check: %s: the worker process was killed by signal %d (%s)%s\n", file, sig,
               strsignal(sig), limit ? "; a limit of the system (memory, CPU time) is the likely cause" : "");
-      code = limit ? DC_EXIT_LIMIT : DC_EXIT_RUNTIME;
+      code = sig == SIGINT ? 130 : limit ? DC_EXIT_LIMIT : DC_EXIT_RUNTIME;
     } else {
       fprintf(stderr, "decarb check: %s: the worker process ended without its results\n", file);
       code = DC_EXIT_RUNTIME;
@@ -416,97 +451,172 @@ static int replay(const char *file, slot *s, dc_run_sink sink, void *ctx) {
   return code;
 }
 
-static void slot_close(slot *s) {
-  if (s->res) fclose(s->res);
-  if (s->err) fclose(s->err);
-  s->res = s->err = NULL;
-}
-
-static int start(const dc_host_opts *ho, const char *file, const dc_run_opts *o, slot *s) {
-  s->res = tmpfile();
-  s->err = tmpfile();
-  if (!s->res || !s->err) {
-    fprintf(stderr, "decarb check: cannot make a temporary file for a worker: %s\n", strerror(errno));
-    slot_close(s);
+static int spawn(worker *w, worker *all, int nw, const dc_host_opts *ho, char *const *files, const dc_run_opts *o,
+                 const char *dir) {
+  int c[2], d[2];
+  if (pipe(c) != 0) return -1;
+  if (pipe(d) != 0) {
+    close(c[0]);
+    close(c[1]);
     return -1;
   }
   fflush(stdout);
   fflush(stderr);
-  s->pid = fork();
-  if (s->pid < 0) {
-    fprintf(stderr, "decarb check: cannot start a worker process: %s\n", strerror(errno));
-    slot_close(s);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(c[0]);
+    close(c[1]);
+    close(d[0]);
+    close(d[1]);
     return -1;
   }
-  if (s->pid == 0) worker_main(ho, file, o, s->res, s->err);
+  if (pid == 0) {
+    for (int j = 0; j < nw; j++) /* the other workers' pipes are not ours */
+      if (all[j].pid > 0) {
+        close(all[j].cmd);
+        close(all[j].done);
+      }
+    close(c[1]);
+    close(d[0]);
+    worker_main(ho, files, o, dir, c[0], d[1]);
+  }
+  close(c[0]);
+  close(d[1]);
+  w->pid = pid;
+  w->cmd = c[1];
+  w->done = d[0];
+  w->file = -1;
   return 0;
+}
+
+static void reap(worker *w, fstate *fs, int kill_it) {
+  int st = 0;
+  if (kill_it) kill(w->pid, SIGKILL);
+  close(w->cmd);
+  close(w->done);
+  while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR) {
+  }
+  if (w->file >= 0 && fs) {
+    fs[w->file].state = F_DIED;
+    fs[w->file].status = st;
+  }
+  w->pid = 0;
+  w->file = -1;
 }
 
 int dc_jobs_run(const dc_host_opts *ho, char *const *files, int n, const dc_run_opts *o, int jobs,
                 dc_run_sink sink, void *ctx) {
-  slot *sl = calloc((size_t)n + 1, sizeof *sl);
-  if (!sl) {
-    fprintf(stderr, "decarb check: out of memory\n");
-    return DC_EXIT_LIMIT;
+  char dir[4096];
+  const char *tmpdir = getenv("TMPDIR");
+  snprintf(dir, sizeof dir, "%s/decarb-jobs.XXXXXX", tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+  fstate *fs = calloc((size_t)n + 1, sizeof *fs);
+  worker *ws = calloc((size_t)jobs, sizeof *ws);
+  if (!fs || !ws || !mkdtemp(dir)) {
+    fprintf(stderr, "decarb check: cannot make a folder for the workers: %s\n", strerror(errno));
+    free(fs);
+    free(ws);
+    return DC_EXIT_USAGE;
   }
-  struct sigaction sa, old;
+  /* one host made and freed here first: the workers then inherit the
+   * dynamic linker's bound symbols and a grown heap instead of each paying
+   * for them again */
+  dc_host_free(dc_host_new(ho));
+  struct sigaction sa, old, oldpipe;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
   interrupted = 0;
   sigaction(SIGINT, &sa, &old);
-  /* files started but not yet reported stay within a window, so that a slow
-   * file does not leave thousands of finished ones open */
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &sa, &oldpipe); /* a dead worker's pipe: an error, not a signal */
+  /* files sent ahead of the one being reported stay within a window, so
+   * that a slow file does not leave thousands of finished ones on disk */
   int window = jobs * 8 > 64 ? jobs * 8 : 64;
-  int next = 0, report = 0, running = 0, code = DC_EXIT_OK;
+  int next = 0, report = 0, code = DC_EXIT_OK, live = 0;
+  struct pollfd *pf = calloc((size_t)jobs, sizeof *pf);
+  int *who = calloc((size_t)jobs, sizeof *who);
+  if (!pf || !who) code = DC_EXIT_LIMIT;
   while (report < n && code == DC_EXIT_OK) {
-    while (running < jobs && next < n && next < report + window) {
-      if (start(ho, files[next], o, &sl[next])) {
-        code = DC_EXIT_USAGE;
-        break;
+    /* send the next files to idle workers (starting workers as needed) */
+    for (int j = 0; j < jobs && next < n && next < report + window; j++) {
+      worker *w = &ws[j];
+      if (!w->pid) {
+        if (spawn(w, ws, jobs, ho, files, o, dir)) {
+          if (!live) {
+            fprintf(stderr, "decarb check: cannot start a worker process: %s\n", strerror(errno));
+            code = DC_EXIT_USAGE;
+          }
+          break;
+        }
+        live++;
       }
-      next++;
-      running++;
+      if (w->file >= 0) continue;
+      int32_t k = next;
+      if (write(w->cmd, &k, sizeof k) != (ssize_t)sizeof k) { /* it died idle: start another */
+        reap(w, NULL, 1);
+        live--;
+        continue;
+      }
+      w->file = next;
+      fs[next++].state = F_RUNNING;
     }
     if (code != DC_EXIT_OK) break;
-    if (sl[report].done) {
-      code = replay(files[report], &sl[report], sink, ctx);
-      slot_close(&sl[report]);
+    if (fs[report].state >= F_DONE) {
+      code = replay(dir, report, files[report], &fs[report], sink, ctx);
       report++;
       continue;
     }
-    int st;
-    pid_t pid = waitpid(-1, &st, 0);
-    if (pid < 0) {
-      if (errno == EINTR && !interrupted) continue;
-      if (interrupted) {
-        fputs("decarb check: interrupted\n", stderr);
-        code = 130;
-      } else {
-        fprintf(stderr, "decarb check: waiting for the workers: %s\n", strerror(errno));
-        code = DC_EXIT_USAGE;
+    int np = 0;
+    for (int j = 0; j < jobs; j++)
+      if (ws[j].pid && ws[j].file >= 0) {
+        pf[np].fd = ws[j].done;
+        pf[np].events = POLLIN;
+        who[np++] = j;
       }
+    if (!np) {
+      fprintf(stderr, "decarb check: no worker process is running %s\n", files[report]);
+      code = DC_EXIT_USAGE;
       break;
     }
-    for (int k = report; k < next; k++)
-      if (sl[k].pid == pid && !sl[k].done) {
-        sl[k].done = 1;
-        sl[k].status = st;
-        running--;
+    if (poll(pf, (nfds_t)np, -1) < 0) {
+      if (errno != EINTR) {
+        fprintf(stderr, "decarb check: waiting for the workers: %s\n", strerror(errno));
+        code = DC_EXIT_USAGE;
+      } else if (interrupted) {
+        fputs("decarb check: interrupted\n", stderr);
+        code = 130;
       }
-  }
-  /* stop and reap the workers whose files come after the one that ended the run */
-  for (int k = report; k < next; k++)
-    if (!sl[k].done && sl[k].pid > 0) kill(sl[k].pid, SIGKILL);
-  for (int k = report; k < next; k++) {
-    if (!sl[k].done && sl[k].pid > 0) {
-      int st;
-      while (waitpid(sl[k].pid, &st, 0) < 0 && errno == EINTR) {
+      continue;
+    }
+    for (int i = 0; i < np; i++) {
+      if (!pf[i].revents) continue;
+      worker *w = &ws[who[i]];
+      int32_t k;
+      if (read(w->done, &k, sizeof k) == (ssize_t)sizeof k && k == w->file) {
+        fs[k].state = F_DONE;
+        w->file = -1;
+      } else { /* it died on its file */
+        reap(w, fs, 1);
+        live--;
       }
     }
-    slot_close(&sl[k]);
   }
+  /* the workers: quit (their pipes close) or, after a stop, killed */
+  for (int j = 0; j < jobs; j++)
+    if (ws[j].pid) reap(&ws[j], NULL, code != DC_EXIT_OK || ws[j].file >= 0);
+  char path[4200];
+  for (int k = report; k < next; k++) { /* what was not replayed */
+    file_path(path, sizeof path, dir, k, "res");
+    unlink(path);
+    file_path(path, sizeof path, dir, k, "err");
+    unlink(path);
+  }
+  rmdir(dir);
   sigaction(SIGINT, &old, NULL);
-  free(sl);
+  sigaction(SIGPIPE, &oldpipe, NULL);
+  free(pf);
+  free(who);
+  free(fs);
+  free(ws);
   return code;
 }

@@ -1,8 +1,11 @@
 /* jobs.h — `decarb check --jobs N`: the files of one check run in worker
- * processes (fork: the host has process-wide state), at most N at a time,
- * one process per file. Each worker runs dc_run_file and writes its results
- * in the wire form below to an unlinked temporary file, its standard error
- * to another; the parent replays both file by file in the order given, so
+ * processes (fork: the host has process-wide state). N workers each check
+ * the files they are sent one after another, as one process would (a fresh
+ * process per file paid its page faults again: slower than --jobs 1). For
+ * file K a worker writes its results in the wire form below to DIR/K.res
+ * and its standard error to DIR/K.err (DIR a private temporary folder), and
+ * says K on its pipe; the parent replays both file by file in the order
+ * given, so
  * the report and the messages are byte for byte those of a run in one
  * process. A worker that dies (a signal, the host ending the process) is
  * reported for its file with the exit code a limit or a crash calls for.

@@ -10,11 +10,12 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check explain diff seek units factors"
-  local check_opts="--format --output --scenario --years --jobs --shard --samples --seed --fail-below $common"
+  local subcommands="check explain diff seek merge units factors"
+  local check_opts="--format --output --scenario --years --jobs --shard --set --exit-zero --samples --seed --fail-below $common"
   local explain_opts="--target --year --scenario --format $common"
   local diff_opts="--format --tolerance $common"
   local seek_opts="--target --vary --lo --hi --scenario --format $common"
+  local merge_opts="--format --exit-zero -h --help"
   local formats="text json jsonl csv csv-targets tap junit github"
 
   # the subcommand, if any: the first word that is not an option or its value
@@ -37,13 +38,16 @@ _decarb() {
       esac
       return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --target | --year | --tolerance | --vary | --lo | --hi | --samples | --seed | --fail-below | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | --target | --year | --tolerance | --vary | --lo | --hi | --samples | --seed | --fail-below | -e) return ;;
   esac
 
   case $sub in
     check)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$check_opts" -- "$cur"))
       else _filedir lua; fi ;;
+    merge)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$merge_opts" -- "$cur"))
+      else _filedir jsonl; fi ;;
     explain)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$explain_opts" -- "$cur"))
       else _filedir lua; fi ;;

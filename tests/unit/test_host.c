@@ -244,7 +244,7 @@ static const char *const allowed_globals[] = {
   "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable",
   "tonumber", "tostring", "type", "xpcall", "_VERSION", "_G", "string",
   "table", "math", "utf8", "coroutine", "os", "load", "collectgarbage",
-  "require", "q", "units", "series", "factors", "plan", "uncertain", NULL};
+  "require", "q", "units", "series", "factors", "plan", "uncertain", "param", NULL};
 
 static int allowed(const char *name) {
   for (int i = 0; allowed_globals[i]; i++)

@@ -9,6 +9,14 @@
 ---@return decarb.Quantity
 function q(text, unit) end
 
+---A parameter of the run: `--set NAME=VALUE` of `decarb check`, of the
+---default's kind (a quantity for a quantity or a string such as "1286 h/yr"),
+---else the default.
+---@param name string
+---@param default? decarb.Quantity|string|number|boolean
+---@return any
+function param(name, default) end
+
 ---@type decarb.units
 units = {}
 

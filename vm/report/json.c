@@ -194,9 +194,11 @@ static void json_wedges(dc_jsonw *w, const dc_result *r, int a, int b, int have_
   dc_display scale = {.scale = ed->scale};
   dc_jsonw_key(w, "wedges");
   dc_jsonw_array(w, DC_JSONW_LINES);
-  for (size_t j = 0; have_emis && j < r->nmeasures; j++) {
+  /* every measure; without emissions (no sectors) with null abatement and
+     share, so that a report read back still lists the measures' sources */
+  for (size_t j = 0; j < r->nmeasures; j++) {
     const dc_result_measure *me = &r->measures[j];
-    const double *v = me->wedge;
+    const double *v = have_emis ? me->wedge : NULL;
     dc_jsonw_object(w, DC_JSONW_INLINE);
     dc_jsonw_key(w, "abatement");
     json_series(w, v, a, b, r->y0, &scale);
@@ -206,7 +208,7 @@ static void json_wedges(dc_jsonw *w, const dc_result *r, int a, int b, int have_
     dc_jsonw_array(w, DC_JSONW_INLINE);
     for (int y = a; y <= b; y++) {
       int i = y - r->y0;
-      dc_jsonw_num(w, dc_rep_share(me, gap, i));
+      dc_jsonw_num(w, have_emis ? dc_rep_share(me, gap, i) : NAN);
     }
     dc_jsonw_end(w);
     dc_jsonw_kstr(w, "source", me->source);
