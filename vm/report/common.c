@@ -59,6 +59,21 @@ dc_display dc_rep_diff_disp(const dc_display *d) {
   return z;
 }
 
+int dc_rep_margin_digits(double margin, double value, double bound) {
+  double ref = fmax(isfinite(value) ? fabs(value) : 0, isfinite(bound) ? fabs(bound) : 0);
+  if (!isfinite(margin) || margin == 0 || ref == 0) return 0;
+  /* the last digit value and bound show: DC_FMT_DIGITS significant ones,
+     after rounding (99.99996 shows as 100) */
+  char t[64];
+  dc_fmt_number(t, sizeof t, ref, 0);
+  double shown = strtod(t, NULL);
+  if (!(shown > 0) || shown >= 1e15 || shown < 1e-4) return 0; /* exponent notation: no columns to align */
+  int last = (int)floor(log10(shown)) - (DC_FMT_DIGITS - 1);
+  int digits = (int)floor(log10(fabs(margin))) - last + 1;
+  if (digits < 1) digits = 1; /* a margin below that digit still shows one */
+  return digits > DC_FMT_DIGITS ? DC_FMT_DIGITS : digits;
+}
+
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel) {
   char num[64];
   if (!isfinite(rel)) return (size_t)snprintf(buf, size, "—");
@@ -94,7 +109,9 @@ size_t dc_report_verdict(char *buf, size_t size, const dc_result *r, int t, int 
   dc_display z = dc_rep_diff_disp(&d);
   dc_rep_fmt_val(v, sizeof v, x->value[i], &d, 0);
   dc_rep_fmt_val(b, sizeof b, x->bound[i], &d, 0);
-  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z, 0);
+  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z,
+                 dc_rep_margin_digits(x->margin[i] / d.scale, dc_rep_in_disp(x->value[i], &d),
+                                      dc_rep_in_disp(x->bound[i], &d)));
   dc_rep_fmt_pct(pc, sizeof pc, fabs(x->margin_rel[i]));
   int atleast = x->kind == DC_TARGET_AT_LEAST;
   const char *ok = atleast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤");

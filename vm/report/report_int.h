@@ -19,6 +19,11 @@ size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, in
 dc_display dc_rep_diff_disp(const dc_display *d);
 /* The file a target was defined in: its own, else the plan's (NULL: unknown). */
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x);
+/* Significant digits for a margin shown beside a value and a bound (all
+ * in the display unit): the margin ends at the digit they end at, so that
+ * "margin 0.0041 pp" stands beside "24.6941 %" (at least 1; 0: the
+ * formatter's default, when nothing to align with). */
+int dc_rep_margin_digits(double margin, double value, double bound);
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel);
 /* The display of target t's value column. */
 void dc_rep_target_disp(const dc_result *r, int t, dc_display *d);
