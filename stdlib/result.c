@@ -1,6 +1,7 @@
 /* result.c — a plan's result copied out of the plan (see result.h). */
 #include "result.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,24 @@ static void *zalloc(size_t n, size_t size, int *bad) {
   void *d = calloc(n, size);
   if (!d) *bad = 1;
   return d;
+}
+
+/* Which targets judge a value of their own: one that differs, in some
+ * year, from the series of the metric the target names (in the judged
+ * scenario; NaN equals NaN) or has other dimensions. */
+static void mark_own_columns(dc_result *r) {
+  int ny = r->y1 - r->y0 + 1;
+  for (size_t t = 0; t < r->ntargets; t++) {
+    dc_result_target *x = &r->targets[t];
+    const double *v = dc_result_values(r, r->scenario, x->metric);
+    if (!x->evaluated) continue;
+    x->own_column = !v || !dc_dims_eq(x->value_dims, r->metrics[x->metric].dims);
+    for (int i = 0; !x->own_column && i < ny; i++) {
+      double a = x->value[i], b = v[i];
+      if (isnan(a) || isnan(b)) x->own_column = isnan(a) != isnan(b);
+      else x->own_column = fabs(a - b) > 1e-12 * fmax(fabs(a), fabs(b));
+    }
+  }
 }
 
 dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx) {
@@ -130,6 +149,8 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
     x->deciding = tr.deciding;
     r->met += tr.met != 0;
   }
+
+  mark_own_columns(r);
 
   r->nwarnings = dc_plan_nwarnings(p, s);
   r->warnings = zalloc(r->nwarnings, sizeof *r->warnings, &bad);

@@ -42,6 +42,10 @@ typedef struct dc_result_target {
   unsigned char *status; /* enum dc_status */
   int evaluated;         /* 0: no verdict (the arrays are NULL) */
   int met, first_met, first_failed, deciding;
+  /* 1: the judged value is not the metric's own series (a share, an
+   * intensity's ratio, a budget's running sum), so reports show it as a
+   * column of its own */
+  int own_column;
 } dc_result_target;
 
 typedef struct dc_result_warning {
