@@ -172,6 +172,30 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
   return r;
 }
 
+dc_result *dc_result_skipped(const dc_plan *p, const char *file, const char *missing) {
+  dc_result *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  int bad = 0;
+  r->file = dup_str(file, &bad);
+  r->missing_scenario = dup_str(missing ? missing : "", &bad);
+  r->name = dup_str(dc_plan_name(p), &bad);
+  r->region = dup_str(dc_plan_region(p), &bad);
+  r->source = dup_str(dc_plan_source(p), &bad);
+  r->y0 = dc_plan_y0(p);
+  r->y1 = dc_plan_y1(p);
+  r->scenario = DC_SCEN_PLAN;
+  r->nscenarios = dc_plan_nscenarios(p);
+  r->scenario_names = zalloc(r->nscenarios, sizeof *r->scenario_names, &bad);
+  r->evaluated = zalloc(r->nscenarios, 1, &bad);
+  for (size_t k = 0; !bad && k < r->nscenarios; k++)
+    r->scenario_names[k] = dup_str(dc_plan_scenario_name(p, (int)k), &bad);
+  if (bad) {
+    dc_result_free(r);
+    return NULL;
+  }
+  return r;
+}
+
 const double *dc_result_values(const dc_result *r, int s, int i) {
   if (s < 0 || (size_t)s >= r->nscenarios || i < 0 || (size_t)i >= r->nmetrics || !r->metrics[i].values)
     return NULL;
@@ -181,6 +205,7 @@ const double *dc_result_values(const dc_result *r, int s, int i) {
 void dc_result_free(dc_result *r) {
   if (!r) return;
   free(r->file);
+  free(r->missing_scenario);
   free(r->name);
   free(r->region);
   free(r->source);

@@ -207,8 +207,24 @@ int dc_report_write(FILE *out, dc_result *const *results, size_t n, const dc_rep
       dc_rep_write_text, NULL, dc_rep_write_csv, dc_rep_write_tap,
       dc_rep_write_junit, NULL, dc_rep_write_github, dc_rep_write_csv_targets};
   int bad = 0;
+  /* plans without the scenario asked for: text, TAP and JUnit list them as
+     skipped; the data formats leave them out (stderr said so) */
+  dc_result **kept = NULL;
+  int lists_skipped = o->format == DC_REPORT_TEXT || o->format == DC_REPORT_TAP || o->format == DC_REPORT_JUNIT;
+  size_t nk = 0;
+  for (size_t k = 0; k < n; k++) nk += results[k]->missing_scenario == NULL;
+  if (!lists_skipped && nk < n) {
+    kept = malloc((nk ? nk : 1) * sizeof *kept);
+    if (!kept) return -1;
+    nk = 0;
+    for (size_t k = 0; k < n; k++)
+      if (!results[k]->missing_scenario) kept[nk++] = results[k];
+    results = kept;
+    n = nk;
+  }
   if (o->format == DC_REPORT_JSONL) bad = dc_rep_write_jsonl(out, results, n, o);
   else if (o->format == DC_REPORT_JSON) bad = dc_rep_write_json(out, results, n, o);
   else writers[o->format](out, results, n, o);
+  free(kept);
   return bad || ferror(out) ? -1 : 0;
 }

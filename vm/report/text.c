@@ -191,7 +191,21 @@ static void text_sources(FILE *f, const dc_result *r) {
     if (r->targets[t].source) source_line(f, &lines, r->targets[t].name, r->targets[t].source);
 }
 
+/* A plan without the scenario asked for: one line, and its file. */
+static void text_skipped(FILE *f, const dc_result *r) {
+  fprintf(f, "%s", r->name);
+  if (r->region[0]) fprintf(f, " — %s", r->region);
+  fprintf(f, " (%d-%d): no scenario '%s' (it has:", r->y0, r->y1, r->missing_scenario);
+  for (size_t s = 0; s < r->nscenarios; s++) fprintf(f, "%s %s", s ? "," : "", r->scenario_names[s]);
+  fputs("), skipped\n", f);
+  if (r->file) fprintf(f, "file: %s\n", r->file);
+}
+
 static void text_plan(FILE *f, const dc_result *r, const dc_report_opts *o) {
+  if (r->missing_scenario) {
+    text_skipped(f, r);
+    return;
+  }
   int a, b;
   dc_rep_shown_years(r, o, &a, &b);
   const char *green = o->color ? "\033[32m" : "", *red = o->color ? "\033[31m" : "",
