@@ -40,6 +40,42 @@ void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const 
 
 double dc_rep_in_disp(double si, const dc_display *d) { return (si - d->offset) / d->scale; }
 
+/* the label with prefix p before base parses as a unit of dims: its scale */
+static int prefixed(const char *p, const char *base, dc_dims dims, dc_display *out) {
+  char label[DC_LABEL_MAX];
+  dc_unit u;
+  dc_units_error err;
+  if ((size_t)snprintf(label, sizeof label, "%s%s", p, base) >= sizeof label) return 0;
+  if (dc_units_parse(label, &u, &err) != 0 || !dc_dims_eq(u.dims, dims) || u.offset != 0) return 0;
+  snprintf(out->label, sizeof out->label, "%s", label);
+  out->scale = u.scale;
+  out->offset = 0;
+  return 1;
+}
+
+void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize) {
+  static const char *const pfx[] = {"", "k", "M", "G", "T", "P"};
+  const char *b = d->label;
+  dc_display probe = *d;
+  *out = *d;
+  /* the base: the label without a prefix that leaves a unit of the same kind
+     (grams take no prefix above k: masses go by tonnes) */
+  if (strchr("kMGTP", b[0]) && b[0] && b[1] != 'g' && prefixed("", b + 1, dims, &probe)) b++;
+  snprintf(base, bsize, "%s", b);
+  if (!d->label[0] || d->offset != 0 || b[0] == 'g') return;
+  int found = 0;
+  for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++) {
+    if (!prefixed(pfx[i], b, dims, &probe)) continue;
+    char t[64];
+    dc_fmt_number(t, sizeof t, largest / probe.scale, 0); /* as it will show */
+    if (!found || strtod(t, NULL) >= 1) {
+      *out = probe;
+      out->co2e = d->co2e;
+      found = 1;
+    }
+  }
+}
+
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits) {
   char num[64];
   if (isnan(si)) return (size_t)snprintf(buf, size, "—");

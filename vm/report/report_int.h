@@ -13,6 +13,12 @@
 void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n,
                       dc_display *out);
 double dc_rep_in_disp(double si, const dc_display *d);
+/* The same unit as d with the SI prefix (none, k, M, G, T, P) that shows
+ * `largest` (SI) with 1-999 before the point, where the unit takes one
+ * ("802600 kWh/yr" -> "802.6 MWh/yr", "tCO2/yr" -> "ktCO2/yr"); the base
+ * of the label (d's label without its prefix) goes to base. d itself when
+ * no prefixed form parses (%, yuan/yr, offsets). */
+void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize);
 /* "12.5 MtCO2e/yr", "41.7 %", "3", "—" for NaN */
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */

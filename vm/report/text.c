@@ -24,6 +24,7 @@ static void text_title(FILE *f, const dc_result *r, const char *bold, const char
 typedef struct text_col {
   const char *name;
   const double *v; /* y0..y1, SI; NULL: none */
+  dc_dims dims;
   dc_display d;
   int width;
 } text_col;
@@ -76,6 +77,29 @@ static void text_cols(FILE *f, const dc_result *r, text_col *c, int n, int a, in
   }
 }
 
+/* One prefix per column, and one unit for columns of one kind: columns
+ * whose units differ only by prefix share the one that shows the largest
+ * value of them all with 1-999 before the point (the text table only:
+ * JSON and CSV keep each metric's unit). */
+static void text_agree(text_col *c, int nc, int ny) {
+  char base[MAXCOLS][DC_LABEL_MAX];
+  double big[MAXCOLS];
+  dc_display tmp;
+  for (int k = 0; k < nc; k++) {
+    big[k] = 0;
+    for (int i = 0; c[k].v && i < ny; i++)
+      if (isfinite(c[k].v[i]) && fabs(c[k].v[i]) > big[k]) big[k] = fabs(c[k].v[i]);
+    dc_rep_reprefix(&c[k].d, c[k].dims, big[k], &tmp, base[k], sizeof base[k]);
+  }
+  for (int k = 0; k < nc; k++) {
+    double m = big[k];
+    for (int j = 0; j < nc; j++)
+      if (base[j][0] && strcmp(base[j], base[k]) == 0 && dc_dims_eq(c[j].dims, c[k].dims) && big[j] > m) m = big[j];
+    dc_rep_reprefix(&c[k].d, c[k].dims, m, &tmp, base[k], sizeof base[k]);
+    c[k].d = tmp;
+  }
+}
+
 /* The year table: emissions, BAU, every metric a target judges, then the
  * value each target judges when it is not a metric's own series (a share,
  * an intensity, a budget's running sum), headed by the target's name. When
@@ -105,7 +129,9 @@ static void text_table(FILE *f, const dc_result *r, int a, int b) {
       if (r->metrics[i].name == c[k].name) mi = (int)i;
     const dc_result_metric *m = &r->metrics[mi];
     dc_rep_pick_disp(m->dims, m->has_disp, &m->disp, c[k].v, n, &c[k].d);
+    c[k].dims = m->dims;
   }
+  text_agree(c, ncm, n);
   int nj = ncm;
   for (size_t t = 0; t < r->ntargets && nj < 2 * MAXCOLS; t++) {
     const dc_result_target *x = &r->targets[t];
