@@ -38,6 +38,23 @@ static void *zalloc(size_t n, size_t size, int *bad) {
 }
 
 static void copy_detail(dc_result *r, const dc_plan *p, int *bad);
+/* Which targets judge a value of their own: one that differs, in some
+ * year, from the series of the metric the target names (in the judged
+ * scenario; NaN equals NaN) or has other dimensions. */
+static void mark_own_columns(dc_result *r) {
+  int ny = r->y1 - r->y0 + 1;
+  for (size_t t = 0; t < r->ntargets; t++) {
+    dc_result_target *x = &r->targets[t];
+    const double *v = dc_result_values(r, r->scenario, x->metric);
+    if (!x->evaluated) continue;
+    x->own_column = !v || !dc_dims_eq(x->value_dims, r->metrics[x->metric].dims);
+    for (int i = 0; !x->own_column && i < ny; i++) {
+      double a = x->value[i], b = v[i];
+      if (isnan(a) || isnan(b)) x->own_column = isnan(a) != isnan(b);
+      else x->own_column = fabs(a - b) > 1e-12 * fmax(fabs(a), fabs(b));
+    }
+  }
+}
 
 dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx) {
   dc_result *r = calloc(1, sizeof *r);
@@ -136,6 +153,8 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
     r->met += tr.met != 0;
   }
 
+  mark_own_columns(r);
+
   r->nwarnings = dc_plan_nwarnings(p, s);
   r->warnings = zalloc(r->nwarnings, sizeof *r->warnings, &bad);
   for (size_t i = 0; !bad && i < r->nwarnings; i++) {
@@ -157,6 +176,30 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
   return r;
 }
 
+dc_result *dc_result_skipped(const dc_plan *p, const char *file, const char *missing) {
+  dc_result *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  int bad = 0;
+  r->file = dup_str(file, &bad);
+  r->missing_scenario = dup_str(missing ? missing : "", &bad);
+  r->name = dup_str(dc_plan_name(p), &bad);
+  r->region = dup_str(dc_plan_region(p), &bad);
+  r->source = dup_str(dc_plan_source(p), &bad);
+  r->y0 = dc_plan_y0(p);
+  r->y1 = dc_plan_y1(p);
+  r->scenario = DC_SCEN_PLAN;
+  r->nscenarios = dc_plan_nscenarios(p);
+  r->scenario_names = zalloc(r->nscenarios, sizeof *r->scenario_names, &bad);
+  r->evaluated = zalloc(r->nscenarios, 1, &bad);
+  for (size_t k = 0; !bad && k < r->nscenarios; k++)
+    r->scenario_names[k] = dup_str(dc_plan_scenario_name(p, (int)k), &bad);
+  if (bad) {
+    dc_result_free(r);
+    return NULL;
+  }
+  return r;
+}
+
 const double *dc_result_values(const dc_result *r, int s, int i) {
   if (s < 0 || (size_t)s >= r->nscenarios || i < 0 || (size_t)i >= r->nmetrics || !r->metrics[i].values)
     return NULL;
@@ -170,6 +213,7 @@ void dc_result_free(dc_result *r) {
   free_detail(r);
   dc_result_clear_mc(r);
   free(r->file);
+  free(r->missing_scenario);
   free(r->name);
   free(r->region);
   free(r->source);

@@ -54,6 +54,10 @@ typedef struct dc_result_target {
   size_t ndrivers;
   size_t *driver_input;
   double *driver_rho;
+  /* 1: the judged value is not the metric's own series (a share, an
+   * intensity's ratio, a budget's running sum), so reports show it as a
+   * column of its own */
+  int own_column;
 } dc_result_target;
 
 typedef struct dc_result_warning {
@@ -90,6 +94,9 @@ typedef struct dc_result {
   size_t ninputs;
   char **inputs;
   struct dc_mc *mc;
+  /* non-NULL: the plan has no scenario of this name (check --scenario):
+   * the result holds the plan's description and scenario names only */
+  char *missing_scenario;
 } dc_result;
 
 /* Copies the result of plan p as judged in scenario s (evaluated, as are
@@ -99,6 +106,11 @@ typedef struct dc_result {
 typedef void (*dc_result_where_fn)(void *wctx, int target, const char **file, int *line);
 dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx);
 void dc_result_free(dc_result *r);
+
+/* The result of a plan that lacks scenario `missing`: its description and
+ * scenario names, no metrics, no targets; reports list it as skipped.
+ * NULL when out of memory. */
+dc_result *dc_result_skipped(const dc_plan *p, const char *file, const char *missing);
 
 /* The values of metric i in scenario s, NULL when not evaluated. */
 const double *dc_result_values(const dc_result *r, int s, int i);

@@ -421,19 +421,10 @@ void dc_series_unit(const dc_series *s, char *label, size_t size, double *scale)
   for (int i = 0; i < s->n; i++)
     if (isfinite(s->v[i]) && fabs(s->v[i]) > big) big = fabs(s->v[i]);
   if (big == 0) big = 1;
-  char text[120];
-  dc_units_format(text, sizeof text, big, s->dims, &s->disp); /* CO2 or CO2e */
-  const char *sp = strchr(text, ' ');
-  if (!sp) return;
-  snprintf(label, size, "%s", sp + 1);
-  dc_unit u;
-  dc_units_error e;
-  if (dc_units_parse(label, &u, &e) == 0 && u.scale != 0 && dc_dims_eq(u.dims, s->dims)) {
-    *scale = u.scale;
-  } else {
-    double shown = strtod(text, NULL);
-    if (shown != 0 && isfinite(shown)) *scale = big / shown;
-  }
+  dc_display d;
+  dc_units_choose_display(s->dims, big, s->disp.co2e, &d); /* CO2 or CO2e */
+  snprintf(label, size, "%s", d.label);
+  *scale = d.scale;
 }
 
 size_t dc_series_format(const dc_series *s, char *buf, size_t size, int shown) {

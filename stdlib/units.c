@@ -959,31 +959,17 @@ double dc_units_nref_factor(double t_k, double p_pa, int k) {
   return pow((t_k / 273.15) * (101325.0 / p_pa), (double)k);
 }
 
-/* the label of the preferred unit (or the SI composition) as shown */
-static size_t format_pref(char *buf, size_t size, double si, dc_dims d);
-
-size_t dc_units_format(char *buf, size_t size, double si, dc_dims d, const dc_display *disp) {
-  if (disp && disp->label[0]) {
-    char num[64];
-    double v = (si - disp->offset) / disp->scale;
-    /* "1", the dimensionless unit: q"7 1" and x:to"1" show 7, not "7 1" */
-    if (disp->label[0] == '1' && !disp->label[1]) return dc_fmt_number(buf, size, v, 0);
-    dc_fmt_number(num, sizeof num, v, 0);
-    return (size_t)snprintf(buf, size, "%s %s", num, disp->label);
-  }
-  if (!d.e[DC_DIM_CO2] || (disp && disp->co2e)) return format_pref(buf, size, si, d);
-  char tmp[256];
-  format_pref(tmp, sizeof tmp, si, d);
-  strip_co2e(tmp);
-  return (size_t)snprintf(buf, size, "%s", tmp);
-}
-
-static size_t format_pref(char *buf, size_t size, double si, dc_dims d) {
-  char num[64];
+/* The one rule for "which unit": the preferred unit of d for a value of
+ * magnitude si (0, NaN, inf: the preferred unit's zero step), CO2 or CO2e
+ * by co2e, its label into label[size] ("" for a plain number); returns its
+ * scale. A dimension with no preferred unit gets its SI composition
+ * ("kg·m^-3"), scale 1. dc_units_format prints with it and
+ * dc_units_choose_display hands it to report columns, charts and series. */
+static double choose_unit(dc_dims d, double si, bool co2e, char *label, size_t size) {
   const pref *p = pref_find(d);
-  if (p && !p->steps) {
-    return dc_fmt_number(buf, size, si, 0);
-  }
+  if (size) label[0] = '\0';
+  if (p && !p->steps) return 1;
+  double scale = 1;
   if (p) {
     int k = p->zero;
     if (isfinite(si) && si != 0) {
@@ -995,13 +981,35 @@ static size_t format_pref(char *buf, size_t size, double si, dc_dims d) {
         if (strtod(probe, NULL) >= 1) k = i;
       }
     }
-    dc_fmt_number(num, sizeof num, si / p->steps[k].scale, 0);
-    return (size_t)snprintf(buf, size, "%s %s", num, p->steps[k].label);
+    snprintf(label, size, "%s", p->steps[k].label);
+    scale = p->steps[k].scale;
+  } else {
+    compose(label, size, d, base_unit_names);
   }
-  char units_txt[160];
-  compose(units_txt, sizeof units_txt, d, base_unit_names);
-  dc_fmt_number(num, sizeof num, si, 0);
-  return (size_t)snprintf(buf, size, "%s %s", num, units_txt);
+  if (d.e[DC_DIM_CO2] && !co2e) strip_co2e(label);
+  return scale;
+}
+
+void dc_units_choose_display(dc_dims d, double largest, bool co2e, dc_display *out) {
+  memset(out, 0, sizeof *out);
+  if (!isfinite(largest) || largest == 0) largest = 1;
+  out->co2e = co2e;
+  out->scale = choose_unit(d, fabs(largest), co2e, out->label, sizeof out->label);
+}
+
+size_t dc_units_format(char *buf, size_t size, double si, dc_dims d, const dc_display *disp) {
+  char num[64], label[160];
+  if (disp && disp->label[0]) {
+    double v = (si - disp->offset) / disp->scale;
+    /* "1", the dimensionless unit: q"7 1" and x:to"1" show 7, not "7 1" */
+    if (disp->label[0] == '1' && !disp->label[1]) return dc_fmt_number(buf, size, v, 0);
+    dc_fmt_number(num, sizeof num, v, 0);
+    return (size_t)snprintf(buf, size, "%s %s", num, disp->label);
+  }
+  double scale = choose_unit(d, si, disp && disp->co2e, label, sizeof label);
+  dc_fmt_number(num, sizeof num, si / scale, 0);
+  if (!label[0]) return (size_t)snprintf(buf, size, "%s", num);
+  return (size_t)snprintf(buf, size, "%s %s", num, label);
 }
 
 /* ====================================================================== */

@@ -110,6 +110,15 @@ int dc_units_parse_quantity(const char *text, double *value, dc_unit *unit,
 size_t dc_units_format(char *buf, size_t size, double si, dc_dims d,
                        const dc_display *disp);
 
+/* The display unit for values of dimension d whose largest magnitude is
+ * `largest` (SI; 0 or not finite: as for 1): the preferred unit of d with
+ * the engineering prefix dc_units_format prints that value in, CO2e or CO2
+ * only by co2e, as a label with its scale (offset 0). Dimensionless: an
+ * empty label, scale 1; no preferred unit: the SI composition, scale 1
+ * (its label cut to DC_LABEL_MAX-1 bytes). The one rule that reports,
+ * tables, charts and series share. */
+void dc_units_choose_display(dc_dims d, double largest, bool co2e, dc_display *out);
+
 /* The label with "CO2" turned into "CO2e" (where it is not already), in
  * place; false (label unchanged) when it would not fit. */
 bool dc_units_label_co2e(char *label, size_t size);

@@ -202,10 +202,21 @@ typedef struct check_run {
   int werr; /* writing the report failed */
   double fail_below; /* < 0: not asked */
   int below;         /* targets whose P(met) is below fail_below */
+  int nplans, nskipped; /* plans seen, those without --scenario's */
 } check_run;
+
+/* --scenario over many files: plans without it are skipped, and the run
+ * fails (exit 2) only when no plan has it. */
+static int scenario_found(const check_run *c, const char *scenario) {
+  if (!c->nplans || c->nskipped < c->nplans) return 1;
+  fprintf(stderr, "decarb check: no plan has scenario '%s'\n", scenario);
+  return 0;
+}
 
 static int check_sink(void *vctx, dc_result *r) {
   check_run *c = vctx;
+  c->nplans++;
+  c->nskipped += r->missing_scenario != NULL;
   if ((c->ro.y0 || c->ro.y1) && (c->ro.y1 < r->y0 || c->ro.y0 > r->y1)) {
     fprintf(stderr, "decarb check: --years %d:%d is outside plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1, r->name,
             r->y0, r->y1);
@@ -403,6 +414,7 @@ static int check_main(int argc, char **argv, const dc_host_opts *opts) {
   c.fail_below = fail_below;
   if (out_open(&out, output)) code = DC_EXIT_USAGE;
   if (code == DC_EXIT_OK) code = check_files(&ho, files, nfiles, &rop, &sc, &c);
+  if (code == DC_EXIT_OK && !scenario_found(&c, scenario)) code = DC_EXIT_USAGE;
   if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
     c.werr = 1;
   /* a failed run leaves no report file; a failed write says why */

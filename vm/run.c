@@ -59,8 +59,8 @@ static int montecarlo_all(lua_State *L) {
     dc_plan *p = dc_lua_toplan(L, -1);
     if (p) {
       int s = dc_plan_find_scenario(p, a->scenario);
-      if (s < 0) s = DC_SCEN_PLAN;
-      a->mc[i - 1] = dc_lua_plan_montecarlo(L, -1, s, a->o->seed, a->o->mc_first, a->o->mc_end);
+      if (s >= 0) /* a plan without the scenario is skipped */
+        a->mc[i - 1] = dc_lua_plan_montecarlo(L, -1, s, a->o->seed, a->o->mc_first, a->o->mc_end);
     }
     lua_pop(L, 1);
   }
@@ -106,9 +106,9 @@ static int run_plans(dc_host *h, const char *file, const char *scenario, const d
     dc_plan *p = dc_lua_toplan(L, -1);
     if (p) {
       int s = dc_plan_find_scenario(p, scenario);
-      if (s < 0) s = DC_SCEN_PLAN;
-      /* each target's file:line comes from the plan (p:target notes it) */
-      dc_result *r = dc_result_from_plan(p, s, file, NULL, NULL);
+      /* each target's file:line comes from the plan (p:target notes it); a
+         plan without the scenario is reported as skipped */
+      dc_result *r = s < 0 ? dc_result_skipped(p, file, scenario) : dc_result_from_plan(p, s, file, NULL, NULL);
       dc_mc *mc = mca.mc ? mca.mc[i - 1] : NULL;
       if (mca.mc) mca.mc[i - 1] = NULL;
       if (!r) dc_mc_free(mc);
@@ -143,26 +143,24 @@ static char *dir_of(const char *path) {
   return d;
 }
 
-/* 1 (with a message) when a plan the script created lacks the scenario. */
-static int missing_scenario(lua_State *L, const char *file, const char *want) {
-  int bad = 0;
+/* A line on stderr for each plan the script created that lacks the
+ * scenario (the reports list it as skipped; the run goes on). */
+static void missing_scenario(lua_State *L, const char *file, const char *want) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) == LUA_TTABLE) {
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n && !bad; i++) {
+    for (lua_Integer i = 1; i <= n; i++) {
       lua_rawgeti(L, -1, i);
       dc_plan *p = dc_lua_toplan(L, -1);
       if (p && dc_plan_find_scenario(p, want) < 0) {
         fprintf(stderr, "decarb check: %s: plan '%s' has no scenario '%s' (it has:", file, dc_plan_name(p), want);
         for (size_t s = 0; s < dc_plan_nscenarios(p); s++)
           fprintf(stderr, "%s %s", s ? "," : "", dc_plan_scenario_name(p, (int)s));
-        fprintf(stderr, ")\n");
-        bad = 1;
+        fprintf(stderr, "): skipped\n");
       }
       lua_pop(L, 1);
     }
   }
   lua_pop(L, 1);
-  return bad;
 }
 
 int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx) {
@@ -198,9 +196,8 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
   if (code == DC_EXIT_OK) code = dc_host_call(h, 0, 0);
   if (code != DC_EXIT_OK) {
     dc_host_report(h);
-  } else if (missing_scenario(L, file, o->scenario)) {
-    code = DC_EXIT_USAGE; /* message printed */
   } else {
+    missing_scenario(L, file, o->scenario);
     if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) {
       lua_pop(L, 1);
       lua_newtable(L);

@@ -291,7 +291,8 @@ static void test_plain_numbers_and_points(void **state) {
   dc_plan *p = make_plan2();
   char *s = render_s(p, DC_SCEN_PLAN, DC_REPORT_TEXT, 0, 0, 0);
   /* unit "1" shows no unit: the units line ends with the last real unit */
-  assert_non_null(strstr(s, "\nyear    emissions  bau_emissions  cars\n        MtCO2e/yr      MtCO2e/yr\n2020"));
+  assert_non_null(strstr(s, "\nyear    emissions  bau_emissions  cars  EVs >= 30 % of cars by 2025\n"
+                            "        MtCO2e/yr      MtCO2e/yr                                  %\n2020"));
   assert_null(strstr(s, " 1\n"));
   /* a margin of percentages is in percentage points */
   assert_non_null(strstr(s, "EVs >= 30 % of cars by 2025 — met, tightest in 2025: 60 % ≥ 30 % (margin 30 pp, 100 %); first met 2022\n"));

@@ -178,12 +178,48 @@ static void test_shortest_reference(void **state) {
   }
 }
 
+/* own_column: a budget's running sum is not the emissions series, an
+ * at_most on emissions judges that series itself */
+static void test_own_column(void **state) {
+  (void)state;
+  dc_plan *p = make_plan(0);
+  dc_plan_target_spec t;
+  memset(&t, 0, sizeof t);
+  t.name = "budget";
+  t.kind = DC_TARGET_BUDGET;
+  t.from = 2020;
+  t.by = 2022;
+  t.bound = 1e12;
+  t.bound_dims = (dc_dims){{[DC_DIM_CO2] = 1}};
+  assert_int_equal(dc_plan_target(p, &t), 1);
+  for (size_t s = 0; s < dc_plan_nscenarios(p); s++) assert_int_equal(dc_plan_evaluate(p, (int)s, NULL, NULL), 0);
+  dc_result *r = dc_result_from_plan(p, DC_SCEN_PLAN, "f.lua", NULL, NULL);
+  assert_non_null(r);
+  assert_int_equal(r->ntargets, 2);
+  assert_false(r->targets[0].own_column);
+  assert_true(r->targets[1].own_column);
+  assert_null(r->missing_scenario);
+  dc_result_free(r);
+  /* a plan without the scenario asked for: description and names only */
+  r = dc_result_skipped(p, "f.lua", "fast");
+  assert_non_null(r);
+  assert_string_equal(r->missing_scenario, "fast");
+  assert_string_equal(r->name, "R");
+  assert_int_equal(r->ntargets, 0);
+  assert_int_equal(r->nmetrics, 0);
+  assert_int_equal(r->nscenarios, 2);
+  assert_string_equal(r->scenario_names[1], "plan");
+  dc_result_free(r);
+  dc_plan_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_outlives_plan),
       cmocka_unit_test(test_shortest_fixed),
       cmocka_unit_test(test_shortest_random),
       cmocka_unit_test(test_shortest_reference),
+      cmocka_unit_test(test_own_column),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

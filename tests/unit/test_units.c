@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "units.h"
 
 /* ---- helpers ---- */
@@ -493,6 +494,44 @@ static void test_gwp(void **state) {
   assert_int_equal(dc_units_gwp(NULL, &x, &x), -1);
 }
 
+/* The display choice is the unit dc_units_format prints in: label and
+ * scale straight from the core, no number formatted and parsed back. */
+static void test_choose_display(void **state) {
+  (void)state;
+  dc_display d;
+  dc_dims energy = dims(2, 1, -2, 0, 0, 0, 0), co2rate = dims(0, 0, -1, 0, 1, 0, 0);
+  dc_units_choose_display(energy, 7.3e18, false, &d);
+  assert_string_equal(d.label, "PWh");
+  assert_true(d.scale == 3.6e18);
+  dc_units_choose_display(energy, 999.9996 * 3.6e6, false, &d); /* rounds to 1 MWh */
+  assert_string_equal(d.label, "MWh");
+  dc_units_choose_display(co2rate, 2e9 / 31536000.0, false, &d);
+  assert_string_equal(d.label, "MtCO2/yr");
+  assert_false(d.co2e);
+  dc_units_choose_display(co2rate, 2e9 / 31536000.0, true, &d);
+  assert_string_equal(d.label, "MtCO2e/yr");
+  assert_true(d.scale == 1e9 / 31536000.0);
+  dc_units_choose_display(energy, 0, false, &d); /* 0: as for 1 J */
+  assert_string_equal(d.label, "Wh");
+  dc_units_choose_display(dims(0, 0, 0, 0, 0, 0, 0), 42, false, &d);
+  assert_string_equal(d.label, "");
+  assert_true(d.scale == 1);
+  dc_units_choose_display(dims(-3, 2, 0, 0, 0, 0, 0), 5, false, &d); /* no preferred unit */
+  assert_string_equal(d.label, "m^-3\xc2\xb7kg^2");
+  assert_true(d.scale == 1);
+  /* the same unit as dc_units_format, over magnitudes and dimensions */
+  dc_dims ds[] = {energy, co2rate, dims(2, 1, -3, 0, 0, 0, 0), dims(0, 1, 0, 0, 0, 0, 0), dims(0, 0, 1, 0, 0, 0, 0)};
+  for (size_t i = 0; i < sizeof ds / sizeof ds[0]; i++)
+    for (double v = 1e-5; v < 1e22; v *= 7.3) {
+      char buf[128], want[128], num[64];
+      dc_units_choose_display(ds[i], v, false, &d);
+      dc_units_format(want, sizeof want, v, ds[i], NULL);
+      dc_fmt_number(num, sizeof num, v / d.scale, 0);
+      snprintf(buf, sizeof buf, "%s %s", num, d.label);
+      assert_string_equal(buf, want);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_energy_units),
@@ -513,6 +552,7 @@ int main(void) {
     cmocka_unit_test(test_dims_names),
     cmocka_unit_test(test_dims_si),
     cmocka_unit_test(test_gwp),
+    cmocka_unit_test(test_choose_display),
   };
   return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }

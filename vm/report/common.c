@@ -40,6 +40,42 @@ void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const 
 
 double dc_rep_in_disp(double si, const dc_display *d) { return (si - d->offset) / d->scale; }
 
+/* the label with prefix p before base parses as a unit of dims: its scale */
+static int prefixed(const char *p, const char *base, dc_dims dims, dc_display *out) {
+  char label[DC_LABEL_MAX];
+  dc_unit u;
+  dc_units_error err;
+  if ((size_t)snprintf(label, sizeof label, "%s%s", p, base) >= sizeof label) return 0;
+  if (dc_units_parse(label, &u, &err) != 0 || !dc_dims_eq(u.dims, dims) || u.offset != 0) return 0;
+  snprintf(out->label, sizeof out->label, "%s", label);
+  out->scale = u.scale;
+  out->offset = 0;
+  return 1;
+}
+
+void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize) {
+  static const char *const pfx[] = {"", "k", "M", "G", "T", "P"};
+  const char *b = d->label;
+  dc_display probe = *d;
+  *out = *d;
+  /* the base: the label without a prefix that leaves a unit of the same kind
+     (grams take no prefix above k: masses go by tonnes) */
+  if (strchr("kMGTP", b[0]) && b[0] && b[1] != 'g' && prefixed("", b + 1, dims, &probe)) b++;
+  snprintf(base, bsize, "%s", b);
+  if (!d->label[0] || d->offset != 0 || b[0] == 'g') return;
+  int found = 0;
+  for (size_t i = 0; i < sizeof pfx / sizeof pfx[0]; i++) {
+    if (!prefixed(pfx[i], b, dims, &probe)) continue;
+    char t[64];
+    dc_fmt_number(t, sizeof t, largest / probe.scale, 0); /* as it will show */
+    if (!found || strtod(t, NULL) >= 1) {
+      *out = probe;
+      out->co2e = d->co2e;
+      found = 1;
+    }
+  }
+}
+
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits) {
   char num[64];
   if (isnan(si)) return (size_t)snprintf(buf, size, "—");
@@ -62,6 +98,21 @@ dc_display dc_rep_diff_disp(const dc_display *d) {
   z.offset = 0;
   if (strcmp(z.label, "%") == 0) snprintf(z.label, sizeof z.label, "pp");
   return z;
+}
+
+int dc_rep_margin_digits(double margin, double value, double bound) {
+  double ref = fmax(isfinite(value) ? fabs(value) : 0, isfinite(bound) ? fabs(bound) : 0);
+  if (!isfinite(margin) || margin == 0 || ref == 0) return 0;
+  /* the last digit value and bound show: DC_FMT_DIGITS significant ones,
+     after rounding (99.99996 shows as 100) */
+  char t[64];
+  dc_fmt_number(t, sizeof t, ref, 0);
+  double shown = strtod(t, NULL);
+  if (!(shown > 0) || shown >= 1e15 || shown < 1e-4) return 0; /* exponent notation: no columns to align */
+  int last = (int)floor(log10(shown)) - (DC_FMT_DIGITS - 1);
+  int digits = (int)floor(log10(fabs(margin))) - last + 1;
+  if (digits < 1) digits = 1; /* a margin below that digit still shows one */
+  return digits > DC_FMT_DIGITS ? DC_FMT_DIGITS : digits;
 }
 
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel) {
@@ -99,7 +150,9 @@ size_t dc_report_verdict(char *buf, size_t size, const dc_result *r, int t, int 
   dc_display z = dc_rep_diff_disp(&d);
   dc_rep_fmt_val(v, sizeof v, x->value[i], &d, 0);
   dc_rep_fmt_val(b, sizeof b, x->bound[i], &d, 0);
-  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z, 0);
+  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z,
+                 dc_rep_margin_digits(x->margin[i] / d.scale, dc_rep_in_disp(x->value[i], &d),
+                                      dc_rep_in_disp(x->bound[i], &d)));
   dc_rep_fmt_pct(pc, sizeof pc, fabs(x->margin_rel[i]));
   int atleast = x->kind == DC_TARGET_AT_LEAST;
   const char *ok = atleast ? (ascii ? ">=" : "≥") : (ascii ? "<=" : "≤");
@@ -195,8 +248,24 @@ int dc_report_write(FILE *out, dc_result *const *results, size_t n, const dc_rep
       dc_rep_write_text, NULL, dc_rep_write_csv, dc_rep_write_tap,
       dc_rep_write_junit, NULL, dc_rep_write_github, dc_rep_write_csv_targets};
   int bad = 0;
+  /* plans without the scenario asked for: text, TAP and JUnit list them as
+     skipped; the data formats leave them out (stderr said so) */
+  dc_result **kept = NULL;
+  int lists_skipped = o->format == DC_REPORT_TEXT || o->format == DC_REPORT_TAP || o->format == DC_REPORT_JUNIT;
+  size_t nk = 0;
+  for (size_t k = 0; k < n; k++) nk += results[k]->missing_scenario == NULL;
+  if (!lists_skipped && nk < n) {
+    kept = malloc((nk ? nk : 1) * sizeof *kept);
+    if (!kept) return -1;
+    nk = 0;
+    for (size_t k = 0; k < n; k++)
+      if (!results[k]->missing_scenario) kept[nk++] = results[k];
+    results = kept;
+    n = nk;
+  }
   if (o->format == DC_REPORT_JSONL) bad = dc_rep_write_jsonl(out, results, n, o);
   else if (o->format == DC_REPORT_JSON) bad = dc_rep_write_json(out, results, n, o);
   else writers[o->format](out, results, n, o);
+  free(kept);
   return bad || ferror(out) ? -1 : 0;
 }

@@ -3,6 +3,7 @@
  * per target and year with its status, value, bound and margin in the
  * judged scenario. RFC 4180 quoting; numbers with 12 significant digits. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -38,6 +39,36 @@ static void csv_wedges(FILE *f, const dc_result *r, int y) {
   }
 }
 
+/* The values the targets judge that are no metric's own series (a share,
+ * an intensity, a budget's running sum), as metric "target:NAME" rows of the
+ * judged scenario, after that scenario's metric rows, year by year. */
+static void csv_judged(FILE *f, const dc_result *r, int a, int b) {
+  for (int y = a; y <= b; y++)
+    for (size_t t = 0; t < r->ntargets; t++) {
+      const dc_result_target *x = &r->targets[t];
+      if (!x->own_column) continue;
+      dc_display d;
+      dc_rep_target_disp(r, (int)t, &d);
+      size_t len = strlen(x->name) + 8;
+      char *metric = malloc(len);
+      if (!metric) return;
+      snprintf(metric, len, "target:%s", x->name);
+      dc_rep_csv_field(f, r->file);
+      fputc(',', f);
+      dc_rep_csv_field(f, r->name);
+      fputc(',', f);
+      dc_rep_csv_field(f, r->scenario_names[r->scenario]);
+      fprintf(f, ",%d,", y);
+      dc_rep_csv_field(f, metric);
+      free(metric);
+      fputc(',', f);
+      csv_num(f, dc_rep_in_disp(x->value[y - r->y0], &d));
+      fputc(',', f);
+      dc_rep_csv_field(f, d.label);
+      fputc('\n', f);
+    }
+}
+
 void dc_rep_write_csv(FILE *f, dc_result *const *results, size_t n, const dc_report_opts *o) {
   fputs("file,plan,scenario,year,metric,value,unit\n", f);
   for (size_t k = 0; k < n; k++) {
@@ -68,6 +99,7 @@ void dc_rep_write_csv(FILE *f, dc_result *const *results, size_t n, const dc_rep
           dc_rep_csv_field(f, d.label);
           fputc('\n', f);
         }
+      if ((int)s == r->scenario) csv_judged(f, r, a, b);
       for (int y = a; s == (size_t)r->scenario && y <= b; y++) csv_wedges(f, r, y);
     }
   }

@@ -121,7 +121,7 @@ static void json_target(dc_jsonw *w, const dc_result *r, int t, int a, int b) {
   int dy = x->evaluated && x->deciding != DC_PLAN_NOYEAR ? x->deciding - y0 : -1;
   dc_jsonw_object(w, DC_JSONW_INLINE);
   json_year(w, "deciding_year", x->deciding);
-  dc_jsonw_kstr(w, "file", x->file);
+  dc_jsonw_kstr(w, "file", dc_rep_target_file(r, x)); /* as every format: else the plan's */
   json_year(w, "first_failed", x->first_failed);
   json_year(w, "first_met", x->first_met);
   dc_jsonw_kstr(w, "kind", x->kind_name);

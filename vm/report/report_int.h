@@ -13,6 +13,12 @@
 void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n,
                       dc_display *out);
 double dc_rep_in_disp(double si, const dc_display *d);
+/* The same unit as d with the SI prefix (none, k, M, G, T, P) that shows
+ * `largest` (SI) with 1-999 before the point, where the unit takes one
+ * ("802600 kWh/yr" -> "802.6 MWh/yr", "tCO2/yr" -> "ktCO2/yr"); the base
+ * of the label (d's label without its prefix) goes to base. d itself when
+ * no prefixed form parses (%, yuan/yr, offsets). */
+void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize);
 /* "12.5 MtCO2e/yr", "41.7 %", "3", "—" for NaN */
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */
@@ -22,6 +28,11 @@ dc_display dc_rep_diff_disp(const dc_display *d);
 double dc_rep_share(const dc_result_measure *me, const double *gap, int i);
 /* The file a target was defined in: its own, else the plan's (NULL: unknown). */
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x);
+/* Significant digits for a margin shown beside a value and a bound (all
+ * in the display unit): the margin ends at the digit they end at, so that
+ * "margin 0.0041 pp" stands beside "24.6941 %" (at least 1; 0: the
+ * formatter's default, when nothing to align with). */
+int dc_rep_margin_digits(double margin, double value, double bound);
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel);
 /* The display of target t's value column. */
 void dc_rep_target_disp(const dc_result *r, int t, dc_display *d);

@@ -28,9 +28,19 @@ void dc_rep_write_tap(FILE *f, dc_result *const *results, size_t n, const dc_rep
   (void)o;
   int met, total, k = 0;
   dc_report_count(results, n, &met, &total);
-  fprintf(f, "TAP version 13\n1..%d\n", total);
+  int skipped = 0;
+  for (size_t i = 0; i < n; i++) skipped += results[i]->missing_scenario != NULL;
+  fprintf(f, "TAP version 13\n1..%d\n", total + skipped);
   for (size_t i = 0; i < n; i++) {
     const dc_result *r = results[i];
+    if (r->missing_scenario) { /* one skipped point per plan without the scenario */
+      fprintf(f, "ok %d - ", ++k);
+      dc_rep_tap_text(f, r->name);
+      fputs(" # SKIP no scenario '", f);
+      dc_rep_tap_text(f, r->missing_scenario);
+      fputs("'\n", f);
+      continue;
+    }
     for (size_t w = 0; w < r->nwarnings; w++) {
       fputs("# warning: ", f);
       dc_rep_tap_text(f, r->warnings[w].text);

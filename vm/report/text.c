@@ -20,61 +20,144 @@ static void text_title(FILE *f, const dc_result *r, const char *bold, const char
   if (r->source[0]) fprintf(f, "source: %s\n", r->source);
 }
 
-/* The year table: emissions, BAU, then every metric a target judges. */
-static void text_table(FILE *f, const dc_result *r, int a, int b) {
-  int s = r->scenario, y0 = r->y0, n = r->y1 - y0 + 1;
-  int cols[MAXCOLS], nc = 0;
-  if (r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_EMISSIONS].ok) {
-    cols[nc++] = DC_MET_EMISSIONS;
-    cols[nc++] = DC_MET_BAU;
-  }
-  for (size_t t = 0; t < r->ntargets && nc < MAXCOLS; t++) {
-    int dup = 0;
-    for (int c = 0; c < nc; c++) dup |= cols[c] == r->targets[t].metric;
-    if (!dup) cols[nc++] = r->targets[t].metric;
-  }
-  if (!nc) return;
-  dc_display disp[MAXCOLS];
-  int width[MAXCOLS];
+/* A column of the year table: a metric, or the value a target judges. */
+typedef struct text_col {
+  const char *name;
+  const double *v; /* y0..y1, SI; NULL: none */
+  dc_dims dims;
+  dc_display d;
+  int width;
+} text_col;
+
+/* Cell i of column c: the number in its unit; "—" for a year the value
+ * does not cover (a budget's years before its period). */
+static void text_cell(char *buf, size_t size, const text_col *c, int i) {
+  double v = c->v ? c->v[i] : NAN;
+  if (isnan(v)) snprintf(buf, size, "—");
+  else dc_fmt_number(buf, size, dc_rep_in_disp(v, &c->d), 0);
+}
+
+/* Prints columns c[0..n) as one table, years a..b. */
+static void text_cols(FILE *f, const dc_result *r, text_col *c, int n, int a, int b) {
   char cell[96];
-  for (int c = 0; c < nc; c++) {
-    const dc_result_metric *m = &r->metrics[cols[c]];
-    const double *v = dc_result_values(r, s, cols[c]);
-    dc_rep_pick_disp(m->dims, m->has_disp, &m->disp, v, n, &disp[c]);
-    width[c] = max_int(dc_rep_text_width(m->name), dc_rep_text_width(disp[c].label));
+  int y0 = r->y0;
+  for (int k = 0; k < n; k++) {
+    c[k].width = max_int(dc_rep_text_width(c[k].name), dc_rep_text_width(c[k].d.label));
     for (int y = a; y <= b; y++) {
-      dc_fmt_number(cell, sizeof cell, dc_rep_in_disp(v ? v[y - y0] : NAN, &disp[c]), 0);
-      width[c] = max_int(width[c], dc_rep_text_width(cell));
+      text_cell(cell, sizeof cell, &c[k], y - y0);
+      c[k].width = max_int(c[k].width, dc_rep_text_width(cell));
     }
   }
   fprintf(f, "\n%-6s", "year");
-  for (int c = 0; c < nc; c++) {
+  for (int k = 0; k < n; k++) {
     fputs("  ", f);
-    dc_rep_put_padded(f, r->metrics[cols[c]].name, width[c], 1);
+    dc_rep_put_padded(f, c[k].name, c[k].width, 1);
   }
   /* the units under the names; none after the last column that has one */
   int last = -1;
-  for (int c = 0; c < nc; c++)
-    if (disp[c].label[0]) last = c;
+  for (int k = 0; k < n; k++)
+    if (c[k].d.label[0]) last = k;
   fputc('\n', f);
   if (last >= 0) {
     fprintf(f, "%-6s", "");
-    for (int c = 0; c <= last; c++) {
+    for (int k = 0; k <= last; k++) {
       fputs("  ", f);
-      dc_rep_put_padded(f, disp[c].label, width[c], 1);
+      dc_rep_put_padded(f, c[k].d.label, c[k].width, 1);
     }
     fputc('\n', f);
   }
   for (int y = a; y <= b; y++) {
     fprintf(f, "%-6d", y);
-    for (int c = 0; c < nc; c++) {
-      const double *v = dc_result_values(r, s, cols[c]);
-      dc_fmt_number(cell, sizeof cell, dc_rep_in_disp(v ? v[y - y0] : NAN, &disp[c]), 0);
+    for (int k = 0; k < n; k++) {
+      text_cell(cell, sizeof cell, &c[k], y - y0);
       fputs("  ", f);
-      dc_rep_put_padded(f, cell, width[c], 1);
+      dc_rep_put_padded(f, cell, c[k].width, 1);
     }
     fputc('\n', f);
   }
+}
+
+/* One prefix per column, and one unit for columns of one kind: columns
+ * whose units differ only by prefix share the one that shows the largest
+ * value of them all with 1-999 before the point (the text table only:
+ * JSON and CSV keep each metric's unit). */
+static void text_agree(text_col *c, int nc, int ny) {
+  char base[MAXCOLS][DC_LABEL_MAX];
+  double big[MAXCOLS];
+  dc_display tmp;
+  for (int k = 0; k < nc; k++) {
+    big[k] = 0;
+    for (int i = 0; c[k].v && i < ny; i++)
+      if (isfinite(c[k].v[i]) && fabs(c[k].v[i]) > big[k]) big[k] = fabs(c[k].v[i]);
+    dc_rep_reprefix(&c[k].d, c[k].dims, big[k], &tmp, base[k], sizeof base[k]);
+  }
+  for (int k = 0; k < nc; k++) {
+    double m = big[k];
+    for (int j = 0; j < nc; j++)
+      if (base[j][0] && strcmp(base[j], base[k]) == 0 && dc_dims_eq(c[j].dims, c[k].dims) && big[j] > m) m = big[j];
+    dc_rep_reprefix(&c[k].d, c[k].dims, m, &tmp, base[k], sizeof base[k]);
+    c[k].d = tmp;
+  }
+}
+
+/* The year table: emissions, BAU, every metric a target judges, then the
+ * value each target judges when it is not a metric's own series (a share,
+ * an intensity, a budget's running sum), headed by the target's name. When
+ * those would make the table wider than TEXT_WIDE they get a second table. */
+#define TEXT_WIDE 100
+static void text_table(FILE *f, const dc_result *r, int a, int b) {
+  int s = r->scenario, n = r->y1 - r->y0 + 1;
+  text_col c[2 * MAXCOLS];
+  int nc = 0;
+  if (r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_EMISSIONS].ok) {
+    c[nc++].name = r->metrics[DC_MET_EMISSIONS].name;
+    c[nc - 1].v = dc_result_values(r, s, DC_MET_EMISSIONS);
+    c[nc++].name = r->metrics[DC_MET_BAU].name;
+    c[nc - 1].v = dc_result_values(r, s, DC_MET_BAU);
+  }
+  int ncm = nc;
+  for (size_t t = 0; t < r->ntargets && ncm < MAXCOLS; t++) {
+    int dup = 0, mi = r->targets[t].metric;
+    for (int k = 0; k < ncm; k++) dup |= c[k].name == r->metrics[mi].name;
+    if (dup) continue;
+    c[ncm].name = r->metrics[mi].name;
+    c[ncm++].v = dc_result_values(r, s, mi);
+  }
+  for (int k = 0; k < ncm; k++) {
+    int mi = k < nc ? (k ? DC_MET_BAU : DC_MET_EMISSIONS) : -1;
+    for (size_t i = 0; mi < 0 && i < r->nmetrics; i++)
+      if (r->metrics[i].name == c[k].name) mi = (int)i;
+    const dc_result_metric *m = &r->metrics[mi];
+    dc_rep_pick_disp(m->dims, m->has_disp, &m->disp, c[k].v, n, &c[k].d);
+    c[k].dims = m->dims;
+  }
+  text_agree(c, ncm, n);
+  int nj = ncm;
+  for (size_t t = 0; t < r->ntargets && nj < 2 * MAXCOLS; t++) {
+    const dc_result_target *x = &r->targets[t];
+    if (!x->own_column) continue;
+    c[nj].name = x->name;
+    c[nj].v = x->value;
+    dc_rep_target_disp(r, (int)t, &c[nj++].d);
+  }
+  if (!nj) return;
+  /* one table, unless the judged values would make it too wide */
+  int wide = 6;
+  char cell[96];
+  for (int k = 0; k < nj; k++) {
+    int w = max_int(dc_rep_text_width(c[k].name), dc_rep_text_width(c[k].d.label));
+    for (int y = a; y <= b; y++) {
+      text_cell(cell, sizeof cell, &c[k], y - r->y0);
+      w = max_int(w, dc_rep_text_width(cell));
+    }
+    wide += 2 + w;
+  }
+  if (wide <= TEXT_WIDE || ncm == 0 || nj == ncm) {
+    text_cols(f, r, c, nj, a, b);
+    return;
+  }
+  text_cols(f, r, c, ncm, a, b);
+  text_cols(f, r, c + ncm, nj - ncm, a, b);
 }
 
 /* The wedges of the last shown year b: each measure's abatement and its
@@ -175,7 +258,21 @@ static void text_mc(FILE *f, const dc_result *r, int b) {
   }
 }
 
+/* A plan without the scenario asked for: one line, and its file. */
+static void text_skipped(FILE *f, const dc_result *r) {
+  fprintf(f, "%s", r->name);
+  if (r->region[0]) fprintf(f, " — %s", r->region);
+  fprintf(f, " (%d-%d): no scenario '%s' (it has:", r->y0, r->y1, r->missing_scenario);
+  for (size_t s = 0; s < r->nscenarios; s++) fprintf(f, "%s %s", s ? "," : "", r->scenario_names[s]);
+  fputs("), skipped\n", f);
+  if (r->file) fprintf(f, "file: %s\n", r->file);
+}
+
 static void text_plan(FILE *f, const dc_result *r, const dc_report_opts *o) {
+  if (r->missing_scenario) {
+    text_skipped(f, r);
+    return;
+  }
   int a, b;
   dc_rep_shown_years(r, o, &a, &b);
   const char *green = o->color ? "\033[32m" : "", *red = o->color ? "\033[31m" : "",

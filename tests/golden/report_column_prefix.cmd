@@ -1,0 +1,1 @@
+"$DECARB" check report_column_prefix.lua

@@ -1,0 +1,5 @@
+"$DECARB" check --scenario fast check_text.lua report_target_nofile.lua; echo "text: exit $?"
+"$DECARB" check --format tap --scenario fast check_text.lua report_target_nofile.lua; echo "tap: exit $?"
+"$DECARB" check --format junit --scenario fast report_target_nofile.lua check_text.lua; echo "junit: exit $?"
+"$DECARB" check --format jsonl --scenario fast report_target_nofile.lua check_text.lua | wc -l; echo "jsonl lines above"
+"$DECARB" check --scenario nope report_target_nofile.lua check_text.lua; echo "none has it: exit $?"
