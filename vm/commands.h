@@ -9,5 +9,6 @@
 int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts);
+int dc_cmd_chart(int argc, char **argv, const dc_host_opts *opts);
 
 #endif
