@@ -112,6 +112,10 @@ static dc_chart_series *add_series(chart_parts *p, const dc_result *r, const cha
   return &p->series[k];
 }
 
+static int same_value(double a, double b) {
+  return a == b || fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+}
+
 static void add_bound(chart_parts *p, double value, int from, int to, const char *label) {
   int cap = p->capbounds, need = p->nbounds + 1;
   dc_chart_bound *b = grow(p->bounds, &cap, need, sizeof *b, &p->bad);
@@ -121,6 +125,12 @@ static void add_bound(chart_parts *p, double value, int from, int to, const char
   if (!l) return;
   p->bound_labels = l;
   p->capbounds = cap;
+  /* one label for rules at one value that meet or overlap (two targets
+   * of net zero): two labels would be written over each other */
+  for (int j = 0; label && j < p->nbounds; j++)
+    if (p->bounds[j].label && same_value(p->bounds[j].value, value) && p->bounds[j].from <= to + 1 &&
+        from <= p->bounds[j].to + 1)
+      label = NULL;
   char *lab = dup_text(label, &p->bad);
   if (label && !lab) return;
   int k = p->nbounds++;
@@ -146,9 +156,6 @@ static void add_mark(chart_parts *p, int year, double value, dc_chart_status st,
 
 static int judged(unsigned char st) { return st == DC_ST_MET || st == DC_ST_MISSED; }
 
-static int same_value(double a, double b) {
-  return a == b || fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
-}
 
 /* Target t's bound where it is due (rules, or a dashed line when it moves
  * often), its missed years (crosses) and its deciding year (labelled), in
