@@ -193,7 +193,7 @@ static char *read_stdin(size_t *len) {
 }
 
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
-  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
+  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
   int nfiles = 0, rest = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -261,6 +261,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
   int to_stdout = !output || strcmp(output, "-") == 0;
   ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
+  ro.sparklines = to_stdout && ro.format == DC_REPORT_TEXT && isatty(1);
 
   dc_run_opts rop = {scenario, NULL, 0};
   char *in = NULL;

@@ -356,3 +356,17 @@ int dc_rc_find_target(const dc_result *r, const char *name) {
     if (strcmp(r->targets[t].name, name) == 0) return (int)t;
   return -1;
 }
+
+int dc_rc_table_columns(const dc_result *r, int *cols, int max) {
+  int nc = 0;
+  if (max >= 2 && r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_EMISSIONS].ok) {
+    cols[nc++] = DC_MET_EMISSIONS;
+    cols[nc++] = DC_MET_BAU;
+  }
+  for (size_t t = 0; t < r->ntargets && nc < max; t++) {
+    int dup = !r->metrics[r->targets[t].metric].ok;
+    for (int c = 0; c < nc; c++) dup |= cols[c] == r->targets[t].metric;
+    if (!dup) cols[nc++] = r->targets[t].metric;
+  }
+  return nc;
+}

@@ -32,6 +32,11 @@ int dc_rc_wedges(dc_chart_buf *out, const dc_result *r, const dc_rc_opts *o);
 /* Target t: its value against its bound, missed years and the deciding year marked. */
 int dc_rc_target(dc_chart_buf *out, const dc_result *r, int t, const dc_rc_opts *o);
 
+/* The metrics of the year table (the text report's columns): emissions
+ * and BAU when there are sectors, then each metric a target judges; at
+ * most max. Returns how many. */
+int dc_rc_table_columns(const dc_result *r, int *cols, int max);
+
 /* Metric or target by name: index, or -1. */
 int dc_rc_find_metric(const dc_result *r, const char *name);
 int dc_rc_find_target(const dc_result *r, const char *name);

@@ -146,16 +146,7 @@ static void put_num(page *p, double v) {
  * text report's columns), in the judged scenario. */
 static void html_table(page *p, const dc_result *r, int a, int b) {
   int s = r->scenario, y0 = r->y0, n = r->y1 - y0 + 1;
-  int cols[MAXCOLS], nc = 0;
-  if (r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_EMISSIONS].ok) {
-    cols[nc++] = DC_MET_EMISSIONS;
-    cols[nc++] = DC_MET_BAU;
-  }
-  for (size_t t = 0; t < r->ntargets && nc < MAXCOLS; t++) {
-    int dup = !r->metrics[r->targets[t].metric].ok;
-    for (int c = 0; c < nc; c++) dup |= cols[c] == r->targets[t].metric;
-    if (!dup) cols[nc++] = r->targets[t].metric;
-  }
+  int cols[MAXCOLS], nc = dc_rc_table_columns(r, cols, MAXCOLS);
   if (!nc) return;
   dc_display disp[MAXCOLS];
   put(p, "<h3>Year by year</h3>\n<div class=\"table-wrap\"><table class=\"years\">\n<thead><tr><th>year</th>");

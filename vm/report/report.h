@@ -35,6 +35,7 @@ typedef struct dc_report_opts {
   dc_report_format format;
   int color;  /* ANSI colour in the text report */
   int y0, y1; /* years shown (clipped to each plan); 0, 0: all */
+  int sparklines; /* text report: a sparkline per metric (only for a terminal) */
 } dc_report_opts;
 
 /* Writes the report of n results; returns 0, or -1 on a write error. */
