@@ -5,6 +5,7 @@
 # entries that overlap, lines of no length) and the test reads the DOM back:
 # polylines with the data- values at their years, points where the values say.
 # The screenshot is kept as build/artifacts/chart_browser.png and must not be blank.
+# Then the HTML reports of the examples and of tests/chart_plans/ (see below).
 . tests/chart_samples.sh
 command -v chromium > /dev/null || fail "chromium is not installed (make deps installs the test packages)"
 chart_samples "$t/svg"
@@ -156,25 +157,42 @@ PY
 # overlapping ticks or legend entries, no text outside its chart, one
 # emissions chart per plan with sectors, one chart per target, the polylines'
 # values those of the JSON report at their years and their points where they
-# say. Screenshots of the examples' reports: build/artifacts/reports/NAME.png.
+# say. Screenshots of three examples' reports: build/artifacts/reports/NAME.png.
 DECARB=${DECARB:-./decarb}
 mkdir -p build/artifacts/reports
+# one page holds every report (one browser start, not nine): each report's
+# <main>, its ids prefixed with the report's name; its own <head> for the CSS
 for f in examples/*.lua tests/chart_plans/*.lua; do
   b=$(basename "$f" .lua)
   "$DECARB" check --format html "$f" > "$t/$b.report.html"; rc=$?
   [ "$rc" -le 1 ] || fail "check --format html $f: exit $rc"
   "$DECARB" check --format json "$f" > "$t/$b.json"
-  awk -v js="$t/check.js" '/^<\/body>$/ { while ((getline l < js) > 0) print l } { print }' "$t/$b.report.html" > "$t/$b.page.html"
-  page=$t/$b.page.html
-  run_chromium --enable-logging=stderr --v=0 --dump-dom > "$t/$b.dom.html" 2> "$t/$b.err" ||
-    { cat "$t/$b.err"; fail "chromium --dump-dom $b failed"; }
+done
+{
+  sed -n '1,/^<body>$/p' "$t/zhangye.report.html"
+  for f in examples/*.lua tests/chart_plans/*.lua; do
+    b=$(basename "$f" .lua)
+    echo "<div class=\"report\" data-report=\"$b\">"
+    sed -n '/^<main>$/,/^<\/main>$/p' "$t/$b.report.html" | sed "s/id=\"p\([0-9]\)/id=\"$b-p\1/g; s/#p\([0-9]\)/#$b-p\1/g"
+    echo "</div>"
+  done
+  cat "$t/check.js"
+  echo "</body></html>"
+} > "$t/reports.html"
+page=$t/reports.html
+run_chromium --enable-logging=stderr --v=0 --dump-dom > "$t/reports.dom.html" 2> "$t/reports.err" ||
+  { cat "$t/reports.err"; fail "chromium --dump-dom of the reports failed"; }
+if grep ':CONSOLE' "$t/reports.err"; then fail "console messages loading the reports"; fi
+# three reports as they are (no script added), for a reader to look at: two
+# with every kind of chart, one with no sectors (each browser start costs
+# seconds on a loaded machine; the DOM above checks every report)
+for f in examples/zhangye.lua examples/changzhi.lua examples/guian.lua; do
+  b=$(basename "$f" .lua)
+  page=$t/$b.report.html
+  rm -f "build/artifacts/reports/$b.png"
+  run_chromium --enable-logging=stderr --v=0 --window-size=1200,3000 --screenshot="build/artifacts/reports/$b.png" \
+    > /dev/null 2> "$t/$b.err" || { cat "$t/$b.err"; fail "chromium --screenshot $b failed"; }
   if grep ':CONSOLE' "$t/$b.err"; then fail "console messages loading the report of $f"; fi
-  case $f in examples/*)
-    page=$t/$b.report.html
-    rm -f "build/artifacts/reports/$b.png"
-    run_chromium --window-size=1200,3000 --screenshot="build/artifacts/reports/$b.png" > /dev/null 2>> "$t/$b.err" ||
-      { cat "$t/$b.err"; fail "chromium --screenshot $b failed"; }
-  esac
 done
 
 python3 - "$t" examples/*.lua tests/chart_plans/*.lua <<'PY' || fail "browser checks of the HTML reports"
@@ -196,20 +214,23 @@ class Dom(HTMLParser):
 def close(a, b): return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-300)
 
 d = sys.argv[1]
+dom = Dom(); dom.feed(open(os.path.join(d, "reports.dom.html"), encoding="utf-8").read())
+assert dom.check, "the page's script did not run"
+check = json.loads(dom.check)
+assert check["errors"] == [], check["errors"]
 for f in sys.argv[2:]:
     b = os.path.basename(f)[:-4]
-    dom = Dom(); dom.feed(open(os.path.join(d, b + ".dom.html"), encoding="utf-8").read())
-    assert dom.check, (b, "the page's script did not run")
-    check = json.loads(dom.check)
-    assert check["errors"] == [], (b, check["errors"])
-    for cid, c in check["charts"].items():
+    charts = {cid[len(b) + 1:]: c for cid, c in check["charts"].items() if cid.startswith(b + "-p")}
+    lines = [(svg[len(b) + 1:], series, tag, a) for svg, series, tag, a in dom.lines if svg and svg.startswith(b + "-p")]
+    assert charts, (b, "no chart in the DOM")
+    for cid, c in charts.items():
         assert c["zero_length"] == 0, (b, cid, c)
         for k in ("xtick_overlaps", "ytick_overlaps", "legend_overlaps"):
             assert c[k] == 0, (b, cid, k, c)
         assert c["outside"] == [], (b, cid, "text outside the viewBox", c["outside"])
         assert c["rendered_w"] > 100, (b, cid, c)
     rep = json.load(open(os.path.join(d, b + ".json")))
-    ids = set(check["charts"])
+    ids = set(charts)
     for k, plan in enumerate(rep["plans"], 1):
         has_emis = any(m["name"] == "emissions" for m in plan["metrics"])
         assert (("p%d-emissions" % k) in ids) == has_emis, (b, k, "emissions chart")
@@ -218,7 +239,7 @@ for f in sys.argv[2:]:
         y0 = plan["years_shown"][0]
         def drawn(cid, name):
             pts = {}
-            for svg, series, tag, a in dom.lines:
+            for svg, series, tag, a in lines:
                 if svg == cid and series == name:
                     pts.update(zip(map(int, a["data-years"].split()), map(float, a["data-values"].split())))
             return pts
@@ -237,14 +258,14 @@ for f in sys.argv[2:]:
     # the points lie where the years and values say, in every chart
     for cid in ids:
         pts = []
-        for svg, series, tag, a in dom.lines:
+        for svg, series, tag, a in lines:
             if svg != cid: continue
             xy = ([tuple(map(float, p.split(","))) for p in a["points"].split()] if tag == "polyline"
                   else [(float(a["cx"]), float(a["cy"]))])
             pts += [(int(y), float(v), x, yy) for y, v, (x, yy) in zip(a["data-years"].split(), a["data-values"].split(), xy)]
         bad = affine_errors(pts)
         assert not bad, (b, cid, bad[:3])
-    if f.startswith("examples/"):
+    if os.path.exists("build/artifacts/reports/%s.png" % b):
         share, ncol, w, h = ink("build/artifacts/reports/%s.png" % b)
         assert share > 0.03 and ncol >= 5, (b, "the screenshot is nearly blank", share, ncol)
 print("ok", len(sys.argv) - 2, "reports")

@@ -23,14 +23,16 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check factors plans units"
-complete_line "decarb ch" "check"
+complete_line "decarb " "a.lua b.lua chart check factors plans units"
+complete_line "decarb ch" "chart check"
 complete_line "decarb --" "--help --max-mem --no-color --timeout --unsafe --version"
-complete_line "decarb --timeout 5 ch" "check"
+complete_line "decarb --timeout 5 ch" "chart check"
 complete_line "decarb check " "a.lua b.lua plans"
 complete_line "decarb check plans/" "plans/c.lua"
 complete_line "decarb check --f" "--format"
-complete_line "decarb check --format " "csv csv-targets github json jsonl junit tap text"
+complete_line "decarb check --format " "csv csv-targets github html json jsonl junit tap text"
+complete_line "decarb chart --w" "--wedges --width"
+complete_line "decarb chart " "a.lua b.lua plans"
 complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
@@ -43,6 +45,9 @@ help_check=$(./decarb check --help | opts_of)
 script_top=$(sed -n 's/^  local \(common\|top\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | sort -u | tr '\n' ' ')
 script_check=$(sed -n 's/^  local \(common\|check_opts\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
 [ "$help_top" = "$script_top" ] || { echo "not ok: decarb --help has '$help_top', the completion '$script_top'"; fails=$((fails + 1)); }
+help_chart=$(./decarb chart --help | opts_of)
+script_chart=$(sed -n 's/^  local \(common\|chart_opts\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
+[ "$help_chart" = "$script_chart" ] || { echo "not ok: decarb chart --help has '$help_chart', the completion '$script_chart'"; fails=$((fails + 1)); }
 [ "$help_check" = "$script_check" ] || { echo "not ok: decarb check --help has '$help_check', the completion '$script_check'"; fails=$((fails + 1)); }
 # the --format line and its continuation lines (indented past the option column)
 formats=$(./decarb check --help | awk '/^  --format FMT/ { sub(/^  --format FMT */, ""); printf "%s", $0; on = 1; next }

@@ -30,7 +30,8 @@ static const char chart_usage[] =
     "  --years A:B      draw years A to B only\n"
     "  --width PX, --height PX  the plot's size (default 720 x 360)\n"
     "  --output FILE    write the SVG to FILE (whole or not at all; - or none: stdout)\n"
-    "  common options: --timeout SEC (default 10), --max-mem SIZE, --unsafe\n"
+    "  common options: --timeout SEC (default 10), --max-mem SIZE, --unsafe,\n"
+    "                  --no-color\n"
     "Exit: 0 chart written, 2 usage or I/O error (an unknown metric, target,\n"
     "      scenario or plan included), 3 syntax error, 4 runtime error, 5 limit.\n";
 

@@ -20,7 +20,7 @@ static const char check_usage[] =
     "usage: decarb check [OPTIONS] FILE...   (FILE - reads the script from stdin)\n"
     "Evaluates every plan the files define and reports each target's verdict.\n"
     "  --format FMT     text (default), json, jsonl, csv, csv-targets, tap, junit,\n"
-    "                   github or html (one page with charts)\n"
+    "                   github or html\n"
     "  --output FILE    write the report to FILE (whole or not at all; - is stdout)\n"
     "  --scenario NAME  judge the targets in scenario NAME (default: plan)\n"
     "  --years A:B      show only years A to B, or A alone (verdicts are unchanged)\n"

@@ -1,7 +1,7 @@
 # decarb.bash — bash completion for decarb (Debian's bash-completion
 # conventions: installed as share/bash-completion/completions/decarb and
 # loaded on first use). Completes subcommands, options, check's report
-# formats and file names (Lua scripts where decarb wants a script).
+# formats, chart's options and file names (Lua scripts where decarb wants a script).
 # tests/completion.test.sh keeps these lists equal to `decarb --help`.
 
 _decarb() {
@@ -10,9 +10,10 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check units factors"
+  local subcommands="check chart units factors"
   local check_opts="--format --output --scenario --years $common"
-  local formats="text json jsonl csv csv-targets tap junit github"
+  local chart_opts="--metric --target --wedges --scenario --plan --years --width --height --output $common"
+  local formats="text json jsonl csv csv-targets tap junit github html"
 
   # the subcommand, if any: the first word that is not an option or its value
   local i sub="" w
@@ -28,12 +29,15 @@ _decarb() {
   case $prev in
     --format) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --metric | --target | --plan | --width | --height | -e) return ;;
   esac
 
   case $sub in
     check)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$check_opts" -- "$cur"))
+      else _filedir lua; fi ;;
+    chart)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$chart_opts" -- "$cur"))
       else _filedir lua; fi ;;
     units | factors) ;;
     "")
