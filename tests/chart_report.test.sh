@@ -135,6 +135,13 @@ for pair in zhangye.html zhangye.emissions.svg zhangye.wedges.svg zhangye.taxis.
   fi
 done
 
+# the pictures of README.md are current (make pictures draws them)
+mkdir "$t/img"
+sh tests/chart_pictures.sh "$DECARB" "$t/img" || fail "tests/chart_pictures.sh"
+for p in "$t"/img/*.svg; do
+  cmp -s "$p" "docs/img/$(basename "$p")" || fail "docs/img/$(basename "$p") is not current: make pictures"
+done
+
 # decarb chart's errors: what would be right, exit 2
 expect_err() { # re, args...
   re=$1; shift
