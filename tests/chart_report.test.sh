@@ -135,6 +135,18 @@ for pair in zhangye.html zhangye.emissions.svg zhangye.wedges.svg zhangye.taxis.
   fi
 done
 
+# a plan of more measures than the wedge chart draws (60): the largest, then
+# one band for the others; the page is still written whole
+cat > "$t/many.lua" <<'EOF'
+local p = plan{ "Many", years = {2020, 2030} }
+p:sector{ "all", emissions = "50000 tCO2e/yr" }
+for i = 1, 1200 do p:measure{ "m" .. i, sector = "all", abates = string.format("%d tCO2e/yr", i % 37 + 1), start = 2021 } end
+EOF
+"$DECARB" check --format html "$t/many.lua" > "$t/many.out" || fail "the HTML report of 1,200 measures: exit $?"
+[ "$(grep -c '<polygon class="area"' "$t/many.out")" = 62 ] || fail "1,200 measures: expected 62 areas (plan, 60, others)"
+grep -q 'data-name="1140 other measures"' "$t/many.out" || fail "1,200 measures: no band of the others"
+grep -q 'data-name="m36"' "$t/many.out" || fail "1,200 measures: m36 (37 t, among the largest) not drawn"
+
 # the pictures of README.md are current (make pictures draws them)
 mkdir "$t/img"
 sh tests/chart_pictures.sh "$DECARB" "$t/img" || fail "tests/chart_pictures.sh"

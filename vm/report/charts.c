@@ -12,6 +12,9 @@
 /* Bounds of a target drawn as rules when they change at most this often;
  * a bound that moves more (30 % below a BAU that grows) is a dashed line. */
 #define MAX_RULES 4
+/* The wedge chart draws this many measures at most (a legend of ~15 rows);
+ * the others are one band, "N other measures". */
+#define MAX_WEDGES 60
 
 typedef struct chart_parts {
   int n;                 /* years drawn */
@@ -309,7 +312,40 @@ int dc_rc_wedges(dc_chart_buf *out, const dc_result *r, const dc_rc_opts *o) {
   dc_chart_series *s = add_series(&p, r, r->scenario_names[r->scenario],
                                   dc_result_values(r, r->scenario, DC_MET_EMISSIONS), &d);
   if (s) s->neutral = 1;
-  for (size_t j = 0; j < r->nmeasures; j++) add_series(&p, r, r->measures[j].name, r->measures[j].wedge, &d);
+  /* at most MAX_WEDGES measures, those of the largest abatement over the
+   * years drawn (in report order); the others as one band */
+  size_t nm = r->nmeasures, keep = nm;
+  unsigned char *shown = NULL;
+  if (nm > MAX_WEDGES) {
+    double *size = malloc(nm * sizeof *size);
+    shown = calloc(nm, 1);
+    double *other = calloc((size_t)(r->y1 - r->y0 + 1), sizeof *other);
+    if (!size || !shown || !other) p.bad = 1;
+    for (size_t j = 0; !p.bad && j < nm; j++) {
+      size[j] = 0;
+      for (int y = o->a; r->measures[j].wedge && y <= o->b; y++)
+        if (isfinite(r->measures[j].wedge[y - r->y0])) size[j] += fabs(r->measures[j].wedge[y - r->y0]);
+    }
+    for (keep = 0; !p.bad && keep < MAX_WEDGES; keep++) { /* the largest, the first of equals */
+      size_t best = nm;
+      for (size_t j = 0; j < nm; j++)
+        if (!shown[j] && (best == nm || size[j] > size[best])) best = j;
+      shown[best] = 1;
+    }
+    for (size_t j = 0; !p.bad && j < nm; j++)
+      for (int i = 0; !shown[j] && r->measures[j].wedge && i <= r->y1 - r->y0; i++)
+        if (isfinite(r->measures[j].wedge[i])) other[i] += r->measures[j].wedge[i];
+    for (size_t j = 0; !p.bad && j < nm; j++)
+      if (shown[j]) add_series(&p, r, r->measures[j].name, r->measures[j].wedge, &d);
+    char name[64];
+    snprintf(name, sizeof name, "%zu other measures", nm - keep);
+    if (!p.bad) add_series(&p, r, name, other, &d);
+    free(size);
+    free(other);
+    free(shown);
+  } else {
+    for (size_t j = 0; j < nm; j++) add_series(&p, r, r->measures[j].name, r->measures[j].wedge, &d);
+  }
   s = add_series(&p, r, "BAU", dc_result_values(r, r->scenario, DC_MET_BAU), &d);
   if (s) s->overlay = s->dashed = 1;
   char title[200];
