@@ -31,18 +31,15 @@ int dc_rep_emissions_disp(const dc_result *r, dc_display *d);
 int dc_rep_text_width(const char *s);
 void dc_rep_put_padded(FILE *f, const char *s, int width, int right);
 
-/* Escaping */
-void dc_rep_json_str(FILE *f, const char *s);     /* "..." (NULL: "") */
-void dc_rep_json_str_or_null(FILE *f, const char *s);
-void dc_rep_json_num(FILE *f, double v);          /* shortest round-trip; null if not finite */
+/* Escaping (JSON: stdlib/jsonw.h) */
 void dc_rep_csv_field(FILE *f, const char *s);
 void dc_rep_xml_text(FILE *f, const char *s);
 void dc_rep_tap_text(FILE *f, const char *s);
 
 /* The writers, one file each */
 void dc_rep_write_text(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
-void dc_rep_write_json(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
-/* 0, or -1 when out of memory */
+/* 0, or -1 when out of memory or on a write error */
+int dc_rep_write_json(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 int dc_rep_write_jsonl(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_csv(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_csv_targets(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
