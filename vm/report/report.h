@@ -1,7 +1,7 @@
 /* report.h — report writers of `decarb check`: text, JSON, JSON lines, CSV
  * (metrics, or per-target per-year verdicts), TAP, JUnit and GitHub Actions
- * workflow commands, and an HTML page with charts. They read dc_result values only (stdlib/result.h):
- * no plan, no Lua. One file each in vm/report/, shared bits in common.c. */
+ * workflow commands, and an HTML page with charts. They read dc_result
+ * values only (stdlib/result.h): no plan, no Lua. One file each in vm/report/, shared bits in common.c. */
 #ifndef DC_REPORT_H
 #define DC_REPORT_H
 
