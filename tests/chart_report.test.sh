@@ -169,6 +169,7 @@ expect_err "has no wedges" --wedges examples/guian.lua
 expect_err "no scenario 'zz'" --scenario zz examples/zhangye.lua
 expect_err "choose one of --metric, --target and --wedges" --wedges --metric emissions examples/zhangye.lua
 expect_err "no FILE given" --wedges
+expect_err "chart reads a script file, not standard input" -
 expect_err "unknown option '--bogus'" --bogus examples/zhangye.lua
 expect_err "--width and --height want a number of pixels" --width 3 examples/zhangye.lua
 expect_err "--years 1990:1991 is outside plan" --years 1990:1991 examples/zhangye.lua

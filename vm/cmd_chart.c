@@ -177,6 +177,8 @@ static int parse_args(int argc, char **argv, chart_args *a) {
     }
   }
   if (!a->file) return usage_fail("%s", "no FILE given");
+  if (strcmp(a->file, "-") == 0)
+    return usage_fail("%s", "chart reads a script file, not standard input: save it and give its name");
   if ((a->metric != NULL) + (a->target != NULL) + a->wedges > 1)
     return usage_fail("%s", "choose one of --metric, --target and --wedges");
   return -1;
