@@ -48,6 +48,11 @@ size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, in
   return (size_t)snprintf(buf, size, "%s %s", num, d->label);
 }
 
+double dc_rep_share(const dc_result_measure *me, const double *gap, int i) {
+  if (me->share) return me->share[i];
+  return me->wedge && gap && gap[i] != 0 ? me->wedge[i] / gap[i] : NAN;
+}
+
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x) {
   return x->file ? x->file : r->file;
 }

@@ -124,7 +124,7 @@ static void json_wedges(dc_jsonw *w, const dc_result *r, int a, int b, int have_
     dc_jsonw_array(w, DC_JSONW_INLINE);
     for (int y = a; y <= b; y++) {
       int i = y - r->y0;
-      dc_jsonw_num(w, v && gap && gap[i] != 0 ? v[i] / gap[i] : NAN);
+      dc_jsonw_num(w, dc_rep_share(me, gap, i));
     }
     dc_jsonw_end(w);
     dc_jsonw_kstr(w, "source", me->source);

@@ -17,6 +17,9 @@ double dc_rep_in_disp(double si, const dc_display *d);
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */
 dc_display dc_rep_diff_disp(const dc_display *d);
+/* Measure me's share of the gap in year index i (me->share when a report
+ * gave it, else wedge / gap; NaN when the gap is zero). */
+double dc_rep_share(const dc_result_measure *me, const double *gap, int i);
 /* The file a target was defined in: its own, else the plan's (NULL: unknown). */
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x);
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel);
