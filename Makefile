@@ -25,7 +25,7 @@ TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
 DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev libjansson-dev
-DEB_TEST  = python3 python3-pint python3-jsonschema time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
+DEB_TEST  = python3 python3-pint python3-jsonschema python3-html5lib time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
 DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion clang libclang-rt-14-dev
 DEB_TEST += slurm-wlm munge parallel
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy
@@ -51,7 +51,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: unit-bins decarb-asan all deps deps-bench deps-fuzz test unit golden demo asan bench fuzz fuzz-bin fault fault-bin \
-        install install-module uninstall clean valgrind module deb
+        install install-module uninstall clean valgrind module deb pictures
 
 BIN ?= decarb
 
@@ -157,6 +157,11 @@ demo: deps
 	  ./decarb check examples/zhangye.lua; rc=$$?; \
 	  if [ $$rc -le 1 ]; then echo "demo: decarb check exited $$rc ($$( [ $$rc = 0 ] && echo 'every target met' || echo 'a target missed'))"; exit 0; fi; exit $$rc; \
 	else ./decarb examples/intro/hello.lua; fi
+
+# the pictures of README.md, drawn by decarb itself (tests/chart_report.test.sh
+# fails when they are not current)
+pictures: $(BIN)
+	@sh tests/chart_pictures.sh ./$(BIN) docs/img
 
 valgrind: decarb
 	@sh tests/valgrind.sh ./decarb

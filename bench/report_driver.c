@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
   dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL);
   dc_result *r = dc_result_from_plan(p, DC_SCEN_PLAN, "bench.lua", NULL, NULL);
   FILE *f = fopen("/dev/null", "w");
-  dc_report_opts o = {fmt, 0, 0, 0};
+  dc_report_opts o = {.format = fmt};
   double t0 = now_ns();
   for (int i = 0; i < reps; i++) dc_report_write(f, &r, 1, &o);
   printf("%.0f\n", (now_ns() - t0) / reps);

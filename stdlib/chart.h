@@ -169,4 +169,8 @@ int dc_chart_sparkline(dc_chart_buf *out, const double *v, int n, int width);
 int dc_chart_term_plot(dc_chart_buf *out, const int *years, const double *v, int n,
                        const char *unit, int width, int rows);
 
+/* Columns of the terminal on fd (TIOCGWINSZ), else $COLUMNS when it is a
+ * number from 24 to 500, else 80. */
+int dc_chart_term_width(int fd);
+
 #endif

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static int present(double v) { return isfinite(v) && fabs(v) <= 1e300; }
 
@@ -174,4 +176,14 @@ int dc_chart_term_plot(dc_chart_buf *out, const int *years, const double *v, int
   put_years(out, years, n, lw + 2, cv.cols);
   free(cv.dots);
   return out->failed ? DC_CHART_ENOMEM : DC_CHART_OK;
+}
+
+int dc_chart_term_width(int fd) {
+  struct winsize ws;
+  if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 24) return ws.ws_col > 500 ? 500 : ws.ws_col;
+  const char *c = getenv("COLUMNS");
+  char *end;
+  long v = c ? strtol(c, &end, 10) : 0;
+  if (c && *c && *end == '\0' && v >= 24 && v <= 500) return (int)v;
+  return 80;
 }

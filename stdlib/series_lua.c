@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "csv.h"
 #include "dc_lua.h"
 #include "fmt.h"
@@ -633,6 +634,146 @@ static int m_table(lua_State *L) {
   return 1;
 }
 
+/* The compact year table the REPL prints a series as: a header line, then
+ * rows of "YEAR  VALUE" cells, as many a row as fit in `width` columns (10,
+ * 5, 4, 3, 2 or 1, so rows start at round years), the values right-aligned;
+ * a long series shows its first and last rows around "...". No final line end. */
+#define TABLE_ROWS 24
+static void push_year_table(lua_State *L, const dc_series *s, int width) {
+  char label[DC_LABEL_MAX + 8], num[64], yr[24];
+  double scale, offset = s->disp.label[0] ? s->disp.offset : 0;
+  dc_series_unit(s, label, sizeof label, &scale);
+  int wv = 1, wy = 4;
+  for (int i = 0; i < s->n; i++) {
+    int k = (int)dc_fmt_number(num, sizeof num, (s->v[i] - offset) / scale, 0);
+    if (k > wv) wv = k;
+  }
+  for (int i = 0; i < s->n; i += s->n - 1 > 0 ? s->n - 1 : 1) {
+    int k = snprintf(yr, sizeof yr, "%d", s->y0 + i);
+    if (k > wy) wy = k;
+  }
+  static const int per_row[] = {10, 5, 4, 3, 2, 1};
+  int k = 1, cw = wy + 2 + wv;
+  for (size_t j = 0; j < sizeof per_row / sizeof *per_row; j++)
+    if (2 + per_row[j] * cw + (per_row[j] - 1) * 3 <= width) {
+      k = per_row[j];
+      break;
+    }
+  if (k > s->n) k = s->n;
+  int rows = (s->n + k - 1) / k;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  lua_pushfstring(L, "series %d..%d", s->y0, dc_series_last(s));
+  luaL_addvalue(&b);
+  if (label[0]) {
+    lua_pushfstring(L, " (%s)", label);
+    luaL_addvalue(&b);
+  }
+  if (s->n > 1) {
+    lua_pushfstring(L, ", %d years", s->n);
+    luaL_addvalue(&b);
+  }
+  for (int r = 0; r < rows; r++) {
+    if (rows > TABLE_ROWS && r >= TABLE_ROWS / 2 && r < rows - TABLE_ROWS / 2) {
+      if (r == TABLE_ROWS / 2) luaL_addstring(&b, "\n  ...");
+      continue;
+    }
+    luaL_addstring(&b, "\n ");
+    for (int c = 0; c < k && r * k + c < s->n; c++) {
+      int i = r * k + c;
+      dc_fmt_number(num, sizeof num, (s->v[i] - offset) / scale, 0);
+      char cell[160];
+      snprintf(cell, sizeof cell, "%s%*d  %*s", c ? "   " : " ", wy, s->y0 + i, wv, num);
+      luaL_addstring(&b, cell);
+    }
+  }
+  if (s->extend != DC_EXTEND_NONE) {
+    lua_pushfstring(L, "\n(extends: %s)", dc_extend_name(s->extend));
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+}
+
+int dc_series_lua_push_table(lua_State *L, int idx, int width) {
+  dc_series *s = luaL_testudata(L, idx, DC_SERIES_TYPE);
+  if (!s) return 0;
+  push_year_table(L, s, width);
+  return 1;
+}
+
+static int push_chart_buf(lua_State *L) {
+  const dc_chart_buf *b = lua_touserdata(L, 1);
+  lua_pushlstring(L, b->data, b->len);
+  return 1;
+}
+
+/* Pushes the braille plot of a series (chart_term.c) as a string (no final
+ * line end), or raises an error. */
+static void push_plot(lua_State *L, const dc_series *s, int width, int rows) {
+  char label[DC_LABEL_MAX + 8];
+  double scale, offset = s->disp.label[0] ? s->disp.offset : 0;
+  dc_series_unit(s, label, sizeof label, &scale);
+  int top = lua_gettop(L);
+  int *years = lua_newuserdatauv(L, (size_t)s->n * sizeof *years, 0);
+  double *vals = lua_newuserdatauv(L, (size_t)s->n * sizeof *vals, 0);
+  for (int i = 0; i < s->n; i++) {
+    years[i] = s->y0 + i;
+    vals[i] = (s->v[i] - offset) / scale;
+  }
+  dc_chart_buf out = {0};
+  out.max = (size_t)64 << 20;
+  int rc = dc_chart_term_plot(&out, years, vals, s->n, label, width, rows);
+  if (rc != DC_CHART_OK) {
+    dc_chart_buf_free(&out);
+    dc_lua_error(L, "s:plot: %s", dc_chart_strerror(rc));
+  }
+  while (out.len && out.data[out.len - 1] == '\n') out.len--;
+  /* copied in protected mode: a memory error must not leak the buffer */
+  lua_pushcfunction(L, push_chart_buf);
+  lua_pushlightuserdata(L, &out);
+  rc = lua_pcall(L, 1, 1, 0);
+  dc_chart_buf_free(&out);
+  if (rc != LUA_OK) lua_error(L);
+  lua_replace(L, top + 1);
+  lua_settop(L, top + 1);
+}
+
+int dc_series_lua_push_plot(lua_State *L, int idx, int width, int rows) {
+  dc_series *s = luaL_testudata(L, idx, DC_SERIES_TYPE);
+  if (!s) return 0;
+  push_plot(L, s, width, rows);
+  return 1;
+}
+
+/* s:plot{ width = W, rows = R }: prints a braille line chart of the series
+ * through print(), W columns wide (default: the terminal's width, else 80)
+ * and R rows high (default 8). */
+static int m_plot(lua_State *L) {
+  dc_series *s = checkself(L, "plot");
+  int width = dc_chart_term_width(1) - 1, rows = 8;
+  if (!lua_isnoneornil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_getfield(L, 2, "width") != LUA_TNIL) {
+      if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 24 || lua_tointeger(L, -1) > 500)
+        return dc_lua_error(L, "s:plot: width must be a whole number of columns from 24 to 500");
+      width = (int)lua_tointeger(L, -1);
+    }
+    if (lua_getfield(L, 2, "rows") != LUA_TNIL) {
+      if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 2 || lua_tointeger(L, -1) > 40)
+        return dc_lua_error(L, "s:plot: rows must be a whole number from 2 to 40");
+      rows = (int)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 2);
+  }
+  if (width < 24) width = 24;
+  if (width > 500) width = 500;
+  push_plot(L, s, width, rows);
+  lua_getglobal(L, "print");
+  lua_insert(L, -2);
+  lua_call(L, 1, 0);
+  return 0;
+}
+
 static const luaL_Reg series_meta[] = {
     {"__add", s_add},     {"__sub", s_sub},           {"__mul", s_mul},
     {"__div", s_div},     {"__unm", s_unm},           {"__pow", s_pow},
@@ -644,7 +785,7 @@ static const luaL_Reg series_methods[] = {
     {"to", m_to},         {"unit", m_unit},   {"dim", m_dim},     {"sum", m_sum},
     {"cumsum", m_cumsum}, {"min", m_min},     {"max", m_max},     {"peak", m_peak},
     {"cagr", m_cagr},     {"share", m_share}, {"diff", m_diff},   {"shift", m_shift},
-    {"map", m_map},       {"table", m_table}, {NULL, NULL}};
+    {"map", m_map},       {"table", m_table}, {"plot", m_plot},   {NULL, NULL}};
 
 int luaopen_decarb_series(lua_State *L) {
   luaL_newmetatable(L, DC_SERIES_TYPE); /* stack: mt */

@@ -22,4 +22,11 @@ int dc_lua_toseries(lua_State *L, int idx, int y0, int y1, double *out,
 void dc_lua_pushseries(lua_State *L, int y0, int y1, const double *si,
                        dc_dims dims, const dc_display *disp);
 
+/* For the REPL: a series at idx as its compact year table (the rows fit
+ * in width columns), or as a braille plot width columns wide and rows high
+ * (docs/charts.md); pushes a string and returns 1, or pushes nothing and
+ * returns 0 when the value is no series. The plot raises on bad sizes. */
+int dc_series_lua_push_table(lua_State *L, int idx, int width);
+int dc_series_lua_push_plot(lua_State *L, int idx, int width, int rows);
+
 #endif

@@ -23,16 +23,18 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check diff explain factors merge plans seek units"
+complete_line "decarb " "a.lua b.lua chart check diff explain factors merge plans seek units"
 complete_line "decarb seek --t" "--target --timeout"
 complete_line "decarb seek a.lua --format " "json text"
-complete_line "decarb ch" "check"
+complete_line "decarb ch" "chart check"
 complete_line "decarb --" "--help --max-mem --no-color --timeout --unsafe --version"
-complete_line "decarb --timeout 5 ch" "check"
+complete_line "decarb --timeout 5 ch" "chart check"
 complete_line "decarb check " "a.lua b.lua plans"
 complete_line "decarb check plans/" "plans/c.lua"
 complete_line "decarb check --f" "--fail-below --format"
-complete_line "decarb check --format " "csv csv-targets github json jsonl junit tap text"
+complete_line "decarb check --format " "csv csv-targets github html json jsonl junit tap text"
+complete_line "decarb chart --w" "--wedges --width"
+complete_line "decarb chart " "a.lua b.lua plans"
 complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
@@ -51,7 +53,7 @@ help_check=$(./decarb check --help | opts_of)
 script_top=$(sed -n 's/^  local \(common\|top\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | sort -u | tr '\n' ' ')
 script_check=$(sed -n 's/^  local \(common\|check_opts\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
 [ "$help_top" = "$script_top" ] || { echo "not ok: decarb --help has '$help_top', the completion '$script_top'"; fails=$((fails + 1)); }
-for sub in explain diff; do
+for sub in explain diff chart; do
   help_sub=$(./decarb $sub --help | opts_of)
   script_sub=$(sed -n "s/^  local \(common\|${sub}_opts\)=\"\(.*\)\"\$/\2/p" contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
   [ "$help_sub" = "$script_sub" ] || { echo "not ok: decarb $sub --help has '$help_sub', the completion '$script_sub'"; fails=$((fails + 1)); }

@@ -135,6 +135,11 @@ function Series:map(f) end
 ---@return string
 function Series:table() end
 
+---Prints a braille line chart of the series (through `print`): `width`
+---columns (24..500, default the terminal's width - 1), `rows` rows (2..40, default 8).
+---@param opts? { width?: integer, rows?: integer }
+function Series:plot(opts) end
+
 ---A target's verdict, as `Plan:check` returns it.
 ---@class decarb.TargetResult
 ---@field name string

@@ -22,8 +22,8 @@
 static const char check_usage[] =
     "usage: decarb check [OPTIONS] FILE...   (FILE - reads the script from stdin)\n"
     "Evaluates every plan the files define and reports each target's verdict.\n"
-    "  --format FMT     text (default), json, jsonl, csv, csv-targets, tap, junit\n"
-    "                   or github\n"
+    "  --format FMT     text (default), json, jsonl, csv, csv-targets, tap, junit,\n"
+    "                   github or html\n"
     "  --output FILE    write the report to FILE (whole or not at all; - is stdout)\n"
     "  --scenario NAME  judge the targets in scenario NAME (default: plan)\n"
     "  --years A:B      show only years A to B, or A alone (verdicts are unchanged)\n"
@@ -281,7 +281,7 @@ static char *read_stdin(size_t *len) {
 }
 
 static int check_main(int argc, char **argv, const dc_host_opts *opts) {
-  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
+  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
   uint64_t seed = 1, first = 0, end = 0;
   int seeded = 0;
@@ -388,6 +388,7 @@ static int check_main(int argc, char **argv, const dc_host_opts *opts) {
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
   int to_stdout = !output || strcmp(output, "-") == 0;
   ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
+  ro.sparklines = to_stdout && ro.format == DC_REPORT_TEXT && isatty(1);
 
   dc_run_opts rop = {scenario, NULL, 0, seed, first, end, seeded};
   char *in = NULL;

@@ -95,7 +95,7 @@ static int merge_file(const char *path, dc_result ***all, size_t *n, size_t *cap
 }
 
 int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts) {
-  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
+  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0, 0};
   int exit_zero = 0, nfiles = 0, rest = 0, code = DC_EXIT_OK;
   dc_result **all = NULL;
   size_t n = 0, cap = 0;

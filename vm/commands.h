@@ -9,6 +9,7 @@
 int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts);
+int dc_cmd_chart(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_diff(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts);

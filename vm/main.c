@@ -23,6 +23,7 @@ static const char usage_text[] =
   "usage: decarb [OPTIONS] [FILE [ARGS...]]\n"
   "       decarb [OPTIONS] -e CHUNK [-e CHUNK...] [FILE [ARGS...]]\n"
   "       decarb check [OPTIONS] FILE...\n"
+  "       decarb chart [OPTIONS] FILE\n"
   "       decarb explain [OPTIONS] FILE\n"
   "       decarb diff [OPTIONS] OLD NEW\n"
   "       decarb merge [--format FMT] FILE.jsonl...\n"
@@ -37,6 +38,7 @@ static const char usage_text[] =
   "  -e CHUNK         run a chunk of Lua: decarb -e 'print(q\"1 tce\":to\"kWh\")'\n"
   "  -i               the REPL, even when standard input is not a terminal\n"
   "  check            evaluate every plan the files define (decarb check --help)\n"
+  "  chart            one chart of a plan as SVG (decarb chart --help)\n"
   "  explain          why each target is met or missed, term by term\n"
   "  diff             what changed between two versions of a plan or report\n"
   "  merge            one report of the JSON lines of several checks (shards)\n"
@@ -204,9 +206,9 @@ int main(int argc, char **argv) {
 
   /* subcommands take the common options anywhere among their own words */
   if (i < argc && n_e == 0 && !interactive &&
-      (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "merge") == 0 || strcmp(argv[i], "units") == 0 ||
-       strcmp(argv[i], "factors") == 0 || strcmp(argv[i], "explain") == 0 || strcmp(argv[i], "diff") == 0 ||
-       strcmp(argv[i], "seek") == 0)) {
+      (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "chart") == 0 || strcmp(argv[i], "merge") == 0 ||
+       strcmp(argv[i], "units") == 0 || strcmp(argv[i], "factors") == 0 || strcmp(argv[i], "explain") == 0 ||
+       strcmp(argv[i], "diff") == 0 || strcmp(argv[i], "seek") == 0)) {
     char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
     int n = 0, rest = 0;
     if (!sub) {
@@ -226,6 +228,7 @@ int main(int argc, char **argv) {
     o.color = dc_term_color(1, no_color);
     int code;
     if (strcmp(sub[0], "check") == 0) code = dc_cmd_check(n, sub, &o);
+    else if (strcmp(sub[0], "chart") == 0) code = dc_cmd_chart(n, sub, &o);
     else if (strcmp(sub[0], "merge") == 0) code = dc_cmd_merge(n, sub, &o);
     else if (strcmp(sub[0], "seek") == 0) code = dc_cmd_seek(n, sub, &o);
     else if (strcmp(sub[0], "units") == 0) code = dc_cmd_units(n, sub, &o);

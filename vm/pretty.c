@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "series_lua.h"
 
 /* Significant digits of a float shown at the prompt (as Lua's own %.14g). */
 #define PRETTY_DIGITS 14
@@ -285,6 +286,8 @@ static void render(pp *p, int idx, int depth, int indent) {
     case LUA_TTABLE: render_table(p, idx, depth, indent); break;
     case LUA_TFUNCTION: push_function(L, idx); break;
     case LUA_TUSERDATA:
+      /* a series on its own: a compact year table; inside a table: one line */
+      if (depth == 0 && indent == 0 && dc_series_lua_push_table(L, idx, p->o.width)) break;
       if (push_tostring(L, idx)) break;
       {
         int t = luaL_getmetafield(L, idx, "__name");

@@ -18,6 +18,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "chart.h"
 #include "dc_lua.h"
 #include "explain.h"
 #include "plan.h"
@@ -25,6 +26,7 @@
 #include "pretty.h"
 #include "report.h"
 #include "run.h"
+#include "series_lua.h"
 #include "replkit.h"
 #include "term.h"
 #include "units.h"
@@ -473,6 +475,42 @@ static void cmd_explain(repl *r, const char *target) {
   lua_settop(L, top);
 }
 
+/* Protected: arg 1 the value, arg 2 the width; the plot of a series, or
+ * nil for any other value. */
+static int plot_value(lua_State *L) {
+  if (!dc_series_lua_push_plot(L, 1, (int)lua_tointeger(L, 2), 8)) lua_pushnil(L);
+  return 1;
+}
+
+/* :plot EXPR — a braille chart of the series EXPR gives, as wide as the terminal. */
+static void cmd_plot(repl *r, const char *what) {
+  lua_State *L = dc_host_state(r->h);
+  int top = lua_gettop(L);
+  if (!*what) {
+    say_error(r, DC_EXIT_USAGE, ":plot needs a series, e.g. :plot p:series\"emissions\"");
+    return;
+  }
+  lua_pushcfunction(L, plot_value);
+  lua_pushfstring(L, "return %s", what);
+  int st = dc_host_load(r->h, lua_tostring(L, -1), lua_rawlen(L, -1), "=stdin");
+  lua_remove(L, -2);
+  if (st == DC_EXIT_OK) st = dc_host_call(r->h, 0, 1);
+  if (st == DC_EXIT_OK) {
+    int width = dc_chart_term_width(1) - 1;
+    lua_pushinteger(L, width < 24 ? 24 : width);
+    st = dc_host_call(r->h, 2, 1);
+  }
+  if (st != DC_EXIT_OK) fail(r, st);
+  else if (lua_isnil(L, -1))
+    say_error(r, DC_EXIT_USAGE, ":plot %s: that is not a series (try :plot p:series\"emissions\")", what);
+  else {
+    fputs(lua_tostring(L, -1), stdout);
+    fputc('\n', stdout);
+    fflush(stdout);
+  }
+  lua_settop(L, top);
+}
+
 /* line starts with ':' */
 static void run_command(repl *r, const char *line) {
   const char *w = line + 1;
@@ -504,6 +542,8 @@ static void run_command(repl *r, const char *line) {
     cmd_units(a);
   } else if (strcmp(cmd, "explain") == 0) {
     cmd_explain(r, a);
+  } else if (strcmp(cmd, "plot") == 0) {
+    cmd_plot(r, a);
   } else if (strcmp(cmd, "reset") == 0) {
     cmd_reset(r);
   } else if (strcmp(cmd, "quit") == 0) {

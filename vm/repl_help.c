@@ -5,7 +5,7 @@
 
 #include "replkit.h"
 
-const char *const dc_repl_commands[] = {"help", "load", "check", "explain", "units", "reset", "quit", NULL};
+const char *const dc_repl_commands[] = {"help", "load", "check", "explain", "plot", "units", "reset", "quit", NULL};
 
 const char *const dc_repl_topics[] = {"repl", "units", "series", "plan", "targets", NULL};
 
@@ -18,6 +18,7 @@ static const char help_overview[] =
   "  :load FILE      run a script in this session (its globals stay)\n"
   "  :check [PLAN]   evaluate the plans of the session (or the one named)\n"
   "  :explain [TARGET]  why each target is met or missed, term by term\n"
+  "  :plot EXPR      a chart of the series EXPR in the terminal (so does s:plot())\n"
   "  :units [TEXT]   list the units whose name or kind contains TEXT\n"
   "  :reset          a fresh session: every global is gone\n"
   "  :quit           leave (so does Ctrl-D)\n"

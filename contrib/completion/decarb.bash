@@ -1,7 +1,7 @@
 # decarb.bash — bash completion for decarb (Debian's bash-completion
 # conventions: installed as share/bash-completion/completions/decarb and
 # loaded on first use). Completes subcommands, options, the report formats
-# of check, explain and diff, and file names (Lua scripts where decarb wants a script).
+# of check, explain and diff, chart's options, and file names (Lua scripts where decarb wants a script).
 # tests/completion.test.sh keeps these lists equal to `decarb --help`.
 
 _decarb() {
@@ -10,13 +10,14 @@ _decarb() {
 
   local common="--timeout --max-mem --unsafe --no-color -h --help"
   local top="-e -i -v -V --version $common"
-  local subcommands="check explain diff seek merge units factors"
+  local subcommands="check chart explain diff seek merge units factors"
   local check_opts="--format --output --scenario --years --jobs --shard --set --exit-zero --samples --seed --fail-below $common"
+  local chart_opts="--metric --target --wedges --scenario --plan --years --width --height --output $common"
   local explain_opts="--target --year --scenario --format $common"
   local diff_opts="--format --tolerance $common"
   local seek_opts="--target --vary --lo --hi --scenario --format $common"
   local merge_opts="--format --exit-zero -h --help"
-  local formats="text json jsonl csv csv-targets tap junit github"
+  local formats="text json jsonl csv csv-targets tap junit github html"
 
   # the subcommand, if any: the first word that is not an option or its value
   local i sub="" w
@@ -38,7 +39,7 @@ _decarb() {
       esac
       return ;;
     --output) _filedir; return ;;
-    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | --target | --year | --tolerance | --vary | --lo | --hi | --samples | --seed | --fail-below | -e) return ;;
+    --timeout | --max-mem | --scenario | --years | --jobs | --shard | --set | --target | --year | --tolerance | --vary | --lo | --hi | --samples | --seed | --fail-below | --metric | --plan | --width | --height | -e) return ;;
   esac
 
   case $sub in
@@ -48,6 +49,9 @@ _decarb() {
     merge)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$merge_opts" -- "$cur"))
       else _filedir jsonl; fi ;;
+    chart)
+      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$chart_opts" -- "$cur"))
+      else _filedir lua; fi ;;
     explain)
       if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "$explain_opts" -- "$cur"))
       else _filedir lua; fi ;;

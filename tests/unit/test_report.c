@@ -75,7 +75,7 @@ static char *render_s(dc_plan *p, int s, dc_report_format fmt, int color, int y0
   assert_non_null(f);
   dc_result *r = dc_result_from_plan(p, s, "test.lua", NULL, NULL);
   assert_non_null(r);
-  dc_report_opts o = {fmt, color, y0, y1};
+  dc_report_opts o = {fmt, color, y0, y1, 0};
   assert_int_equal(dc_report_write(f, &r, 1, &o), 0);
   dc_result_free(r);
   fclose(f);

@@ -11,7 +11,7 @@
 #include "units_display.h"
 
 static const char *const format_names[DC_REPORT_NFORMATS] = {
-    "text", "json", "csv", "tap", "junit", "jsonl", "github", "csv-targets"};
+    "text", "json", "csv", "tap", "junit", "jsonl", "github", "csv-targets", "html"};
 
 int dc_report_format_parse(const char *name, dc_report_format *out) {
   for (int i = 0; i < DC_REPORT_NFORMATS; i++)
@@ -246,7 +246,7 @@ void dc_rep_tap_text(FILE *f, const char *s) {
 int dc_report_write(FILE *out, dc_result *const *results, size_t n, const dc_report_opts *o) {
   static void (*const writers[DC_REPORT_NFORMATS])(FILE *, dc_result *const *, size_t, const dc_report_opts *) = {
       dc_rep_write_text, NULL, dc_rep_write_csv, dc_rep_write_tap,
-      dc_rep_write_junit, NULL, dc_rep_write_github, dc_rep_write_csv_targets};
+      dc_rep_write_junit, NULL, dc_rep_write_github, dc_rep_write_csv_targets, NULL};
   int bad = 0;
   /* plans without the scenario asked for: text, TAP and JUnit list them as
      skipped; the data formats leave them out (stderr said so) */
@@ -265,6 +265,7 @@ int dc_report_write(FILE *out, dc_result *const *results, size_t n, const dc_rep
   }
   if (o->format == DC_REPORT_JSONL) bad = dc_rep_write_jsonl(out, results, n, o);
   else if (o->format == DC_REPORT_JSON) bad = dc_rep_write_json(out, results, n, o);
+  else if (o->format == DC_REPORT_HTML) bad = dc_rep_write_html(out, results, n, o);
   else writers[o->format](out, results, n, o);
   free(kept);
   return bad || ferror(out) ? -1 : 0;

@@ -1,7 +1,7 @@
 /* report.h — report writers of `decarb check`: text, JSON, JSON lines, CSV
  * (metrics, or per-target per-year verdicts), TAP, JUnit and GitHub Actions
- * workflow commands. They read dc_result values only (stdlib/result.h):
- * no plan, no Lua. One file each in vm/report/, shared bits in common.c. */
+ * workflow commands, and an HTML page with charts. They read dc_result
+ * values only (stdlib/result.h): no plan, no Lua. One file each in vm/report/, shared bits in common.c. */
 #ifndef DC_REPORT_H
 #define DC_REPORT_H
 
@@ -18,11 +18,12 @@ typedef enum {
   DC_REPORT_JSONL,
   DC_REPORT_GITHUB,
   DC_REPORT_CSV_TARGETS,
+  DC_REPORT_HTML,
   DC_REPORT_NFORMATS
 } dc_report_format;
 
 /* The names --format takes, in enum order, as one line for messages. */
-#define DC_REPORT_FORMAT_NAMES "text, json, csv, tap, junit, jsonl, github or csv-targets"
+#define DC_REPORT_FORMAT_NAMES "text, json, csv, tap, junit, jsonl, github, csv-targets or html"
 
 /* Version of the JSON schemas (docs/schema/, docs/report-format.md). */
 #define DC_REPORT_JSON_VERSION 1
@@ -37,6 +38,7 @@ typedef struct dc_report_opts {
   dc_report_format format;
   int color;  /* ANSI colour in the text report */
   int y0, y1; /* years shown (clipped to each plan); 0, 0: all */
+  int sparklines; /* text report: a sparkline per metric (only for a terminal) */
 } dc_report_opts;
 
 /* Writes the report of n results; returns 0, or -1 on a write error. */

@@ -60,5 +60,9 @@ void dc_rep_write_csv_targets(FILE *f, dc_result *const *r, size_t n, const dc_r
 void dc_rep_write_tap(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_junit(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_github(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
+/* The text report's sparklines of r over years a..b (text_spark.c). */
+void dc_rep_text_sparklines(FILE *f, const dc_result *r, int a, int b);
+/* 0, or -1 (errno ENOMEM) when out of memory: nothing written then */
+int dc_rep_write_html(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 
 #endif

@@ -280,6 +280,7 @@ static void text_plan(FILE *f, const dc_result *r, const dc_report_opts *o) {
              *off = o->color ? "\033[0m" : "";
   text_title(f, r, bold, off);
   text_table(f, r, a, b);
+  if (o->sparklines) dc_rep_text_sparklines(f, r, a, b);
 
   if (r->ntargets) fprintf(f, "\nTargets\n");
   for (size_t t = 0; t < r->ntargets; t++) {
