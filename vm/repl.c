@@ -18,6 +18,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "commands.h"
 #include "dc_lua.h"
 #include "plan.h"
 #include "plan_lua.h"
@@ -26,7 +27,6 @@
 #include "run.h"
 #include "replkit.h"
 #include "term.h"
-#include "units.h"
 
 /* Exit code of a chunk stopped by Ctrl-C (as main.c: 128 + SIGINT). */
 #define EXIT_INTERRUPT 130
@@ -244,68 +244,9 @@ static void cmd_load(repl *r, const char *file) {
   lua_settop(L, top);
 }
 
-static int contains_ci(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  if (!hay) return 0;
-  for (; *hay; hay++) {
-    size_t i = 0;
-    while (i < n && hay[i]) {
-      char a = hay[i], b = needle[i];
-      if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-      if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-      if (a != b) break;
-      i++;
-    }
-    if (i == n) return 1;
-  }
-  return n == 0;
-}
-
-/* Columns a UTF-8 string takes (one per character: close enough here). */
-static int columns(const char *s) {
-  int n = 0;
-  for (; s && *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
-static void pad(const char *s, int width) {
-  fputs(s, stdout);
-  for (int i = columns(s); i < width; i++) fputc(' ', stdout);
-}
-
-static int unit_matches(const dc_unit_info *u, const char *filter) {
-  return !*filter || contains_ci(u->name, filter) || contains_ci(u->dimension, filter);
-}
-
+/* :units [TEXT]: the listing of `decarb units` (dc_units_list), filtered */
 static void cmd_units(const char *filter) {
-  const dc_unit_info *u;
-  int wn = 4, wd = 4, wf = 10, wp = 8, shown = 0;
-  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
-    if (!unit_matches(u, filter)) continue;
-    if (columns(u->name) > wn) wn = columns(u->name);
-    if (columns(u->dimension) > wd) wd = columns(u->dimension);
-    if (columns(u->definition) > wf) wf = columns(u->definition);
-    if (columns(dc_units_prefixes(i)) > wp) wp = columns(dc_units_prefixes(i));
-  }
-  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
-    if (!unit_matches(u, filter)) continue;
-    if (!shown) {
-      pad("unit", wn + 2);
-      pad("kind", wd + 2);
-      pad("definition", wf + 2);
-      pad("prefixes", wp + 2);
-      fputs("source\n", stdout);
-    }
-    pad(u->name, wn + 2);
-    pad(u->dimension ? u->dimension : "", wd + 2);
-    pad(u->definition ? u->definition : "", wf + 2);
-    pad(dc_units_prefixes(i) ? dc_units_prefixes(i) : "", wp + 2);
-    fputs(u->source ? u->source : "", stdout);
-    fputc('\n', stdout);
-    shown++;
-  }
-  if (!shown)
+  if (dc_units_list(stdout, *filter ? filter : NULL, 0) == 0)
     printf("no unit's name or kind contains '%s' (:units alone lists them all)\n", filter);
   fflush(stdout);
 }
