@@ -16,9 +16,6 @@
 
 #define DECARB_VERSION "0.1.0"
 
-/* Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report). */
-#define DC_EXIT_INTERRUPT 130
-
 static const char usage_text[] =
   "usage: decarb [OPTIONS] [FILE [ARGS...]]\n"
   "       decarb [OPTIONS] -e CHUNK [-e CHUNK...] [FILE [ARGS...]]\n"
@@ -95,34 +92,12 @@ static int fail(dc_host *h, int code) {
   return code;
 }
 
-static int interrupted_code(dc_host *h, int code) {
-  lua_State *L = dc_host_state(h);
-  if (code == DC_EXIT_LIMIT && lua_isstring(L, -1) &&
-      strcmp(lua_tostring(L, -1), "interrupted") == 0)
-    return DC_EXIT_INTERRUPT;
-  return code;
-}
-
 static int run_chunk(dc_host *h, const char *buf, size_t len, const char *name) {
   int st = dc_host_load(h, buf, len, name);
   if (st != DC_EXIT_OK) return fail(h, st);
   st = dc_host_call(h, 0, 0);
-  if (st != DC_EXIT_OK) {
-    int code = interrupted_code(h, st);
-    return fail(h, code);
-  }
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
-}
-
-static void set_scriptdir_of(dc_host *h, const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) { dc_host_set_scriptdir(h, "."); return; }
-  /* the folder as a Lua string: memory running out here ends the run
-     (host_panic), never leaves the folder unset */
-  lua_State *L = dc_host_state(h);
-  lua_pushlstring(L, path, slash == path ? 1 : (size_t)(slash - path));
-  dc_host_set_scriptdir(h, lua_tostring(L, -1));
-  lua_pop(L, 1);
 }
 
 /* The global `arg`: arg[0] the script, arg[1..] its arguments, negative
@@ -142,14 +117,14 @@ static int run_file(dc_host *h, char **argv, int argc, int script) {
   lua_State *L = dc_host_state(h);
   set_arg(h, argv, argc, script);
   int st;
-  set_scriptdir_of(h, path);
+  dc_host_set_scriptdir_of(h, path);
   st = dc_host_loadfile(h, path);
   if (st != DC_EXIT_OK) return fail(h, st);
   int nargs = argc - script - 1;
   luaL_checkstack(L, nargs + 1, "too many arguments");
   for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
   st = dc_host_call(h, nargs, 0);
-  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
 }
 
@@ -157,7 +132,7 @@ static int run_stdin(dc_host *h) {
   int st = dc_host_loadstream(h, stdin, "=stdin");
   if (st != DC_EXIT_OK) return fail(h, st);
   st = dc_host_call(h, 0, 0);
-  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
 }
 

@@ -29,7 +29,6 @@
 #include "term.h"
 
 /* Exit code of a chunk stopped by Ctrl-C (as main.c: 128 + SIGINT). */
-#define EXIT_INTERRUPT 130
 /* Entries kept in the history file. */
 #define HISTORY_MAX 1000
 #define CHUNKNAME "=stdin"
@@ -69,33 +68,15 @@ static void say_error(repl *r, int code, const char *fmt, ...) {
 /* Running chunks and showing values                                   */
 /* ================================================================== */
 
-/* A traceback whose one frame is the typed chunk itself tells nothing the
- * message does not: stack: msg -> msg without it. */
-static void trim_traceback(lua_State *L) {
-  static const char head[] = "\nstack traceback:\n\tstdin:";
-  static const char tail[] = ": in main chunk";
-  if (lua_type(L, -1) != LUA_TSTRING) return;
-  size_t len;
-  const char *m = lua_tolstring(L, -1, &len);
-  const char *t = strstr(m, head);
-  if (!t) return;
-  const char *p = t + sizeof head - 1;
-  while (*p >= '0' && *p <= '9') p++;
-  if (strcmp(p, tail) != 0) return;
-  lua_pushlstring(L, m, (size_t)(t - m));
-  lua_replace(L, -2);
-}
-
-/* Reports the error message on the stack and remembers its exit code. */
+/* Reports the error message on the stack and remembers its exit code. A
+ * traceback whose one frame is the typed chunk itself tells nothing the
+ * message does not: it is left out. */
 static void fail(repl *r, int code) {
-  lua_State *L = dc_host_state(r->h);
-  if (code == DC_EXIT_LIMIT && lua_type(L, -1) == LUA_TSTRING &&
-      strcmp(lua_tostring(L, -1), "interrupted") == 0)
-    code = EXIT_INTERRUPT;
-  trim_traceback(L);
+  const char *only = dc_host_error_chunk(r->h);
   fflush(stdout);
-  if (code == EXIT_INTERRUPT && r->interactive) fputc('\n', stderr); /* after the ^C echo */
-  dc_host_report(r->h);
+  if (code == DC_EXIT_INTERRUPT && r->interactive) fputc('\n', stderr); /* after the ^C echo */
+  if (only && strcmp(only, "stdin") == 0) dc_host_report_message(r->h);
+  else dc_host_report(r->h);
   r->code = code;
 }
 
@@ -207,22 +188,6 @@ static int eval(repl *r, int final) {
 /* Colon commands                                                      */
 /* ================================================================== */
 
-static void set_scriptdir_of(dc_host *h, const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) {
-    dc_host_set_scriptdir(h, ".");
-    return;
-  }
-  size_t n = (size_t)(slash - path);
-  char *dir = malloc(n + 2);
-  if (!dir) return;
-  if (n == 0) { dir[0] = '/'; n = 1; }
-  else memcpy(dir, path, n);
-  dir[n] = '\0';
-  dc_host_set_scriptdir(h, dir);
-  free(dir);
-}
-
 static void cmd_load(repl *r, const char *file) {
   lua_State *L = dc_host_state(r->h);
   if (!*file) {
@@ -234,7 +199,7 @@ static void cmd_load(repl *r, const char *file) {
   char *saved = strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : ".");
   lua_pop(L, 1);
   /* require and the data loaders resolve beside the file while it runs */
-  set_scriptdir_of(r->h, file);
+  dc_host_set_scriptdir_of(r->h, file);
   int st = dc_host_loadfile(r->h, file);
   if (st == DC_EXIT_OK) st = dc_host_call(r->h, 0, LUA_MULTRET);
   dc_host_set_scriptdir(r->h, saved ? saved : ".");
@@ -663,7 +628,7 @@ int dc_repl_run(dc_host *h, int interactive) {
     int st = interactive ? read_tty(&r, prompt_for(&r), &line) : read_pipe(&r, &line);
     if (st == READ_INTERRUPT) {
       r.len = 0;
-      if (!interactive) r.code = EXIT_INTERRUPT;
+      if (!interactive) r.code = DC_EXIT_INTERRUPT;
       continue;
     }
     if (st == READ_EOF) {
