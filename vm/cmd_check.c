@@ -169,27 +169,8 @@ static int check_sink(void *vctx, dc_result *r) {
 
 /* The whole of standard input (for `decarb check -`); NULL on error. */
 static char *read_stdin(size_t *len) {
-  size_t cap = 1 << 16;
-  char *buf = malloc(cap);
-  *len = 0;
-  size_t n;
-  while (buf && (n = fread(buf + *len, 1, cap - *len, stdin)) > 0) {
-    *len += n;
-    if (*len == cap) {
-      char *nb = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
-      if (!nb) {
-        free(buf);
-        return NULL;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-  }
-  if (buf && ferror(stdin)) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
+  int oom;
+  return dc_host_read_all(stdin, len, &oom);
 }
 
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {

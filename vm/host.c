@@ -441,9 +441,7 @@ int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname)
   return st == LUA_ERRMEM ? DC_EXIT_LIMIT : DC_EXIT_SYNTAX;
 }
 
-/* Reads all of f into a malloc'd buffer; NULL on a read error or out of
- * memory (*oom set). */
-static char *read_all(FILE *f, size_t *lenp, int *oom) {
+char *dc_host_read_all(FILE *f, size_t *lenp, int *oom) {
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
   *oom = 0;
@@ -466,7 +464,7 @@ static char *read_all(FILE *f, size_t *lenp, int *oom) {
 int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname) {
   size_t len;
   int oom;
-  char *buf = read_all(f, &len, &oom);
+  char *buf = dc_host_read_all(f, &len, &oom);
   if (!buf) {
     lua_pushfstring(h->L, oom ? "decarb: out of memory reading '%s'" : "decarb: cannot read '%s'",
                     shown_name(chunkname));

@@ -59,6 +59,10 @@ int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname)
  * A byte order mark and a first line starting with '#' are skipped, and a
  * precompiled chunk is refused with the file's name. */
 int dc_host_loadfile(dc_host *h, const char *path);
+/* The one reader of script text: all of f in a malloc'd buffer (*len
+ * bytes, not NUL-terminated); NULL on a read error, or out of memory with
+ * *oom set. */
+char *dc_host_read_all(FILE *f, size_t *len, int *oom);
 /* As dc_host_loadfile from an open stream (not closed), as chunkname
  * ("=stdin"); LIMIT when out of memory. */
 int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname);
