@@ -69,20 +69,11 @@ static dc_series *checkself(lua_State *L, const char *name) {
 
 /* A whole year from the value at idx (an integer or an integral float). */
 int dc_series_lua_year(lua_State *L, int idx, const char *what) {
-  int isnum;
-  lua_Integer y = lua_tointegerx(L, idx, &isnum);
-  if (!isnum || y < DC_SERIES_YEAR_MIN || y > DC_SERIES_YEAR_MAX) {
-    if (lua_type(L, idx) == LUA_TNUMBER && isnum)
-      dc_lua_error(L, "%s %I is out of range (years are %d..%d)", what, (LUAI_UACINT)y,
-                   DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
-    dc_lua_error(L, "%s must be a whole year, got %s", what,
-                 lua_type(L, idx) == LUA_TNUMBER ? lua_tostring(L, idx) : luaL_typename(L, idx));
-  }
-  return (int)y;
+  return dc_lua_year(L, idx, what, DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
 }
 
 static int optyear(lua_State *L, int idx, int dflt, const char *what) {
-  return lua_isnoneornil(L, idx) ? dflt : dc_series_lua_year(L, idx, what);
+  return dc_lua_opt_year(L, idx, dflt, what, DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
 }
 
 /* "a series in GWh (energy)" / "5 MW (power)" for messages; pushed. */
@@ -661,8 +652,7 @@ int luaopen_decarb_series(lua_State *L) {
   lua_setfield(L, mt, "methods");
   lua_pushcclosure(L, s_index, 2);
   lua_setfield(L, mt, "__index");
-  lua_pushliteral(L, DC_SERIES_TYPE);
-  lua_setfield(L, mt, "__metatable");
+  dc_lua_lock_metatable(L, mt, DC_SERIES_TYPE);
   dc_series_lua_open_ctors(L, mt); /* stack: mt, series */
   lua_remove(L, mt);
   return 1;
