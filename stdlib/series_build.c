@@ -64,8 +64,8 @@ static void get_opts(lua_State *L, int t, build_opts *o) {
 
 /* Gives s its extend rule, once the values are in (growth needs them). */
 static void set_extend(lua_State *L, dc_series *s, dc_extend e, const char *who) {
-  char err[200];
-  if (dc_series_check_extend(s, e, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  dc_err err;
+  if (dc_series_check_extend(s, e, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
   s->extend = e;
 }
 
@@ -110,7 +110,7 @@ static int cmp_point(const void *a, const void *b) {
  * where(i) names a point's origin in messages (NULL: "year N"). */
 static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const build_opts *o,
                          const char *who) {
-  char err[300];
+  dc_err err;
   if (np == 0) dc_lua_error(L, "%s: no years given (write [2020] = ...)", who);
   qsort(pts, np, sizeof *pts, cmp_point);
   const point *lead = &pts[0];
@@ -134,7 +134,7 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
     }
   }
   int y0 = pts[0].year, y1 = pts[np - 1].year;
-  if (dc_series_check_range(y0, y1, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_check_range(y0, y1, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
   /* scratch arrays for the core, owned by Lua in case of an error */
   int *years = (int *)lua_newuserdatauv(L, np * sizeof(int), 0);
   double *si = (double *)lua_newuserdatauv(L, np * sizeof(double), 0);
@@ -143,8 +143,8 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
   for (size_t i = 0; i < np && !disp; i++)
     if (pts[i].disp.label[0]) disp = &pts[i].disp;
   dc_series *s = dc_series_lua_new(L, mtidx, y0, y1 - y0 + 1, lead->dims, disp);
-  if (dc_series_fill_points(s, years, si, np, o->interp, err, sizeof err))
-    dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_fill_points(s, years, si, np, o->interp, &err))
+    dc_lua_error(L, "%s: %s", who, err.msg);
   set_extend(L, s, o->extend, who);
   lua_replace(L, -3); /* stack: ..., series, si */
   lua_pop(L, 1);
@@ -187,7 +187,7 @@ static int s_call(lua_State *L) {
 /* from / to of a constructor's table. With open_to non-NULL, `to` may be
  * left out: *open_to is then set and *y1 is from + 1. */
 static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1, bool *open_to) {
-  char err[200];
+  dc_err err;
   lua_getfield(L, t, "from");
   lua_getfield(L, t, "to");
   if (open_to) *open_to = lua_isnil(L, -1);
@@ -196,7 +196,7 @@ static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1, boo
   *y0 = dc_series_lua_year(L, -2, "from");
   *y1 = lua_isnil(L, -1) ? *y0 + 1 : dc_series_lua_year(L, -1, "to");
   lua_pop(L, 2);
-  if (dc_series_check_range(*y0, *y1, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_check_range(*y0, *y1, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
 }
 
 /* series.growth{ "2.1 TWh", from = 2020, rate = 0.04, to = 2035 }; without
@@ -222,10 +222,10 @@ static int c_growth(lua_State *L) {
   lua_getfield(L, 1, "rate");
   if (lua_isnil(L, -1) || !dc_lua_toqty(L, -1, &rate, &rd, NULL) || !dc_dims_none(rd))
     return dc_lua_error(L, "series.growth needs rate = a number (0.04) or a percentage (\"4 %%\")");
-  char err[200];
+  dc_err err;
   dc_series *s = dc_series_lua_new(L, MT, y0, y1 - y0 + 1, p.dims, o.has_unit ? &o.udisp : &p.disp);
-  if (dc_series_fill_growth(s, p.si, rate, err, sizeof err))
-    return dc_lua_error(L, "series.growth: %s", err);
+  if (dc_series_fill_growth(s, p.si, rate, &err))
+    return dc_lua_error(L, "series.growth: %s", err.msg);
   set_extend(L, s, open_ended && !has_extend ? DC_EXTEND_GROWTH : o.extend, "series.growth");
   return 1;
 }
