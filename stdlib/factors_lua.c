@@ -129,10 +129,9 @@ static const dc_factor_set *opt_dataset(lua_State *L) {
 
 /* the built-in data or set (when non-NULL) */
 static int find_any(const dc_factor_set *set, const char *dataset, const char *name,
-                    const char *variant, int year, bool earlier, const dc_factor **f, char *err,
-                    size_t errsize) {
-  if (set) return dc_factors_set_find(set, name, variant, year, earlier, f, err, errsize);
-  return dc_factors_find(dataset, name, variant, year, earlier, f, err, errsize);
+                    const char *variant, int year, bool earlier, const dc_factor **f, dc_err *err) {
+  if (set) return dc_factors_set_find(set, name, variant, year, earlier, f, err);
+  return dc_factors_find(dataset, name, variant, year, earlier, f, err);
 }
 
 /* A record from a script's dataset must be of the kind asked for: want is a
@@ -189,7 +188,8 @@ static int f_load(lua_State *L) {
   if (lua_type(L, 1) != LUA_TSTRING)
     return dc_lua_error(L, "factors.load needs a file name, as in factors.load(\"my_factors.csv\")");
   const char *path = lua_tostring(L, 1);
-  char full[4096], err[1200];
+  char full[4096];
+  dc_err err;
   dc_lua_resolve_path(L, path, full, sizeof full); /* below the script's folder */
   dc_factor_set **b = (dc_factor_set **)lua_newuserdatauv(L, sizeof *b, 0);
   *b = NULL;
@@ -203,7 +203,7 @@ static int f_load(lua_State *L) {
     dc_lua_lock_metatable(L, -1, SET_TYPE);
   }
   lua_setmetatable(L, -2);
-  if (dc_factors_set_read(full, path, b, err, sizeof err) != 0) return dc_lua_error(L, "%s", err);
+  if (dc_factors_set_read(full, path, b, &err) != 0) return dc_lua_error(L, "%s", err.msg);
   return 1;
 }
 
@@ -212,15 +212,15 @@ static const dc_factor *find(lua_State *L, const dc_factor_set *set, const char 
                              const char *name, const char *variant, const char *variant_field,
                              int year, bool earlier) {
   const dc_factor *f;
-  char err[1200];
-  int rc = find_any(set, dataset, name, variant, year, earlier, &f, err, sizeof err);
+  dc_err err;
+  int rc = find_any(set, dataset, name, variant, year, earlier, &f, &err);
   if (rc == 0) return f;
   if (rc == -2 && variant_field)
-    dc_lua_error(L, "%s (%s = ...)", err, variant_field);
+    dc_lua_error(L, "%s (%s = ...)", err.msg, variant_field);
   if (rc == -3 && year && !earlier)
-    dc_lua_error(L, "%s (fallback = \"earlier\" takes the nearest earlier year)", err);
-  if (rc == -3 && !year) dc_lua_error(L, "%s (year = ...)", err);
-  dc_lua_error(L, "%s", err);
+    dc_lua_error(L, "%s (fallback = \"earlier\" takes the nearest earlier year)", err.msg);
+  if (rc == -3 && !year) dc_lua_error(L, "%s (year = ...)", err.msg);
+  dc_lua_error(L, "%s", err.msg);
   return NULL;
 }
 
@@ -311,8 +311,8 @@ static int f_fuel(lua_State *L) {
   const char *name = get_name(L, "factors.fuel", ex);
   const dc_factor *ncv, *co2;
   double per_kg;
-  char err[1200];
-  if (dc_factors_fuel(name, &ncv, &co2, &per_kg, err, sizeof err)) dc_lua_error(L, "%s", err);
+  dc_err err;
+  if (dc_factors_fuel(name, &ncv, &co2, &per_kg, &err)) dc_lua_error(L, "%s", err.msg);
   lua_createtable(L, 0, 7);
   lua_pushstring(L, ncv->name);
   lua_setfield(L, -2, "name");
@@ -403,8 +403,8 @@ static int factors_newindex(lua_State *L) {
 }
 
 int luaopen_decarb_factors(lua_State *L) {
-  char err[300];
-  if (dc_factors_load(err, sizeof err) != 0) return luaL_error(L, "%s", err);
+  dc_err err;
+  if (dc_factors_load(&err) != 0) return luaL_error(L, "%s", err.msg);
   luaL_newlib(L, factors_funcs);             /* stack: factors */
   dc_lua_readonly(L, -1, factors_newindex); /* a typo (factors.gird = ...) is an error */
   return 1;

@@ -40,8 +40,8 @@ static void fill(row *r, const dc_factor *f) {
 static int fill_derived(row *r, const dc_factor *co2) {
   const dc_factor *ncv, *ef;
   double per_kg;
-  char err[300];
-  if (dc_factors_fuel(co2->name, &ncv, &ef, &per_kg, err, sizeof err)) return -1;
+  dc_err err;
+  if (dc_factors_fuel(co2->name, &ncv, &ef, &per_kg, &err)) return -1;
   snprintf(r->year, sizeof r->year, "%d", ncv->year);
   dc_fmt_number(r->value, sizeof r->value, per_kg, 4);
   const char *col[6] = {"fuel", co2->name, "co2/t", r->year, r->value, "tCO2/t"};
@@ -88,11 +88,12 @@ static int read_query(int argc, char **argv, char *query, size_t size) {
 
 int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts) {
   (void)opts;
-  char query[512], err[300];
+  char query[512];
+  dc_err err;
   int st = read_query(argc, argv, query, sizeof query);
   if (st >= 0) return st;
-  if (dc_factors_load(err, sizeof err) != 0) {
-    fprintf(stderr, "decarb factors: %s\n", err);
+  if (dc_factors_load(&err) != 0) {
+    fprintf(stderr, "decarb factors: %s\n", err.msg);
     return DC_EXIT_RUNTIME;
   }
   /* two passes: widths (at least the heading's), then the lines */
