@@ -346,6 +346,50 @@ static int cmp_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* find_in's error for a name the dataset does not have: -1, the names it has listed */
+static int unknown_name(const dc_factor *recs, size_t nrec, const char *dataset, const char *name,
+                        char *err, size_t errsize) {
+  size_t len = 0;
+  bool first = true;
+  bool is_grid = strcmp(dataset, "grid") == 0;
+  int k = snprintf(err, errsize, "unknown %s '%s'; %s: ", is_grid ? "grid region" : dataset,
+                   name, is_grid ? "regions with data" : "known");
+  if (k < 0) return -1;
+  len = (size_t)k;
+  for (size_t i = 0; i < nrec; i++) {
+    if (strcmp(recs[i].dataset, dataset) != 0) continue;
+    bool seen = false; /* a name repeats for each year and variant */
+    for (size_t j = 0; j < i && !seen; j++)
+      seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, recs[i].name) == 0;
+    if (!seen) add_item(err, errsize, &len, &first, "%s", recs[i].name);
+  }
+  if (first) snprintf(err, errsize, "unknown dataset '%s'", dataset);
+  return -1;
+}
+
+/* find_in's error for a variant missing or to be chosen: -2, the variants listed */
+static int no_variant(const dc_factor *recs, size_t nrec, const char *dataset, const char *canon,
+                      const char *variant, bool several, char *err, size_t errsize) {
+  size_t len = 0;
+  bool first = true;
+  int k = several ? snprintf(err, errsize, "%s %s has several values; choose one of: ", dataset,
+                             canon)
+                  : snprintf(err, errsize, "%s %s has no value '%s'; it has: ", dataset,
+                             canon, variant);
+  if (k < 0) return -1;
+  len = (size_t)k;
+  for (size_t i = 0; i < nrec; i++) {
+    const dc_factor *f = &recs[i];
+    if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; j++)
+      seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, canon) == 0 &&
+             strcmp(recs[j].variant, f->variant) == 0;
+    if (!seen) add_item(err, errsize, &len, &first, "'%s'", f->variant);
+  }
+  return -2;
+}
+
 /* The look-up over records recs[0 .. nrec-1] of dataset; canon is the
  * canonical name of name, or NULL when unknown. */
 static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, const char *canon,
@@ -353,22 +397,7 @@ static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, cons
                    const dc_factor **out, char *err, size_t errsize) {
   size_t len = 0;
   bool first = true;
-  if (!canon) {
-    bool is_grid = strcmp(dataset, "grid") == 0;
-    int k = snprintf(err, errsize, "unknown %s '%s'; %s: ", is_grid ? "grid region" : dataset,
-                     name, is_grid ? "regions with data" : "known");
-    if (k < 0) return -1;
-    len = (size_t)k;
-    for (size_t i = 0; i < nrec; i++) {
-      if (strcmp(recs[i].dataset, dataset) != 0) continue;
-      bool seen = false; /* a name repeats for each year and variant */
-      for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, recs[i].name) == 0;
-      if (!seen) add_item(err, errsize, &len, &first, "%s", recs[i].name);
-    }
-    if (first) snprintf(err, errsize, "unknown dataset '%s'", dataset);
-    return -1;
-  }
+  if (!canon) return unknown_name(recs, nrec, dataset, name, err, errsize);
   /* the variant: the one asked for, or the only one there is */
   const char *var = NULL;
   bool several = false;
@@ -386,24 +415,7 @@ static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, cons
       several = true;
     }
   }
-  if (!var || several) {
-    int k = several ? snprintf(err, errsize, "%s %s has several values; choose one of: ", dataset,
-                               canon)
-                    : snprintf(err, errsize, "%s %s has no value '%s'; it has: ", dataset,
-                               canon, variant);
-    if (k < 0) return -1;
-    len = (size_t)k;
-    for (size_t i = 0; i < nrec; i++) {
-      const dc_factor *f = &recs[i];
-      if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
-      bool seen = false;
-      for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, canon) == 0 &&
-               strcmp(recs[j].variant, f->variant) == 0;
-      if (!seen) add_item(err, errsize, &len, &first, "'%s'", f->variant);
-    }
-    return -2;
-  }
+  if (!var || several) return no_variant(recs, nrec, dataset, canon, variant, several, err, errsize);
   /* the year */
   int years[64], ny = 0;
   const dc_factor *exact = NULL, *best = NULL, *only = NULL;

@@ -89,6 +89,48 @@ static int report(const char *text, const dc_units_error *e) {
   return DC_EXIT_RUNTIME;
 }
 
+/* `decarb units EXPR UNIT`: the quantity (si in SI units, its unit u and
+ * display d, dimension name dim) shown in target. */
+static int convert(double si, const dc_unit *up, const dc_display *dp, const char *dim,
+                   const char *target) {
+  dc_unit u = *up;
+  dc_display d = *dp;
+  dc_units_error e;
+  char shown[160];
+  dc_unit tu;
+  dc_display td;
+  if (dc_units_parse_display(target, &tu, &td, &e) < 0) return report(target, &e);
+  if (!dc_dims_eq(u.dims, tu.dims)) {
+    char tdim[96];
+    dc_dims_name(tu.dims, tdim, sizeof tdim);
+    dc_units_format(shown, sizeof shown, si, u.dims, &d);
+    dc_dims x = u.dims, y = tu.dims;
+    bool nref = x.e[DC_DIM_NREF] != y.e[DC_DIM_NREF];
+    x.e[DC_DIM_NREF] = y.e[DC_DIM_NREF] = 0;
+    fprintf(stderr, "decarb units: cannot convert %s (%s) to %s (%s)%s\n", shown, dim, target, tdim,
+            nref && dc_dims_eq(x, y)
+                ? ": Nm3 is gas at 0 °C and 101.325 kPa, m3 is not; a script states the "
+                  "conditions: x:to(\"m3\", { T = q\"20 °C\", p = q\"101.325 kPa\" })"
+                : "");
+    return DC_EXIT_RUNTIME;
+  }
+  if (d.co2e && !td.co2e && u.dims.e[DC_DIM_CO2]) {
+    dc_units_format(shown, sizeof shown, si, u.dims, &d);
+    fprintf(stderr, "decarb units: cannot convert %s to %s: a CO2e amount is not CO2 alone "
+                    "(it may include other gases); use a CO2e unit, as in tCO2e\n", shown, target);
+    return DC_EXIT_RUNTIME;
+  }
+  if (!td.label[0]) { /* a unit text too long for a label: show it as typed */
+    char num[64];
+    dc_fmt_number(num, sizeof num, (si - tu.offset) / tu.scale, 0);
+    printf("%s %s\n", num, target);
+    return DC_EXIT_OK;
+  }
+  dc_units_format(shown, sizeof shown, si, u.dims, &td);
+  printf("%s\n", shown);
+  return DC_EXIT_OK;
+}
+
 int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
   (void)opts;
   int first = 1;
@@ -141,37 +183,5 @@ int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
     return DC_EXIT_OK;
   }
 
-  const char *target = argv[first + 1];
-  dc_unit tu;
-  dc_display td;
-  if (dc_units_parse_display(target, &tu, &td, &e) < 0) return report(target, &e);
-  if (!dc_dims_eq(u.dims, tu.dims)) {
-    char tdim[96];
-    dc_dims_name(tu.dims, tdim, sizeof tdim);
-    dc_units_format(shown, sizeof shown, si, u.dims, &d);
-    dc_dims x = u.dims, y = tu.dims;
-    bool nref = x.e[DC_DIM_NREF] != y.e[DC_DIM_NREF];
-    x.e[DC_DIM_NREF] = y.e[DC_DIM_NREF] = 0;
-    fprintf(stderr, "decarb units: cannot convert %s (%s) to %s (%s)%s\n", shown, dim, target, tdim,
-            nref && dc_dims_eq(x, y)
-                ? ": Nm3 is gas at 0 °C and 101.325 kPa, m3 is not; a script states the "
-                  "conditions: x:to(\"m3\", { T = q\"20 °C\", p = q\"101.325 kPa\" })"
-                : "");
-    return DC_EXIT_RUNTIME;
-  }
-  if (d.co2e && !td.co2e && u.dims.e[DC_DIM_CO2]) {
-    dc_units_format(shown, sizeof shown, si, u.dims, &d);
-    fprintf(stderr, "decarb units: cannot convert %s to %s: a CO2e amount is not CO2 alone "
-                    "(it may include other gases); use a CO2e unit, as in tCO2e\n", shown, target);
-    return DC_EXIT_RUNTIME;
-  }
-  if (!td.label[0]) { /* a unit text too long for a label: show it as typed */
-    char num[64];
-    dc_fmt_number(num, sizeof num, (si - tu.offset) / tu.scale, 0);
-    printf("%s %s\n", num, target);
-    return DC_EXIT_OK;
-  }
-  dc_units_format(shown, sizeof shown, si, u.dims, &td);
-  printf("%s\n", shown);
-  return DC_EXIT_OK;
+  return convert(si, &u, &d, dim, argv[first + 1]);
 }

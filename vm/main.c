@@ -136,6 +136,50 @@ static int run_stdin(dc_host *h) {
   return DC_EXIT_OK;
 }
 
+/* The subcommands: a new one is one line here (and its vm/cmd_*.c). */
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv, const dc_host_opts *opts);
+} command;
+
+static const command commands[] = {
+  {"check", dc_cmd_check},
+  {"units", dc_cmd_units},
+  {"factors", dc_cmd_factors},
+};
+
+static const command *find_command(const char *name) {
+  for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+    if (strcmp(commands[k].name, name) == 0) return &commands[k];
+  return NULL;
+}
+
+/* argv[0] is the subcommand; the common options may stand anywhere among
+ * its own words (before a "--"), and are taken out before it runs. */
+static int run_command(const command *cmd, int argc, char **argv, dc_host_opts *o, int no_color) {
+  char **sub = malloc(sizeof(char *) * (size_t)(argc + 1));
+  int n = 0, rest = 0;
+  if (!sub) {
+    fprintf(stderr, "decarb: out of memory\n");
+    return DC_EXIT_LIMIT;
+  }
+  for (int j = 0; j < argc; j++) {
+    if (!rest && j > 0) {
+      if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
+      int r = common_option(argc, argv, &j, o, &no_color);
+      if (r < 0) { free(sub); return DC_EXIT_USAGE; }
+      if (r > 0) continue;
+    }
+    sub[n++] = argv[j];
+  }
+  sub[n] = NULL;
+  o->color = dc_term_color(1, no_color);
+  int code = cmd->run(n, sub, o);
+  free(sub);
+  fflush(stdout);
+  return code;
+}
+
 int main(int argc, char **argv) {
   dc_host_opts o = {0};
   int no_color = 0, interactive = 0, i = 1;
@@ -169,35 +213,8 @@ int main(int argc, char **argv) {
   }
   o.color = dc_term_color(1, no_color);
 
-  /* subcommands take the common options anywhere among their own words */
-  if (i < argc && n_e == 0 && !interactive &&
-      (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "units") == 0 ||
-       strcmp(argv[i], "factors") == 0)) {
-    char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
-    int n = 0, rest = 0;
-    if (!sub) {
-      fprintf(stderr, "decarb: out of memory\n");
-      return DC_EXIT_LIMIT;
-    }
-    for (int j = i; j < argc; j++) {
-      if (!rest && j > i) {
-        if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
-        int r = common_option(argc, argv, &j, &o, &no_color);
-        if (r < 0) { free(sub); return DC_EXIT_USAGE; }
-        if (r > 0) continue;
-      }
-      sub[n++] = argv[j];
-    }
-    sub[n] = NULL;
-    o.color = dc_term_color(1, no_color);
-    int code;
-    if (strcmp(sub[0], "check") == 0) code = dc_cmd_check(n, sub, &o);
-    else if (strcmp(sub[0], "units") == 0) code = dc_cmd_units(n, sub, &o);
-    else code = dc_cmd_factors(n, sub, &o);
-    free(sub);
-    fflush(stdout);
-    return code;
-  }
+  const command *cmd = i < argc && n_e == 0 && !interactive ? find_command(argv[i]) : NULL;
+  if (cmd) return run_command(cmd, argc - i, argv + i, &o, no_color);
 
   dc_host *h = new_host(&o);
   if (!h) return DC_EXIT_LIMIT;
