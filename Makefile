@@ -15,7 +15,7 @@ SHAREDIR = $(DESTDIR)$(PREFIX)/share/decarb
 COMPDIR  = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS     = lua5.4 readline
+PKGS     = lua5.4 readline jansson
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
@@ -24,7 +24,7 @@ LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Debian packages the build and the tests need; the benchmarks add peers.
-DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev
+DEB_BUILD = gcc make pkg-config liblua5.4-dev libreadline-dev libcmocka-dev libjansson-dev
 DEB_TEST  = python3 python3-pint python3-jsonschema time libxml2-utils perl tmux valgrind chromium fonts-wqy-microhei
 DEB_TEST += lua5.4 lua-busted luarocks dpkg-dev debhelper bash-completion clang libclang-rt-14-dev
 DEB_BENCH = lua5.4 luajit python3-pint python3-numpy

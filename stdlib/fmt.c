@@ -2,6 +2,7 @@
  * Not a general printf: it only turns doubles into stable, locale-free text. */
 #include "fmt.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,71 @@ static void int_form(char *out, const char *dig, int n, int x) {
   *o = '\0';
 }
 
+/* Exact powers of ten (10^22 is the last a double holds exactly). */
+static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The common case without printf or strtod: the 15 (else 16) significant
+ * digits of a (1e-8 <= a < 1e15) from one multiplication by an exact power
+ * of ten, checked exactly: an integer below 2^53 over an exact power of ten
+ * is correctly rounded (the fast path of every strtod), so a candidate
+ * reads back as a if and only if that quotient equals a. At most one
+ * 15-digit number reads back as a (their spacing is wider than a double's
+ * rounding interval) and a shorter text that reads back is that number
+ * with trailing zeros dropped, so a 15-digit success is the shortest. The
+ * 16-digit try needs the product to 64 bits (x87 long double) to know the
+ * nearest candidate, which is the one the general path picks, and leaves
+ * a product near a half to it. 0 when these fail (17 digits, near a half,
+ * the candidate at or above 2^53). */
+#if LDBL_MANT_DIG >= 64
+#define WIDE_DIGITS 16
+typedef long double wide;
+#else
+#define WIDE_DIGITS 15
+typedef double wide;
+#endif
+
+static int fast_digits(double a, int e, int nd, long long *out) {
+  int k = nd - 1 - e; /* a x 10^k has nd digits before the point */
+  if (k < 0 || k > 22) return 0;
+  wide p = (wide)a * (wide)pow10_exact[k];
+  if (p < (wide)pow10_exact[nd - 1] || p >= (wide)9007199254740992.0) return 0;
+  /* p + 0.5 is exact (p < 2^53, and a wide or double has room for the
+     half below 2^50, where 15 digits end): truncating rounds to nearest */
+  long long x = (long long)(p + (wide)0.5);
+  wide frac = p - (wide)x; /* -0.5 .. 0.5 */
+  if (nd > 15 && (frac > (wide)0.44 || frac < (wide)-0.44)) return 0;
+  if ((double)x >= pow10_exact[nd] || (double)x / pow10_exact[k] != a) return 0;
+  *out = x;
+  return 1;
+}
+
+static size_t shortest_fast(char *buf, size_t size, double v, double a) {
+  int b2;
+  frexp(a, &b2);
+  int e = (int)floor((b2 - 1) * 0.30102999566398120); /* log10(a), maybe one short */
+  if (e + 1 >= 0 ? a >= pow10_exact[e + 1] : a * pow10_exact[-(e + 1)] >= 1) e++; /* (a product may
+     round across a power of ten: the digits then fall outside their range, and the general path
+     takes the number) */
+  for (int nd = 15; nd <= WIDE_DIGITS; nd++) {
+    long long x;
+    if (!fast_digits(a, e, nd, &x)) continue;
+    char dig[17];
+    for (int i = nd - 1; i >= 0; i--, x /= 10) dig[i] = (char)('0' + x % 10);
+    int m = nd;
+    while (m > 1 && dig[m - 1] == '0') m--;
+    char out[48];
+    size_t n = layout(out, v < 0, dig, m, e, a >= 1e-4);
+    if (size) {
+      size_t c = n < size ? n : size - 1;
+      memcpy(buf, out, c);
+      buf[c] = '\0';
+    }
+    return n;
+  }
+  return 0;
+}
+
 size_t dc_fmt_shortest(char *buf, size_t size, double v) {
   if (isnan(v)) return (size_t)snprintf(buf, size, "nan");
   if (isinf(v)) return (size_t)snprintf(buf, size, "%s", v < 0 ? "-inf" : "inf");
@@ -141,6 +207,10 @@ size_t dc_fmt_shortest(char *buf, size_t size, double v) {
     while (o > rev) out[n++] = *--o;
     out[n] = '\0';
     return (size_t)snprintf(buf, size, "%s", out);
+  }
+  if (a >= 1e-8 && a < 1e15) {
+    size_t n = shortest_fast(buf, size, v, a);
+    if (n) return n;
   }
   /* 17 significant digits always read back; shorter candidates are those
      digits rounded to 15 and 16, tried first (and their trailing zeros

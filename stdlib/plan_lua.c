@@ -990,6 +990,7 @@ static int plan_call(lua_State *L) {
 static const luaL_Reg plan_methods[] = {
     {"sector", plan_sector},   {"capacity", plan_capacity}, {"metric", plan_metric},
     {"measure", plan_measure}, {"target", plan_target},     {"scenario", plan_scenario},
+    {"explain", dc_plan_lua__explain}, /* plan_lua_explain.c */
     {NULL, NULL}};
 
 int luaopen_decarb_plan(lua_State *L) {

@@ -19,5 +19,6 @@ int dc_plan_lua__index(lua_State *L);
 int dc_plan_lua__tostring(lua_State *L);
 /* p:series, p:value, p:check, p:wedges, p:warnings, p:set */
 extern const luaL_Reg dc_plan_lua__read_methods[];
+int dc_plan_lua__explain(lua_State *L); /* p:explain (plan_lua_explain.c) */
 
 #endif

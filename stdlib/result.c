@@ -1,6 +1,7 @@
 /* result.c — a plan's result copied out of the plan (see result.h). */
 #include "result.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,8 @@ static void *zalloc(size_t n, size_t size, int *bad) {
   if (!d) *bad = 1;
   return d;
 }
+
+static void copy_detail(dc_result *r, const dc_plan *p, int *bad);
 
 dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx) {
   dc_result *r = calloc(1, sizeof *r);
@@ -144,6 +147,7 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
     r->warnings[i].worst = w.worst;
     r->warnings[i].text = dup_str(txt, &bad);
   }
+  if (!bad) copy_detail(r, p, &bad);
   if (bad) {
     dc_result_free(r);
     return NULL;
@@ -157,8 +161,11 @@ const double *dc_result_values(const dc_result *r, int s, int i) {
   return r->metrics[i].values[s];
 }
 
+static void free_detail(dc_result *r);
+
 void dc_result_free(dc_result *r) {
   if (!r) return;
+  free_detail(r);
   free(r->file);
   free(r->name);
   free(r->region);
@@ -179,6 +186,7 @@ void dc_result_free(dc_result *r) {
     free(r->measures[j].source);
     free(r->measures[j].sector);
     free(r->measures[j].wedge);
+    free(r->measures[j].share);
   }
   free(r->measures);
   for (size_t t = 0; r->targets && t < r->ntargets; t++) {
@@ -200,4 +208,176 @@ void dc_result_free(dc_result *r) {
   }
   free(r->warnings);
   free(r);
+}
+
+/* ===================================================================== */
+/* The detail (see result.h): read from the plan core's own structures.   */
+/* ===================================================================== */
+#include "plan_int.h"
+
+/* A measure's ramp in year y, as the core computes it (plan_eval.c). */
+static double ramp_of(const measure_t *m, int y) {
+  if (m->start != DC_PLAN_NOYEAR && y < m->start) return 0;
+  if (m->stop != DC_PLAN_NOYEAR && y > m->stop) return 0;
+  if (m->full != DC_PLAN_NOYEAR && y < m->full)
+    return (double)(y - m->start + 1) / (double)(m->full - m->start + 1);
+  return 1;
+}
+
+static double *new_series(size_t n, int *bad) { return zalloc(n, sizeof(double), bad); }
+
+static void copy_measure(dc_result_xmeasure *x, const dc_plan *p, size_t k, size_t n, int *bad) {
+  const measure_t *m = &p->mea[k];
+  x->name = dup_str(m->name, bad);
+  x->source = dup_str(m->source, bad);
+  x->sector = m->sector;
+  x->kind = m->kind;
+  x->start = m->start;
+  x->full = m->full;
+  x->stop = m->stop;
+  x->scenario = m->scenario;
+  x->scale = m->scale;
+  x->ramp = new_series(n, bad);
+  x->at_full = new_series(n, bad);
+  x->nadds = m->kind == DC_MEASURE_ADDS ? m->nadds : 0;
+  x->adds = zalloc(x->nadds, sizeof *x->adds, bad);
+  x->active = zalloc(p->nscen, 1, bad);
+  x->wedge = zalloc(p->nscen, sizeof *x->wedge, bad);
+  if (*bad) return;
+  for (size_t a = 0; a < x->nadds; a++) {
+    x->adds[a].tech = m->adds[a].tech;
+    x->adds[a].cap = new_series(n, bad);
+    x->adds[a].gen = new_series(n, bad);
+  }
+  if (*bad) return;
+  for (size_t i = 0; i < n; i++) {
+    x->ramp[i] = ramp_of(m, p->y0 + (int)i);
+    double full = NAN;
+    if (m->kind == DC_MEASURE_ABATES && (m->use_const || m->amount))
+      full = m->scale * (m->use_const ? m->konst : m->amount[i]);
+    else if (m->kind == DC_MEASURE_SAVES && m->amount && m->factor) full = m->scale * m->amount[i] * m->factor[i];
+    else if (m->kind == DC_MEASURE_ADDS) {
+      full = 0;
+      for (size_t a = 0; a < x->nadds; a++) {
+        const add_t *ad = &m->adds[a];
+        const double *h = ad->hours ? ad->hours : p->tech[ad->tech].hours;
+        double cap = m->scale * ad->amount[i];
+        double gen = h ? cap * h[i] : (cap != 0 ? NAN : 0);
+        x->adds[a].cap[i] = cap;
+        x->adds[a].gen[i] = gen;
+        if (m->factor) full += gen * m->factor[i];
+      }
+    }
+    x->at_full[i] = full;
+  }
+  for (size_t s = 0; s < p->nscen; s++) {
+    x->active[s] = (unsigned char)(dc_plan_measure_active(p, (int)s, (int)k) != 0);
+    x->wedge[s] = dup_mem(dc_plan_evaluated(p, (int)s) ? dc_plan_wedge(p, (int)s, (int)k) : NULL,
+                          n * sizeof(double), bad);
+  }
+}
+
+static void copy_detail(dc_result *r, const dc_plan *p, int *bad) {
+  size_t n = (size_t)p->n, bytes = n * sizeof(double);
+  dc_result_detail *d = calloc(1, sizeof *d);
+  if (!d) {
+    *bad = 1;
+    return;
+  }
+  r->detail = d;
+  d->year_s = p->year_s;
+  d->metric_kind = zalloc(p->nmet, 1, bad);
+  d->metric_ref = zalloc(p->nmet, sizeof *d->metric_ref, bad);
+  for (size_t i = 0; !*bad && i < p->nmet; i++) {
+    static const unsigned char kinds[] = {[MK_BUILTIN] = DC_RMK_BUILTIN, [MK_SECTOR] = DC_RMK_SECTOR,
+                                          [MK_TECH] = DC_RMK_TECH,       [MK_TECHGEN] = DC_RMK_TECHGEN,
+                                          [MK_SERIES] = DC_RMK_SERIES,   [MK_FN] = DC_RMK_FN,
+                                          [MK_DIFF] = DC_RMK_DIFF};
+    d->metric_kind[i] = kinds[p->met[i].kind];
+    d->metric_ref[i] = p->met[i].ref;
+  }
+  d->nsectors = p->nsec;
+  d->sectors = zalloc(p->nsec, sizeof *d->sectors, bad);
+  for (size_t k = 0; !*bad && k < p->nsec; k++) {
+    d->sectors[k].name = dup_str(p->sec[k].name, bad);
+    d->sectors[k].source = dup_str(p->sec[k].source, bad);
+    d->sectors[k].metric = p->sec[k].metric;
+    d->sectors[k].bau = dup_mem(p->sec[k].bau, bytes, bad);
+  }
+  d->ntechs = p->ntech;
+  d->techs = zalloc(p->ntech, sizeof *d->techs, bad);
+  for (size_t k = 0; !*bad && k < p->ntech; k++) {
+    const tech_t *t = &p->tech[k];
+    dc_result_tech *x = &d->techs[k];
+    x->name = dup_str(t->name, bad);
+    x->source = dup_str(t->source, bad);
+    x->metric = t->metric;
+    x->gen_metric = t->gen_metric;
+    x->cap = dup_mem(t->cap, bytes, bad);
+    x->gen = new_series(n, bad);
+    for (size_t i = 0; !*bad && i < n; i++) x->gen[i] = t->hours ? t->cap[i] * t->hours[i] : (t->cap[i] != 0 ? NAN : 0);
+  }
+  d->nmeasures = p->nmea;
+  d->measures = zalloc(p->nmea, sizeof *d->measures, bad);
+  for (size_t k = 0; !*bad && k < p->nmea; k++) copy_measure(&d->measures[k], p, k, n, bad);
+  d->order = zalloc(p->nmea, sizeof *d->order, bad);
+  if (d->order) d->norder = dc_plan_measure_order(p, r->scenario, d->order);
+  d->targets = zalloc(p->ntar, sizeof *d->targets, bad);
+  for (size_t t = 0; !*bad && t < p->ntar; t++) {
+    const target_t *ta = &p->tar[t];
+    dc_result_xtarget *x = &d->targets[t];
+    x->share_of = ta->share_of;
+    x->per = ta->per;
+    x->nparts = ta->nparts;
+    x->parts = dup_mem(ta->parts, ta->nparts * sizeof *ta->parts, bad);
+    x->bound = ta->bound;
+    x->reduce = ta->reduce;
+    x->tol = ta->tol;
+    x->tol_is_abs = ta->tol_is_abs;
+    x->by = ta->by;
+    x->from = ta->from;
+    x->vs_scen = ta->vs_scen;
+    x->cumul_seconds = ta->cumul_seconds;
+  }
+}
+
+static void free_detail(dc_result *r) {
+  dc_result_detail *d = r->detail;
+  if (!d) return;
+  free(d->metric_kind);
+  free(d->metric_ref);
+  for (size_t k = 0; d->sectors && k < d->nsectors; k++) {
+    free(d->sectors[k].name);
+    free(d->sectors[k].source);
+    free(d->sectors[k].bau);
+  }
+  free(d->sectors);
+  for (size_t k = 0; d->techs && k < d->ntechs; k++) {
+    free(d->techs[k].name);
+    free(d->techs[k].source);
+    free(d->techs[k].cap);
+    free(d->techs[k].gen);
+  }
+  free(d->techs);
+  for (size_t k = 0; d->measures && k < d->nmeasures; k++) {
+    dc_result_xmeasure *x = &d->measures[k];
+    free(x->name);
+    free(x->source);
+    free(x->ramp);
+    free(x->at_full);
+    for (size_t a = 0; x->adds && a < x->nadds; a++) {
+      free(x->adds[a].cap);
+      free(x->adds[a].gen);
+    }
+    free(x->adds);
+    for (size_t s = 0; x->wedge && s < r->nscenarios; s++) free(x->wedge[s]);
+    free(x->wedge);
+    free(x->active);
+  }
+  free(d->measures);
+  free(d->order);
+  for (size_t t = 0; d->targets && t < r->ntargets; t++) free(d->targets[t].parts);
+  free(d->targets);
+  free(d);
+  r->detail = NULL;
 }

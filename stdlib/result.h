@@ -25,6 +25,7 @@ typedef struct dc_result_metric {
 typedef struct dc_result_measure {
   char *name, *source, *sector; /* source, sector NULL when none */
   double *wedge;                /* abatement y0..y1 in the judged scenario */
+  double *share;                /* y0..y1 as a report gave it (result_read.h); NULL: wedge / gap */
 } dc_result_measure;
 
 typedef struct dc_result_target {
@@ -69,6 +70,7 @@ typedef struct dc_result {
   size_t nwarnings;          /* of the judged scenario */
   dc_result_warning *warnings;
   int met;                   /* targets met */
+  struct dc_result_detail *detail; /* what explain and diff need; NULL when read from a report */
 } dc_result;
 
 /* Copies the result of plan p as judged in scenario s (evaluated, as are
@@ -81,5 +83,76 @@ void dc_result_free(dc_result *r);
 
 /* The values of metric i in scenario s, NULL when not evaluated. */
 const double *dc_result_values(const dc_result *r, int s, int i);
+
+/* ===================================================================== */
+/* The detail: how each value is made (for `decarb explain` and `decarb   */
+/* diff`). Copied by dc_result_from_plan; SI values, arrays y0..y1.       */
+/* ===================================================================== */
+
+/* What a metric is (the plan core's kinds). */
+enum dc_result_metric_kind {
+  DC_RMK_BUILTIN, DC_RMK_SECTOR, DC_RMK_TECH, DC_RMK_TECHGEN, DC_RMK_SERIES, DC_RMK_FN, DC_RMK_DIFF
+};
+
+typedef struct dc_result_sector {
+  char *name, *source; /* source NULL when none */
+  int metric;          /* its metric (emissions after its measures) */
+  double *bau;         /* its BAU emissions */
+} dc_result_sector;
+
+typedef struct dc_result_tech {
+  char *name, *source;
+  int metric, gen_metric; /* capacity "PV", generation "generation:PV" */
+  double *cap;            /* the stock before any measure */
+  double *gen;            /* its generation (NaN: no hours) */
+} dc_result_tech;
+
+typedef struct dc_result_add {
+  int tech;               /* index into detail->techs */
+  double *cap, *gen;      /* added at full ramp, scale included (gen NaN: no hours) */
+} dc_result_add;
+
+typedef struct dc_result_xmeasure {
+  char *name, *source; /* source NULL when none */
+  int sector;          /* index into detail->sectors, -1: the plan's total */
+  enum dc_measure_kind kind;
+  int start, full, stop; /* DC_PLAN_NOYEAR when not given */
+  int scenario;          /* -1: the plan's; else the scenario that adds it */
+  double scale;
+  double *ramp;          /* its ramp fraction per year (0..1) */
+  double *at_full;       /* abatement at ramp 1, scale included; NaN: a function's */
+  size_t nadds;
+  dc_result_add *adds;
+  unsigned char *active; /* [scenario] 1: it runs there */
+  double **wedge;        /* [scenario] its abatement, NULL: not evaluated */
+} dc_result_xmeasure;
+
+typedef struct dc_result_xtarget {
+  enum dc_share_of share_of;
+  int per;               /* intensity denominator metric, -1 none */
+  size_t nparts;
+  int *parts;            /* share: the metrics summed */
+  double bound;          /* AT_MOST/AT_LEAST level, BUDGET amount (SI) */
+  double reduce, tol;    /* REDUCE/VS fraction; PEAK/NET_ZERO tolerance */
+  int tol_is_abs;        /* NET_ZERO: tol is a value, not a fraction */
+  int by, from;          /* DC_PLAN_NOYEAR when not given */
+  int vs_scen;           /* VS: the scenario compared with, -1 none */
+  int cumul_seconds;     /* BUDGET: rates times the year's seconds */
+} dc_result_xtarget;
+
+typedef struct dc_result_detail {
+  double year_s;                 /* seconds in a year (budgets) */
+  unsigned char *metric_kind;    /* [metric] enum dc_result_metric_kind */
+  int *metric_ref;               /* [metric] sector / tech index; DIFF: the metric differenced */
+  size_t nsectors;
+  dc_result_sector *sectors;
+  size_t ntechs;
+  dc_result_tech *techs;
+  size_t nmeasures;              /* every measure of the plan, in definition order */
+  dc_result_xmeasure *measures;
+  size_t norder;                 /* the measures of the judged scenario, in report order */
+  int *order;                    /* indices into measures */
+  dc_result_xtarget *targets;    /* [target], parallel to r->targets */
+} dc_result_detail;
 
 #endif

@@ -23,7 +23,7 @@ complete_line() {
   got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
   if [ "$got" != "$2 " ]; then echo "not ok: '$1' gave '$got', expected '$2 '"; fails=$((fails + 1)); fi
 }
-complete_line "decarb " "a.lua b.lua check factors plans units"
+complete_line "decarb " "a.lua b.lua check diff explain factors plans units"
 complete_line "decarb ch" "check"
 complete_line "decarb --" "--help --max-mem --no-color --timeout --unsafe --version"
 complete_line "decarb --timeout 5 ch" "check"
@@ -35,6 +35,11 @@ complete_line "decarb check --format j" "json jsonl junit"
 complete_line "decarb check --output " "a.lua b.lua notes.txt plans"
 complete_line "decarb check --scenario " ""
 complete_line "decarb a.lua " "a.lua b.lua notes.txt plans"
+complete_line "decarb explain --f" "--format"
+complete_line "decarb explain --format " "json text"
+complete_line "decarb explain --target " ""
+complete_line "decarb diff --format " "json markdown text"
+complete_line "decarb diff --t" "--timeout --tolerance"
 # the option lists are the ones the help texts give
 cd "$root"
 opts_of() { grep -oE '(^|[ ,])--?[a-zA-Z][a-z-]*' | tr -d ' ,' | sort -u | tr '\n' ' '; }
@@ -43,6 +48,11 @@ help_check=$(./decarb check --help | opts_of)
 script_top=$(sed -n 's/^  local \(common\|top\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | sort -u | tr '\n' ' ')
 script_check=$(sed -n 's/^  local \(common\|check_opts\)="\(.*\)"$/\2/p' contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
 [ "$help_top" = "$script_top" ] || { echo "not ok: decarb --help has '$help_top', the completion '$script_top'"; fails=$((fails + 1)); }
+for sub in explain diff; do
+  help_sub=$(./decarb $sub --help | opts_of)
+  script_sub=$(sed -n "s/^  local \(common\|${sub}_opts\)=\"\(.*\)\"\$/\2/p" contrib/completion/decarb.bash | tr ' ' '\n' | grep -v '^\$' | grep -vE '^(-h|--help)$' | sort -u | tr '\n' ' ')
+  [ "$help_sub" = "$script_sub" ] || { echo "not ok: decarb $sub --help has '$help_sub', the completion '$script_sub'"; fails=$((fails + 1)); }
+done
 [ "$help_check" = "$script_check" ] || { echo "not ok: decarb check --help has '$help_check', the completion '$script_check'"; fails=$((fails + 1)); }
 # the --format line and its continuation lines (indented past the option column)
 formats=$(./decarb check --help | awk '/^  --format FMT/ { sub(/^  --format FMT */, ""); printf "%s", $0; on = 1; next }

@@ -215,6 +215,16 @@ function Plan:value(metric, year, scenario) end
 ---@return decarb.CheckResult
 function Plan:check(scenario) end
 
+---Why a target is met or missed: its value as terms (BAU of each sector,
+---each measure's abatement ...) that add up to it, its bound's derivation,
+---its margin and, when missed, what +10 % of each measure would close; the
+---table `decarb explain --format json` writes for it (docs/explain.md).
+---@param target string
+---@param year? integer the year to explain (default: the deciding year)
+---@param scenario? string
+---@return table
+function Plan:explain(target, year, scenario) end
+
 ---Each measure's abatement, as a series.
 ---@param scenario? string
 ---@return table<string, decarb.Series>

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "host.h"
+#include "jobs.h"
 #include "report.h"
 #include "run.h"
 
@@ -24,10 +25,50 @@ static const char check_usage[] =
     "  --output FILE    write the report to FILE (whole or not at all; - is stdout)\n"
     "  --scenario NAME  judge the targets in scenario NAME (default: plan)\n"
     "  --years A:B      show only years A to B, or A alone (verdicts are unchanged)\n"
+    "  --jobs N         check N files at a time in worker processes (0: one per\n"
+    "                   CPU; default 1); the report is the same as with 1\n"
+    "  --shard I/N      check only the I-th of N equal runs of the files (1 <= I <= N)\n"
     "  common options: --timeout SEC (default 10 for check), --max-mem SIZE,\n"
     "                  --unsafe, --no-color\n"
     "Exit: 0 every target met, 1 a target missed, 2 usage or I/O error,\n"
     "      3 syntax error, 4 runtime error, 5 time or memory limit.\n";
+
+/* The options of scale-out (--jobs, --shard), parsed apart from the rest. */
+typedef struct check_scale {
+  int jobs;          /* worker processes; 1: none */
+  int shard, nshard; /* 1..nshard; 0 0: all files */
+} check_scale;
+
+static int usage_fail(const char *fmt, const char *arg);
+
+static int scale_known(const char *opt) { return strcmp(opt, "--jobs") == 0 || strcmp(opt, "--shard") == 0; }
+
+/* Parses --jobs or --shard's value: 0, or DC_EXIT_USAGE (reported). */
+static int scale_option(check_scale *sc, const char *opt, const char *val) {
+  int a, b, used = 0;
+  if (strcmp(opt, "--jobs") == 0) {
+    if (sscanf(val, "%d%n", &a, &used) != 1 || val[used] != '\0' || a < 0 || a > 4096)
+      return usage_fail("--jobs wants a number of worker processes from 1 to 4096, or 0 for one per CPU, not '%s'",
+                        val);
+    sc->jobs = a ? a : dc_jobs_ncpu();
+    return 0;
+  }
+  if (sscanf(val, "%d/%d%n", &a, &b, &used) != 2 || val[used] != '\0' || b < 1 || a < 1 || a > b)
+    return usage_fail("--shard wants I/N with 1 <= I <= N, such as 2/4 (the second of four), not '%s'", val);
+  sc->shard = a;
+  sc->nshard = b;
+  return 0;
+}
+
+/* The files of shard I of N: the I-th of N runs of consecutive files, in
+ * the order given (files k*n/N .. (k+1)*n/N - 1 for k = I-1), so that the
+ * shards' reports one after another are the report of all the files. */
+static void scale_shard(const check_scale *sc, char **files, int *nfiles) {
+  if (!sc->nshard) return;
+  long n = *nfiles, lo = (long)(sc->shard - 1) * n / sc->nshard, hi = (long)sc->shard * n / sc->nshard;
+  memmove(files, files + lo, (size_t)(hi - lo) * sizeof *files);
+  *nfiles = (int)(hi - lo);
+}
 
 static int usage_fail(const char *fmt, const char *arg) {
   fputs("decarb check: ", stderr);
@@ -167,6 +208,15 @@ static int check_sink(void *vctx, dc_result *r) {
   return dc_run_list_push(&c->kept, r);
 }
 
+/* Checks the files one after another, or in sc->jobs worker processes. */
+static int check_files(const dc_host_opts *ho, char **files, int nfiles, const dc_run_opts *rop,
+                       const check_scale *sc, check_run *c) {
+  if (sc->jobs > 1 && nfiles > 1) return dc_jobs_run(ho, files, nfiles, rop, sc->jobs, check_sink, c);
+  int code = DC_EXIT_OK;
+  for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++) code = dc_run_file(ho, files[k], rop, check_sink, c);
+  return code;
+}
+
 /* The whole of standard input (for `decarb check -`); NULL on error. */
 static char *read_stdin(size_t *len) {
   int oom;
@@ -177,6 +227,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0};
   const char *output = NULL, *scenario = "plan";
   int nfiles = 0, rest = 0;
+  check_scale sc = {1, 0, 0};
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files) {
     fprintf(stderr, "decarb check: out of memory\n");
@@ -203,7 +254,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     if (ol >= sizeof opt) ol = sizeof opt - 1;
     memcpy(opt, a, ol);
     opt[ol] = '\0';
-    int known = strcmp(opt, "--format") == 0 || strcmp(opt, "--output") == 0 ||
+    int known = scale_known(opt) || strcmp(opt, "--format") == 0 || strcmp(opt, "--output") == 0 ||
                 strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0;
     if (!known) {
       free(files);
@@ -215,7 +266,12 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
       free(files);
       return usage_fail("%s needs a value", opt);
     }
-    if (strcmp(opt, "--format") == 0) {
+    if (scale_known(opt)) {
+      if (scale_option(&sc, opt, val)) {
+        free(files);
+        return DC_EXIT_USAGE;
+      }
+    } else if (strcmp(opt, "--format") == 0) {
       if (dc_report_format_parse(val, &ro.format)) {
         free(files);
         return usage_fail("unknown format '%s' (" DC_REPORT_FORMAT_NAMES ")", val);
@@ -237,6 +293,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
     free(files);
     return usage_fail("%s", "no FILE given");
   }
+  scale_shard(&sc, files, &nfiles);
 
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
@@ -266,8 +323,7 @@ int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
   c.ro = ro;
   c.out = &out;
   if (out_open(&out, output)) code = DC_EXIT_USAGE;
-  for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++)
-    code = dc_run_file(&ho, files[k], &rop, check_sink, &c);
+  if (code == DC_EXIT_OK) code = check_files(&ho, files, nfiles, &rop, &sc, &c);
   if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
     c.werr = 1;
   /* a failed run leaves no report file; a failed write says why */

@@ -11,6 +11,16 @@
 int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts);
+int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts);
+int dc_cmd_diff(int argc, char **argv, const dc_host_opts *opts);
+int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts);
+
+/* The option at argv[*i], "--name VALUE" or "--name=VALUE", one of the
+ * NULL-terminated `known` (explain and diff): its name in opt, its value in
+ * *val, *i past it. 0; 1 when it is not known; 2 when its value is missing. */
+#define DC_CMD_OPT_MAX 32
+int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
+                  const char **val);
 
 /* The one unit listing, behind `decarb units [DIMENSION]` and the REPL's
  * :units [TEXT] (vm/cmd_units.c): the units under their dimensions, in the

@@ -20,6 +20,9 @@ static const char usage_text[] =
   "usage: decarb [OPTIONS] [FILE [ARGS...]]\n"
   "       decarb [OPTIONS] -e CHUNK [-e CHUNK...] [FILE [ARGS...]]\n"
   "       decarb check [OPTIONS] FILE...\n"
+  "       decarb explain [OPTIONS] FILE\n"
+  "       decarb diff [OPTIONS] OLD NEW\n"
+  "       decarb merge [--format FMT] FILE.jsonl...\n"
   "       decarb units [EXPR [UNIT]]\n"
   "       decarb factors [QUERY]\n"
   "\n"
@@ -30,6 +33,9 @@ static const char usage_text[] =
   "  -e CHUNK         run a chunk of Lua: decarb -e 'print(q\"1 tce\":to\"kWh\")'\n"
   "  -i               the REPL, even when standard input is not a terminal\n"
   "  check            evaluate every plan the files define (decarb check --help)\n"
+  "  explain          why each target is met or missed, term by term\n"
+  "  diff             what changed between two versions of a plan or report\n"
+  "  merge            one report of the JSON lines of several checks (shards)\n"
   "  units            list units, or convert: decarb units \"1 tce\" kWh\n"
   "  factors          list the reference data, with sources\n"
   "\n"
@@ -144,8 +150,11 @@ typedef struct command {
 
 static const command commands[] = {
   {"check", dc_cmd_check},
+  {"merge", dc_cmd_merge},
   {"units", dc_cmd_units},
   {"factors", dc_cmd_factors},
+  {"explain", dc_cmd_explain},
+  {"diff", dc_cmd_diff},
 };
 
 static const command *find_command(const char *name) {

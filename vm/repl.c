@@ -20,6 +20,7 @@
 
 #include "commands.h"
 #include "dc_lua.h"
+#include "explain.h"
 #include "plan.h"
 #include "plan_lua.h"
 #include "pretty.h"
@@ -331,6 +332,53 @@ static void cmd_check(repl *r, const char *what) {
   lua_settop(L, top);
 }
 
+/* :explain [TARGET] — decarb explain's text for every target of the
+ * session's plans (or the one named), judged in scenario "plan". */
+static void cmd_explain(repl *r, const char *target) {
+  lua_State *L = dc_host_state(r->h);
+  int top = lua_gettop(L);
+  lua_pushcfunction(L, check_collect);
+  lua_pushnil(L);
+  int st = dc_host_call(r->h, 1, 1);
+  if (st != DC_EXIT_OK) {
+    fail(r, st);
+    lua_settop(L, top);
+    return;
+  }
+  dc_run_list rr = {NULL, 0, 0};
+  if (lua_rawlen(L, -1) == 0) {
+    say_error(r, DC_EXIT_USAGE, ":explain: this session has no plan yet (:load a plan)");
+    lua_settop(L, top);
+    return;
+  }
+  st = dc_run_plans(r->h, NULL, "plan", dc_run_list_push, &rr);
+  if (st != DC_EXIT_OK) {
+    if (lua_gettop(L) > top) fail(r, st);
+    else say_error(r, st, "decarb: out of memory");
+  }
+  int found = 0;
+  char err[400];
+  fflush(stdout);
+  for (size_t k = 0; st == DC_EXIT_OK && k < rr.n; k++)
+    for (size_t t = 0; t < rr.v[k]->ntargets; t++) {
+      dc_explain e;
+      if (*target && strcmp(rr.v[k]->targets[t].name, target) != 0) continue;
+      if (dc_explain_target(rr.v[k], (int)t, DC_PLAN_NOYEAR, &e, err, sizeof err)) {
+        say_error(r, DC_EXIT_USAGE, ":explain: %s", err);
+        continue;
+      }
+      if (found++) fputc('\n', stdout);
+      dc_explain_write_text(stdout, rr.v[k], &e);
+      dc_explain_free(&e);
+    }
+  fflush(stdout);
+  if (st == DC_EXIT_OK && !found)
+    say_error(r, DC_EXIT_USAGE, *target ? ":explain: no plan of the session has a target '%s'"
+                                        : ":explain: the session's plans have no target%s", target);
+  dc_run_list_free(&rr);
+  lua_settop(L, top);
+}
+
 /* line starts with ':' */
 static void run_command(repl *r, const char *line) {
   const char *w = line + 1;
@@ -360,6 +408,8 @@ static void run_command(repl *r, const char *line) {
     cmd_check(r, a);
   } else if (strcmp(cmd, "units") == 0) {
     cmd_units(a);
+  } else if (strcmp(cmd, "explain") == 0) {
+    cmd_explain(r, a);
   } else if (strcmp(cmd, "reset") == 0) {
     cmd_reset(r);
   } else if (strcmp(cmd, "quit") == 0) {

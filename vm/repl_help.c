@@ -5,7 +5,7 @@
 
 #include "replkit.h"
 
-const char *const dc_repl_commands[] = {"help", "load", "check", "units", "reset", "quit", NULL};
+const char *const dc_repl_commands[] = {"help", "load", "check", "explain", "units", "reset", "quit", NULL};
 
 const char *const dc_repl_topics[] = {"repl", "units", "series", "plan", "targets", NULL};
 
@@ -17,6 +17,7 @@ static const char help_overview[] =
   "  :help [TOPIC]   this text, or a topic: repl units series plan targets\n"
   "  :load FILE      run a script in this session (its globals stay)\n"
   "  :check [PLAN]   evaluate the plans of the session (or the one named)\n"
+  "  :explain [TARGET]  why each target is met or missed, term by term\n"
   "  :units [TEXT]   list the units whose name or kind contains TEXT\n"
   "  :reset          a fresh session: every global is gone\n"
   "  :quit           leave (so does Ctrl-D)\n"

@@ -114,6 +114,14 @@ static const want data_md[] = {
     {"sce", "natural gas", "high", 0, 1.3300, "kgce/m3", true},
     {"sce", "heat", "", 0, 0.03412, "kgce/MJ", false},
     {"sce", "electricity", "calorific", 0, 0.1229, "kgce/kWh", false},
+    {"sce", "electricity", "coal", 2015, 0.315, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2016, 0.312, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2017, 0.309, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2018, 0.3076, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2019, 0.3064, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2020, 0.3055, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2021, 0.3025, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
+    {"sce", "electricity", "coal", 2022, 0.3007, "kgce/kWh", true}, /* issue 15: not in DATA.md, see docs/data-sources.md */
     {"sce", "electricity", "coal", 2023, 0.303, "kgce/kWh", true}, /* supply vs generation unconfirmed */
     {"sce", "kgce", "", 0, 29.3076, "MJ", false},
     {"sce", "toe", "", 0, 41.868, "GJ", false},
@@ -131,6 +139,32 @@ static const want data_md[] = {
     {"gwp", "AR6-fossil", "N2O", 2021, 273, "", false},
     {"gwp", "AR6-nonfossil", "CH4", 2021, 27.0, "", false},
     {"gwp", "AR6-nonfossil", "N2O", 2021, 273, "", false},
+    /* issue 15: F-gases (not in DATA.md; docs/data-sources.md) */
+    {"gwp", "AR4", "HFC-23", 2007, 14800, "", false},
+    {"gwp", "AR4", "HFC-32", 2007, 675, "", false},
+    {"gwp", "AR4", "HFC-125", 2007, 3500, "", false},
+    {"gwp", "AR4", "HFC-134a", 2007, 1430, "", false},
+    {"gwp", "AR4", "CF4", 2007, 7390, "", false},
+    {"gwp", "AR4", "SF6", 2007, 22800, "", false},
+    {"gwp", "AR4", "NF3", 2007, 17200, "", false},
+    {"gwp", "AR5", "HFC-23", 2013, 12400, "", false},
+    {"gwp", "AR5", "HFC-32", 2013, 677, "", false},
+    {"gwp", "AR5", "HFC-125", 2013, 3170, "", false},
+    {"gwp", "AR5", "HFC-134a", 2013, 1300, "", false},
+    {"gwp", "AR5", "CF4", 2013, 6630, "", false},
+    {"gwp", "AR5", "SF6", 2013, 23500, "", false},
+    {"gwp", "AR5", "NF3", 2013, 16100, "", false},
+    {"gwp", "AR6", "HFC-23", 2021, 14600, "", false},
+    {"gwp", "AR6", "HFC-32", 2021, 771, "", false},
+    {"gwp", "AR6", "HFC-125", 2021, 3740, "", false},
+    {"gwp", "AR6", "HFC-134a", 2021, 1526, "", false},
+    {"gwp", "AR6", "CF4", 2021, 7380, "", false},
+    {"gwp", "AR6", "SF6", 2021, 24300, "", false},
+    {"gwp", "AR6", "NF3", 2021, 17400, "", false},
+    /* issue 15: the generic fuels of energy balances (docs/data-sources.md) */
+    {"energy", "coal", "co2", 2006, 94600, "kgCO2/TJ", false},
+    {"energy", "oil", "co2", 2006, 73300, "kgCO2/TJ", false},
+    {"energy", "biomass", "co2", 2006, 0, "kgCO2/TJ", false},
     /* §5 */
     {"hours", "wind", "Jan-Nov", 2023, 2029, "h", false},
     {"hours", "solar", "Jan-Nov", 2023, 1218, "h", false},
@@ -303,8 +337,8 @@ static void test_match(void **st) {
     assert_int_equal(dc_factors_match(f, "(verify)"), f->verify);
   }
   assert_int_equal(gansu, 2);
-  assert_int_equal(verify, 16); /* DATA.md's 12 (verify) values, natural gas x 3, coal method */
-  assert_int_equal(ipcc, 24 + 12);
+  assert_int_equal(verify, 24); /* DATA.md's 12 (verify) values, natural gas x 3, coal method x 9 */
+  assert_int_equal(ipcc, 24 + 12 + 21 + 3); /* fuel, gwp, F-gases, energy */
   assert_null(dc_factors_at(n));
   /* CN-GS finds Gansu through its ISO code */
   const dc_factor *f = NULL;

@@ -308,7 +308,8 @@ static void test_collect_words(void **state) {
   assert_string_equal(l[0], "targets");
   dc_compl_free(l);
   l = collect(NULL, ":", &type);
-  assert_int_equal(count(l), 6);
+  assert_int_equal(count(l), 7); /* help load check explain units reset quit */
+  assert_true(has(l, "explain"));
   dc_compl_free(l);
   /* units: names, and a prefix + name the units parser accepts */
   l = collect(NULL, "x = q\"5 M", &type);

@@ -319,19 +319,6 @@ static void test_tap_escapes(void **state) {
   free(buf);
 }
 
-/* JSON strings are valid UTF-8 whatever the input bytes */
-static void test_json_utf8(void **state) {
-  (void)state;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&buf, &len);
-  dc_rep_json_str(f, "z\xc3\xa9 \xff \xe2\x82 \xed\xa0\x80 \xf0\x9f\x98\x80");
-  fclose(f);
-  assert_string_equal(buf, "\"z\xc3\xa9 \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
-                           "\xf0\x9f\x98\x80\"");
-  free(buf);
-}
-
 /* the GitHub format: an ::error per missed target with its place */
 static void test_github(void **state) {
   (void)state;
@@ -352,7 +339,7 @@ int main(void) {
       cmocka_unit_test(test_csv),          cmocka_unit_test(test_tap_junit),
       cmocka_unit_test(test_wedges),       cmocka_unit_test(test_plain_numbers_and_points),
       cmocka_unit_test(test_wide_names),   cmocka_unit_test(test_tap_escapes),
-      cmocka_unit_test(test_json_utf8),    cmocka_unit_test(test_github),
+      cmocka_unit_test(test_github),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

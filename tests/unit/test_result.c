@@ -137,11 +137,53 @@ static void test_shortest_random(void **state) {
   }
 }
 
+/* The significant digits of s ("-0.00120" -> "12"; exponent ignored). */
+static void sig_digits(const char *s, char *out) {
+  int lead = 1;
+  size_t n = 0;
+  for (; *s && *s != 'e'; s++)
+    if (*s >= '0' && *s <= '9' && !(lead && *s == '0')) out[n++] = *s, lead = 0;
+  while (n > 1 && out[n - 1] == '0') n--;
+  out[n] = '\0';
+}
+
+/* Against the reference (the fewest digits %.*e needs to read back), in the
+ * range of the fast path (1e-8 .. 1e15) and around its edges: as many
+ * digits, and the same digits when 15 or fewer (then only one such number
+ * reads back). */
+static void test_shortest_reference(void **state) {
+  (void)state;
+  uint64_t x = 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < 300000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    int digits = 1 + (int)(x % 17), ex = (int)((x >> 8) % 26) - 10;
+    char t[48], b[48], want[24], got[24];
+    snprintf(t, sizeof t, "%.*fe%d", digits - 1, (double)(x >> 12) / 4503599627370496.0 * 9 + 1, ex);
+    double v = strtod(t, NULL);
+    if (i % 3 == 0) v = nextafter(v, i % 2 ? 0 : 1e300); /* neighbours need 16-17 digits */
+    int n = 1;
+    for (; n < 17; n++) {
+      snprintf(t, sizeof t, "%.*e", n - 1, v);
+      if (strtod(t, NULL) == v) break;
+    }
+    snprintf(t, sizeof t, "%.*e", n - 1, v);
+    dc_fmt_shortest(b, sizeof b, v);
+    assert_true(strtod(b, NULL) == v);
+    sig_digits(t, want);
+    sig_digits(b, got);
+    if (strlen(got) != strlen(want) || (n <= 15 && strcmp(got, want) != 0))
+      fail_msg("%.17g: got %s, reference %s", v, b, t);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_outlives_plan),
       cmocka_unit_test(test_shortest_fixed),
       cmocka_unit_test(test_shortest_random),
+      cmocka_unit_test(test_shortest_reference),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

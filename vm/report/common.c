@@ -1,6 +1,6 @@
 /* common.c — what every report writer shares (see report_int.h), the
  * format table and dc_report_write. Every number goes through
- * dc_fmt_number (text) or dc_fmt_shortest (JSON). */
+ * dc_fmt_number (text) or dc_fmt_shortest (JSON, through stdlib/jsonw.c). */
 #include "report_int.h"
 
 #include <math.h>
@@ -46,6 +46,11 @@ size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, in
   dc_fmt_number(num, sizeof num, dc_rep_in_disp(si, d), digits);
   if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
   return (size_t)snprintf(buf, size, "%s %s", num, d->label);
+}
+
+double dc_rep_share(const dc_result_measure *me, const double *gap, int i) {
+  if (me->share) return me->share[i];
+  return me->wedge && gap && gap[i] != 0 ? me->wedge[i] / gap[i] : NAN;
 }
 
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x) {
@@ -147,60 +152,6 @@ void dc_rep_put_padded(FILE *f, const char *s, int width, int right) {
   if (right) fputs(s, f);
 }
 
-/* The length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static int utf8_len(const unsigned char *s) {
-  if (s[0] < 0x80) return 1;
-  int n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
-  if (!n) return 0;
-  for (int i = 1; i < n; i++)
-    if ((s[i] & 0xc0) != 0x80) return 0;
-  unsigned cp = s[0] & (0x7fu >> n);
-  for (int i = 1; i < n; i++) cp = cp << 6 | (s[i] & 0x3fu);
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-    return 0;
-  return n;
-}
-
-/* JSON strings are always valid UTF-8: a byte that starts no valid sequence
- * becomes U+FFFD. */
-void dc_rep_json_str(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c;) {
-    if (*c == '"' || *c == '\\') fprintf(f, "\\%c", *c);
-    else if (*c == '\n') fputs("\\n", f);
-    else if (*c == '\t') fputs("\\t", f);
-    else if (*c < 0x20 || *c == 0x7f) fprintf(f, "\\u%04x", *c);
-    else {
-      int n = utf8_len(c);
-      if (!n) {
-        fputs("\xef\xbf\xbd", f);
-        c++;
-      } else {
-        fwrite(c, 1, (size_t)n, f);
-        c += n;
-      }
-      continue;
-    }
-    c++;
-  }
-  fputc('"', f);
-}
-
-void dc_rep_json_str_or_null(FILE *f, const char *s) {
-  if (s) dc_rep_json_str(f, s);
-  else fputs("null", f);
-}
-
-void dc_rep_json_num(FILE *f, double v) {
-  char b[40];
-  if (!isfinite(v)) {
-    fputs("null", f);
-    return;
-  }
-  dc_fmt_shortest(b, sizeof b, v);
-  fputs(b, f);
-}
-
 void dc_rep_csv_field(FILE *f, const char *s) {
   if (!s) s = "";
   if (!strpbrk(s, ",\"\n\r")) {
@@ -241,10 +192,11 @@ void dc_rep_tap_text(FILE *f, const char *s) {
 
 int dc_report_write(FILE *out, dc_result *const *results, size_t n, const dc_report_opts *o) {
   static void (*const writers[DC_REPORT_NFORMATS])(FILE *, dc_result *const *, size_t, const dc_report_opts *) = {
-      dc_rep_write_text, dc_rep_write_json, dc_rep_write_csv, dc_rep_write_tap,
+      dc_rep_write_text, NULL, dc_rep_write_csv, dc_rep_write_tap,
       dc_rep_write_junit, NULL, dc_rep_write_github, dc_rep_write_csv_targets};
   int bad = 0;
   if (o->format == DC_REPORT_JSONL) bad = dc_rep_write_jsonl(out, results, n, o);
+  else if (o->format == DC_REPORT_JSON) bad = dc_rep_write_json(out, results, n, o);
   else writers[o->format](out, results, n, o);
   return bad || ferror(out) ? -1 : 0;
 }

@@ -15,6 +15,29 @@ static void csv_num(FILE *f, double v) {
   fputs(num, f);
 }
 
+/* The wedges of the judged scenario in year y, as rows "wedge:MEASURE"
+ * (issue 14): each measure's abatement, in the emissions' unit. */
+static void csv_wedges(FILE *f, const dc_result *r, int y) {
+  dc_display ed;
+  if (!dc_rep_emissions_disp(r, &ed)) return;
+  for (size_t j = 0; j < r->nmeasures; j++) {
+    const double *w = r->measures[j].wedge;
+    if (!w) continue;
+    dc_rep_csv_field(f, r->file);
+    fputc(',', f);
+    dc_rep_csv_field(f, r->name);
+    fputc(',', f);
+    dc_rep_csv_field(f, r->scenario_names[r->scenario]);
+    fprintf(f, ",%d,wedge:", y);
+    dc_rep_csv_field(f, r->measures[j].name);
+    fputc(',', f);
+    csv_num(f, w[y - r->y0] / ed.scale);
+    fputc(',', f);
+    dc_rep_csv_field(f, ed.label);
+    fputc('\n', f);
+  }
+}
+
 void dc_rep_write_csv(FILE *f, dc_result *const *results, size_t n, const dc_report_opts *o) {
   fputs("file,plan,scenario,year,metric,value,unit\n", f);
   for (size_t k = 0; k < n; k++) {
@@ -45,6 +68,7 @@ void dc_rep_write_csv(FILE *f, dc_result *const *results, size_t n, const dc_rep
           dc_rep_csv_field(f, d.label);
           fputc('\n', f);
         }
+      for (int y = a; s == (size_t)r->scenario && y <= b; y++) csv_wedges(f, r, y);
     }
   }
 }

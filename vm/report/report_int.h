@@ -17,6 +17,9 @@ double dc_rep_in_disp(double si, const dc_display *d);
 size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */
 dc_display dc_rep_diff_disp(const dc_display *d);
+/* Measure me's share of the gap in year index i (me->share when a report
+ * gave it, else wedge / gap; NaN when the gap is zero). */
+double dc_rep_share(const dc_result_measure *me, const double *gap, int i);
 /* The file a target was defined in: its own, else the plan's (NULL: unknown). */
 const char *dc_rep_target_file(const dc_result *r, const dc_result_target *x);
 size_t dc_rep_fmt_pct(char *buf, size_t size, double rel);
@@ -31,18 +34,15 @@ int dc_rep_emissions_disp(const dc_result *r, dc_display *d);
 int dc_rep_text_width(const char *s);
 void dc_rep_put_padded(FILE *f, const char *s, int width, int right);
 
-/* Escaping */
-void dc_rep_json_str(FILE *f, const char *s);     /* "..." (NULL: "") */
-void dc_rep_json_str_or_null(FILE *f, const char *s);
-void dc_rep_json_num(FILE *f, double v);          /* shortest round-trip; null if not finite */
+/* Escaping (JSON: stdlib/jsonw.h) */
 void dc_rep_csv_field(FILE *f, const char *s);
 void dc_rep_xml_text(FILE *f, const char *s);
 void dc_rep_tap_text(FILE *f, const char *s);
 
 /* The writers, one file each */
 void dc_rep_write_text(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
-void dc_rep_write_json(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
-/* 0, or -1 when out of memory */
+/* 0, or -1 when out of memory or on a write error */
+int dc_rep_write_json(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 int dc_rep_write_jsonl(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_csv(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);
 void dc_rep_write_csv_targets(FILE *f, dc_result *const *r, size_t n, const dc_report_opts *o);

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "fmt.h"
+#include "jsonw.h"
 #include "report_int.h"
 
 static void yaml_num(FILE *f, const char *key, double v) {
@@ -19,7 +20,7 @@ static void yaml_num(FILE *f, const char *key, double v) {
 /* A YAML double-quoted scalar: JSON string escaping is valid YAML. */
 static void yaml_str(FILE *f, const char *key, const char *s) {
   fprintf(f, "  %s: ", key);
-  dc_rep_json_str(f, s);
+  dc_jsonw_fput_str(f, s ? s : "");
   fputc('\n', f);
 }
 

@@ -96,7 +96,7 @@ static void text_wedges(FILE *f, const dc_result *r, int a, int b) {
       char val[128], pc[80];
       const double *w = me->wedge;
       dc_rep_fmt_val(val, sizeof val, w ? w[b - y0] : NAN, &d, 0);
-      dc_rep_fmt_pct(pc, sizeof pc, w && gap[b - y0] != 0 ? w[b - y0] / gap[b - y0] : NAN);
+      dc_rep_fmt_pct(pc, sizeof pc, dc_rep_share(me, gap, b - y0));
       if (!pass) {
         wn = max_int(wn, dc_rep_text_width(me->name));
         wv = max_int(wv, dc_rep_text_width(val));

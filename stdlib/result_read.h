@@ -1,0 +1,40 @@
+/* result_read.h — reads decarb's own JSON reports back into dc_result
+ * values (the inverse of `--format jsonl` and `--format json`), for
+ * `decarb merge` and `decarb diff`. Schema: docs/schema/decarb-plan.json,
+ * version 1 (DC_RESULT_READ_VERSION).
+ *
+ * A result read back is in display units: every metric and target carries
+ * the unit the report showed (has_disp = 1, scale 1, offset 0, the label),
+ * its dims are unknown (all zero), and the years the report did not show
+ * (--years) are NaN. Written again with any report format and the same
+ * --years, it gives the report the original results gave, byte for byte
+ * (tests/merge.test.sh), with these exceptions, since a JSON report does not
+ * carry what they need: csv lists a plan's scenarios in name order (not in
+ * the order they were defined in); a plan without an emissions metric has
+ * no wedges in JSON, so its measures are not read back (the text report's
+ * Sources then lacks their sources); nsectors is 0 (no wedges) or 1.
+ *
+ * Plain C on Debian's libjansson; no Lua. */
+#ifndef DC_RESULT_READ_H
+#define DC_RESULT_READ_H
+
+#include <stddef.h>
+
+#include "result.h"
+
+#define DC_RESULT_READ_VERSION 1
+
+/* Reads JSON lines, one "decarb-plan" object per line (blank lines are
+ * skipped; the last line must end with a newline, or it is taken as cut
+ * short). On success returns 0 with *out a new array of *n results (free
+ * with dc_result_read_free). On error returns -1, *out NULL, *n 0, and a
+ * message in err ("line 3: ..."). */
+int dc_result_read_jsonl(const char *text, size_t len, dc_result ***out, size_t *n, char *err, size_t errsize);
+
+/* The same for a whole `decarb check --format json` report ("decarb-check"). */
+int dc_result_read_json(const char *text, size_t len, dc_result ***out, size_t *n, char *err, size_t errsize);
+
+/* Frees the n results of v and v. */
+void dc_result_read_free(dc_result **v, size_t n);
+
+#endif

@@ -1,0 +1,1 @@
+"$DECARB" diff diff_old.lua diff_new.lua

@@ -1,0 +1,1 @@
+"$DECARB" explain --format=json explain_json.lua

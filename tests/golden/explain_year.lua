@@ -1,0 +1,2 @@
+-- explain in another year and scenario, one target
+return require "explain_kinds"
