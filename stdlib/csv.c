@@ -61,6 +61,7 @@ typedef struct parser {
 
 static int fail(parser *p, int line, int col, const char *fmt, ...) {
   va_list ap;
+  p->err->code = DC_ERR_INPUT;
   p->err->line = line;
   p->err->col = col;
   va_start(ap, fmt);
@@ -220,7 +221,7 @@ int dc_csv_read_file(const char *path, dc_csv **out, dc_csv_error *err) {
   if (!f) {
     memset(err, 0, sizeof *err);
     *out = NULL;
-    snprintf(err->msg, sizeof err->msg, "cannot open: %s", strerror(errno));
+    dc_err_set(err, DC_ERR_IO, "cannot open: %s", strerror(errno));
     return -1;
   }
   return dc_csv_read_stream(f, out, err);
@@ -233,19 +234,19 @@ int dc_csv_read_stream(FILE *f, dc_csv **out, dc_csv_error *err) {
   size_t len = 0, cap = 0;
   for (;;) {
     if (grow((void **)&buf, &cap, len + 65536, 1)) {
-      snprintf(err->msg, sizeof err->msg, "out of memory");
+      dc_err_set(err, DC_ERR_MEM, "out of memory");
       goto fail;
     }
     size_t got = fread(buf + len, 1, cap - len, f);
     len += got;
     if (len > DC_CSV_MAX_BYTES) {
-      snprintf(err->msg, sizeof err->msg, "file larger than %zu MiB", DC_CSV_MAX_BYTES >> 20);
+      dc_err_set(err, DC_ERR_INPUT, "file larger than %zu MiB", DC_CSV_MAX_BYTES >> 20);
       goto fail;
     }
     if (got == 0) break;
   }
   if (ferror(f)) {
-    snprintf(err->msg, sizeof err->msg, "read error: %s", strerror(errno));
+    dc_err_set(err, DC_ERR_IO, "read error: %s", strerror(errno));
     goto fail;
   }
   fclose(f);

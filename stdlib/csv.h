@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "err.h"
+
 /* Largest text dc_csv_read_file accepts. */
 #define DC_CSV_MAX_BYTES ((size_t)64 << 20)
 
@@ -15,10 +17,7 @@ typedef struct dc_csv dc_csv;
 /* Where and what went wrong; line and col are 1-based (col counts UTF-8
  * characters), both 0 for errors with no position (a file that cannot be
  * opened, out of memory). */
-typedef struct dc_csv_error {
-  int line, col;
-  char msg[200];
-} dc_csv_error;
+typedef dc_err dc_csv_error; /* the cores' one error type (err.h) */
 
 /* Parses len bytes. Rules: every record has as many fields as the first
  * (the header); wholly empty lines are skipped; a final line end is

@@ -28,6 +28,91 @@ have_where:
   return lua_error(L);
 }
 
+/* ---- the binding toolkit ------------------------------------------------ */
+
+/* is k one of the fields of the list "a, b, c"? */
+static bool in_list(const char *list, const char *k) {
+  size_t n = strlen(k);
+  if (n == 0) return false;
+  for (const char *p = list; (p = strstr(p, k)) != NULL; p += n)
+    if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return true;
+  return false;
+}
+
+void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allowed, int npos,
+                         const char *listing) {
+  t = lua_absindex(L, t);
+  if (!listing) listing = lua_pushfstring(L, "fields: %s", allowed); /* stack: [listing] */
+  else lua_pushnil(L);
+  lua_pushnil(L); /* stack: listing, key */
+  while (lua_next(L, t)) {
+    lua_pop(L, 1); /* stack: listing, key */
+    int kt = lua_type(L, -1);
+    if (kt == LUA_TSTRING) {
+      if (!in_list(allowed, lua_tostring(L, -1)))
+        dc_lua_error(L, "unknown field '%s' in %s{...} (%s)", lua_tostring(L, -1), who, listing);
+    } else if (lua_isinteger(L, -1)) {
+      lua_Integer i = lua_tointeger(L, -1);
+      if (npos >= 0 && (i < 1 || i > npos))
+        dc_lua_error(L, "unexpected [%I] in %s{...} (%s)", (LUAI_UACINT)i, who, listing);
+    } else {
+      dc_lua_error(L, "unexpected %s key in %s{...} (%s)", luaL_typename(L, -1), who, listing);
+    }
+  }
+  lua_pop(L, 1); /* stack: - */
+}
+
+const char *dc_lua_name_field(lua_State *L, int t, const char *who, const char *example) {
+  lua_rawgeti(L, t, 1); /* stack: name */
+  if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "%s needs a name first, as in %s", who, example);
+  return lua_tostring(L, -1);
+}
+
+const char *dc_lua_opt_string_field(lua_State *L, int t, const char *field) {
+  lua_getfield(L, t, field); /* stack: value */
+  if (lua_isnil(L, -1)) return NULL;
+  if (lua_type(L, -1) != LUA_TSTRING)
+    dc_lua_error(L, "%s must be a string, got %s", field, luaL_typename(L, -1));
+  return lua_tostring(L, -1);
+}
+
+int dc_lua_year(lua_State *L, int idx, const char *what, int lo, int hi) {
+  int isnum;
+  lua_Integer y = lua_tointegerx(L, idx, &isnum);
+  if (!isnum || y < lo || y > hi) {
+    if (lua_type(L, idx) == LUA_TNUMBER && isnum)
+      dc_lua_error(L, "%s %I is out of range (years are %d..%d)", what, (LUAI_UACINT)y, lo, hi);
+    dc_lua_error(L, "%s must be a whole year, got %s", what,
+                 lua_type(L, idx) == LUA_TNUMBER ? lua_tostring(L, idx) : luaL_typename(L, idx));
+  }
+  return (int)y;
+}
+
+int dc_lua_opt_year(lua_State *L, int idx, int dflt, const char *what, int lo, int hi) {
+  return lua_isnoneornil(L, idx) ? dflt : dc_lua_year(L, idx, what, lo, hi);
+}
+
+int dc_lua_opt_year_field(lua_State *L, int t, const char *field, int dflt, int lo, int hi) {
+  lua_getfield(L, t, field); /* stack: value */
+  return dc_lua_opt_year(L, -1, dflt, field, lo, hi);
+}
+
+void dc_lua_lock_metatable(lua_State *L, int idx, const char *shown) {
+  idx = lua_absindex(L, idx);
+  if (shown) lua_pushstring(L, shown);
+  else lua_pushboolean(L, 0);
+  lua_setfield(L, idx, "__metatable");
+}
+
+void dc_lua_readonly(lua_State *L, int idx, lua_CFunction newindex) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L); /* stack: mt */
+  lua_pushcfunction(L, newindex);
+  lua_setfield(L, -2, "__newindex");
+  dc_lua_lock_metatable(L, -1, NULL);
+  lua_setmetatable(L, idx); /* stack: - */
+}
+
 static bool path_is_safe(const char *p) {
   if (p[0] == '\0' || p[0] == '/' || p[0] == '\\') return false;
   /* refuse any ".." component and backslashes (no Windows-style escapes) */

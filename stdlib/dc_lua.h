@@ -38,14 +38,57 @@ int dc_lua_edit_distance(const char *a, const char *b);
  * open into out; raises a Lua error (via dc_lua_error) when refused. */
 void dc_lua_resolve_path(lua_State *L, const char *path, char *out, size_t size);
 
+/* ---- the binding toolkit (as lauxlib is to Lua's libraries) ----------- */
+
+/* Refuses every key of the constructor table at t that is not a field of
+ * `allowed` (a list "from, to, unit"; "" for none), so that a typo is an
+ * error, not ignored. Integer keys 1..npos are the positional values (npos
+ * < 0: any integer, as the years of series{...}). The error, at the
+ * script's line: "unknown field 'k' in WHO{...} (LISTING)", "unexpected [3]
+ * in WHO{...} (LISTING)", "unexpected boolean key in ..."; LISTING is
+ * "fields: ALLOWED" when listing is NULL. Leaves the stack as it was. */
+void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allowed, int npos,
+                         const char *listing);
+
+/* t[1] as the name a constructor starts with (factors.grid{"CN-GS"}): a
+ * string, else the error "WHO needs a name first, as in EXAMPLE". The
+ * string is left on the stack (it keeps the pointer valid). */
+const char *dc_lua_name_field(lua_State *L, int t, const char *who, const char *example);
+
+/* t.field as an optional string: NULL when absent (nil), else a string or
+ * the error "FIELD must be a string, got TYPE". The value is left on the
+ * stack either way (one slot). */
+const char *dc_lua_opt_string_field(lua_State *L, int t, const char *field);
+
+/* A whole year from lo to hi: the value at idx, an integer or an integral
+ * float (or a string of one, as Lua converts), else the error "WHAT must
+ * be a whole year, got X" or "WHAT 12000 is out of range (years are
+ * LO..HI)". _opt_: dflt when idx is none or nil. dc_lua_opt_year_field
+ * reads t.field the same way (WHAT is the field) and leaves the value on
+ * the stack. */
+int dc_lua_year(lua_State *L, int idx, const char *what, int lo, int hi);
+int dc_lua_opt_year(lua_State *L, int idx, int dflt, const char *what, int lo, int hi);
+int dc_lua_opt_year_field(lua_State *L, int t, const char *field, int dflt, int lo, int hi);
+
+/* Locks the metatable at idx: getmetatable() on its values returns shown
+ * (a type name such as "decarb.Series"), or false when shown is NULL, and
+ * setmetatable() refuses them. */
+void dc_lua_lock_metatable(lua_State *L, int idx, const char *shown);
+
+/* Gives the module table at idx a locked metatable whose __newindex is
+ * newindex (the error naming what to do instead): a typo such as
+ * factors.gird = ... is an error, not a new field. */
+void dc_lua_readonly(lua_State *L, int idx, lua_CFunction newindex);
+
 /* Registry keys the host sets before any script runs. */
 #define DC_REG_SCRIPTDIR "decarb.scriptdir" /* string: folder of the script */
 #define DC_REG_UNSAFE "decarb.unsafe"       /* boolean: --unsafe given */
 
-/* Every stdlib module, opened by the host into every environment. An opener
- * runs with the script environment as the global table: it returns its
- * module table (set as global `name`) and may set further globals itself
- * (q, series, plan ...). The list lives in stdlib/modules.c. */
+/* Every stdlib module, opened by the host into every environment, in the
+ * list's order. An opener registers its functions and returns its module
+ * (a table, or a function: q), and sets no global: the host sets the
+ * global `name` to what it returns (and decarb.so the field `name`), so
+ * the list in stdlib/modules.c decides which globals exist. */
 typedef struct dc_module {
   const char *name;
   lua_CFunction open;

@@ -29,8 +29,6 @@ static int decarb_globals(lua_State *L) {
     lua_settop(L, 1);
   }
   lua_getfield(L, LUA_REGISTRYINDEX, REG_MODULE); /* stack: env, module */
-  lua_getfield(L, 2, "q");
-  lua_setfield(L, 1, "q");
   for (int i = 0; dc_modules[i].name; i++) {
     lua_getfield(L, 2, dc_modules[i].name);
     lua_setfield(L, 1, dc_modules[i].name);
@@ -39,21 +37,16 @@ static int decarb_globals(lua_State *L) {
   return 1;
 }
 
-/* stack: module -> module. Opens every module of modules.c into it. The
- * units opener also sets the global q (the host's convention); that global
- * is taken into the module and the previous value of q put back. */
+/* stack: module -> module. Opens every module of modules.c into it (the
+ * openers set no global). */
 static void open_modules(lua_State *L) {
   int module = lua_gettop(L);
-  lua_getglobal(L, "q"); /* stack: module, oldq */
   for (int i = 0; dc_modules[i].name; i++) {
     lua_pushcfunction(L, dc_modules[i].open);
     lua_pushstring(L, dc_modules[i].name);
-    lua_call(L, 1, 1); /* stack: module, oldq, opened */
+    lua_call(L, 1, 1); /* stack: module, opened */
     lua_setfield(L, module, dc_modules[i].name);
   }
-  lua_getglobal(L, "q"); /* stack: module, oldq, q */
-  lua_setfield(L, module, "q");
-  lua_setglobal(L, "q"); /* stack: module */
 }
 
 #if defined(__GNUC__)

@@ -89,9 +89,9 @@ static int add_fuel(const char *name, enum dc_fuel_family fam, const dc_factor *
 
 static int find_co2(const char *dataset, const char *name, const dc_factor **out,
                     dc_energy_error *err) {
-  char m[300];
-  if (dc_factors_find(dataset, name, "co2", 0, false, out, m, sizeof m))
-    return efail(err, DC_ENERGY_E_DATA, -1, -1, 0, "%s", m);
+  dc_err m;
+  if (dc_factors_find(dataset, name, "co2", 0, false, out, &m))
+    return efail(err, DC_ENERGY_E_DATA, -1, -1, 0, "%s", m.msg);
   dc_dims want = {{0}};
   want.e[DC_DIM_CO2] = 1;
   want.e[DC_DIM_LENGTH] = -2;
@@ -105,8 +105,8 @@ static int find_co2(const char *dataset, const char *name, const dc_factor **out
 
 int dc_energy_init(dc_energy_error *err) {
   if (reg.loaded) return 0;
-  char m[300];
-  if (dc_factors_load(m, sizeof m)) return efail(err, DC_ENERGY_E_DATA, -1, -1, 0, "%s", m);
+  dc_err m;
+  if (dc_factors_load(&m)) return efail(err, DC_ENERGY_E_DATA, -1, -1, 0, "%s", m.msg);
   reg.n = 0;
   const dc_factor *coal, *oil, *gas, *bio;
   if (find_co2("energy", "coal", &coal, err) || find_co2("energy", "oil", &oil, err) ||
@@ -258,15 +258,15 @@ int dc_energy_primary_method(const char *name, enum dc_primary_method *out, dc_e
 
 int dc_energy_primary_coef(enum dc_primary_method m, int year, double *out, const char **src,
                            dc_energy_error *err) {
-  char msg[300];
+  dc_err msg;
   const dc_factor *f;
   if (m == DC_PRIMARY_CALORIFIC) {
-    if (dc_factors_find("sce", "electricity", "calorific", 0, false, &f, msg, sizeof msg))
-      return efail(err, DC_ENERGY_E_DATA, -1, -1, year, "%s", msg);
+    if (dc_factors_find("sce", "electricity", "calorific", 0, false, &f, &msg))
+      return efail(err, DC_ENERGY_E_DATA, -1, -1, year, "%s", msg.msg);
   } else if (m == DC_PRIMARY_COAL) {
-    if (dc_factors_find("sce", "electricity", "coal", year, true, &f, msg, sizeof msg))
+    if (dc_factors_find("sce", "electricity", "coal", year, true, &f, &msg))
       return efail(err, DC_ENERGY_E_YEAR, -1, -1, year,
-                   "no coal-consumption coefficient for %d or an earlier year (%s)", year, msg);
+                   "no coal-consumption coefficient for %d or an earlier year (%s)", year, msg.msg);
   } else {
     return efail(err, DC_ENERGY_E_PRIMARY, -1, -1, year,
                  "no primary-energy method: name one on the plan, primary = \"calorific\" or "
@@ -282,10 +282,10 @@ int dc_energy_gwp(const char *set, const char *gas, double *out, dc_energy_error
     *out = 1;
     return 0;
   }
-  char msg[300];
+  dc_err msg;
   const dc_factor *f;
-  if (dc_factors_find("gwp", set, gas, 0, false, &f, msg, sizeof msg))
-    return efail(err, DC_ENERGY_E_GWP, -1, -1, 0, "%s", msg);
+  if (dc_factors_find("gwp", set, gas, 0, false, &f, &msg))
+    return efail(err, DC_ENERGY_E_GWP, -1, -1, 0, "%s", msg.msg);
   *out = f->value;
   return 0;
 }

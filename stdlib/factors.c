@@ -69,6 +69,17 @@ static bool icontains(const char *hay, const char *needle) {
 /* "FILE:LINE:COL: message"; file is a built-in data file's short name
  * ("grid": stdlib/data/grid.csv) or, starting with '/', a user dataset's
  * name as the script wrote it after the '/' */
+/* e reset for an input error, and its message buffer: the loaders below
+ * write their messages there ("FILE:LINE:COL: ...") */
+static char *begin(dc_err *e, size_t *size) {
+  e->code = DC_ERR_INPUT;
+  e->line = e->col = 0;
+  e->pos = 0;
+  e->msg[0] = e->suggest[0] = '\0';
+  *size = sizeof e->msg;
+  return e->msg;
+}
+
 static int fail(char *err, size_t errsize, const char *file, int line, int col,
                 const char *fmt, ...) {
   va_list ap;
@@ -231,7 +242,9 @@ static int check_links(char *err, size_t errsize) {
   return 0;
 }
 
-int dc_factors_load(char *err, size_t errsize) {
+int dc_factors_load(dc_err *e) {
+  size_t errsize;
+  char *err = begin(e, &errsize);
   if (db.loaded) return 0;
   for (size_t i = 0; dc_data_files[i].name; i++) {
     const char *file = dc_data_files[i].name;
@@ -268,8 +281,8 @@ void dc_factors_unload(void) {
 }
 
 static bool ensure(void) {
-  char err[300];
-  return dc_factors_load(err, sizeof err) == 0;
+  dc_err e;
+  return dc_factors_load(&e) == 0;
 }
 
 /* ======================================================================
@@ -333,6 +346,50 @@ static int cmp_int(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* find_in's error for a name the dataset does not have: -1, the names it has listed */
+static int unknown_name(const dc_factor *recs, size_t nrec, const char *dataset, const char *name,
+                        char *err, size_t errsize) {
+  size_t len = 0;
+  bool first = true;
+  bool is_grid = strcmp(dataset, "grid") == 0;
+  int k = snprintf(err, errsize, "unknown %s '%s'; %s: ", is_grid ? "grid region" : dataset,
+                   name, is_grid ? "regions with data" : "known");
+  if (k < 0) return -1;
+  len = (size_t)k;
+  for (size_t i = 0; i < nrec; i++) {
+    if (strcmp(recs[i].dataset, dataset) != 0) continue;
+    bool seen = false; /* a name repeats for each year and variant */
+    for (size_t j = 0; j < i && !seen; j++)
+      seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, recs[i].name) == 0;
+    if (!seen) add_item(err, errsize, &len, &first, "%s", recs[i].name);
+  }
+  if (first) snprintf(err, errsize, "unknown dataset '%s'", dataset);
+  return -1;
+}
+
+/* find_in's error for a variant missing or to be chosen: -2, the variants listed */
+static int no_variant(const dc_factor *recs, size_t nrec, const char *dataset, const char *canon,
+                      const char *variant, bool several, char *err, size_t errsize) {
+  size_t len = 0;
+  bool first = true;
+  int k = several ? snprintf(err, errsize, "%s %s has several values; choose one of: ", dataset,
+                             canon)
+                  : snprintf(err, errsize, "%s %s has no value '%s'; it has: ", dataset,
+                             canon, variant);
+  if (k < 0) return -1;
+  len = (size_t)k;
+  for (size_t i = 0; i < nrec; i++) {
+    const dc_factor *f = &recs[i];
+    if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; j++)
+      seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, canon) == 0 &&
+             strcmp(recs[j].variant, f->variant) == 0;
+    if (!seen) add_item(err, errsize, &len, &first, "'%s'", f->variant);
+  }
+  return -2;
+}
+
 /* The look-up over records recs[0 .. nrec-1] of dataset; canon is the
  * canonical name of name, or NULL when unknown. */
 static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, const char *canon,
@@ -340,22 +397,7 @@ static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, cons
                    const dc_factor **out, char *err, size_t errsize) {
   size_t len = 0;
   bool first = true;
-  if (!canon) {
-    bool is_grid = strcmp(dataset, "grid") == 0;
-    int k = snprintf(err, errsize, "unknown %s '%s'; %s: ", is_grid ? "grid region" : dataset,
-                     name, is_grid ? "regions with data" : "known");
-    if (k < 0) return -1;
-    len = (size_t)k;
-    for (size_t i = 0; i < nrec; i++) {
-      if (strcmp(recs[i].dataset, dataset) != 0) continue;
-      bool seen = false; /* a name repeats for each year and variant */
-      for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, recs[i].name) == 0;
-      if (!seen) add_item(err, errsize, &len, &first, "%s", recs[i].name);
-    }
-    if (first) snprintf(err, errsize, "unknown dataset '%s'", dataset);
-    return -1;
-  }
+  if (!canon) return unknown_name(recs, nrec, dataset, name, err, errsize);
   /* the variant: the one asked for, or the only one there is */
   const char *var = NULL;
   bool several = false;
@@ -373,24 +415,7 @@ static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, cons
       several = true;
     }
   }
-  if (!var || several) {
-    int k = several ? snprintf(err, errsize, "%s %s has several values; choose one of: ", dataset,
-                               canon)
-                    : snprintf(err, errsize, "%s %s has no value '%s'; it has: ", dataset,
-                               canon, variant);
-    if (k < 0) return -1;
-    len = (size_t)k;
-    for (size_t i = 0; i < nrec; i++) {
-      const dc_factor *f = &recs[i];
-      if (strcmp(f->dataset, dataset) != 0 || strcmp(f->name, canon) != 0) continue;
-      bool seen = false;
-      for (size_t j = 0; j < i && !seen; j++)
-        seen = strcmp(recs[j].dataset, dataset) == 0 && strcmp(recs[j].name, canon) == 0 &&
-               strcmp(recs[j].variant, f->variant) == 0;
-      if (!seen) add_item(err, errsize, &len, &first, "'%s'", f->variant);
-    }
-    return -2;
-  }
+  if (!var || several) return no_variant(recs, nrec, dataset, canon, variant, several, err, errsize);
   /* the year */
   int years[64], ny = 0;
   const dc_factor *exact = NULL, *best = NULL, *only = NULL;
@@ -426,12 +451,12 @@ static int find_in(const dc_factor *recs, size_t nrec, const char *dataset, cons
 }
 
 int dc_factors_find(const char *dataset, const char *name, const char *variant, int year,
-                    bool earlier, const dc_factor **out, char *err, size_t errsize) {
-  char load_err[300];
-  if (dc_factors_load(load_err, sizeof load_err) != 0) {
-    snprintf(err, errsize, "reference data broken: %s", load_err);
-    return -1;
-  }
+                    bool earlier, const dc_factor **out, dc_err *e) {
+  dc_err load_err;
+  if (dc_factors_load(&load_err) != 0)
+    return dc_err_set(e, load_err.code, "reference data broken: %s", load_err.msg);
+  size_t errsize;
+  char *err = begin(e, &errsize);
   return find_in(db.f, db.nf, dataset, dc_factors_canonical(dataset, name), name, variant, year,
                  earlier, out, err, errsize);
 }
@@ -467,8 +492,9 @@ static char *dup_prefixed(const char *prefix, const char *s) {
   return d;
 }
 
-int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, char *err,
-                        size_t errsize) {
+int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, dc_err *e) {
+  size_t errsize;
+  char *err = begin(e, &errsize);
   dc_factor_set *s = calloc(1, sizeof *s);
   *out = NULL;
   if (!s || !(s->name = dup_prefixed("", name)) || !(s->errname = dup_prefixed("/", name))) {
@@ -479,7 +505,10 @@ int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out,
   dc_csv_error ce;
   if (dc_csv_read_file(path, &s->csv, &ce) != 0) {
     if (ce.line) fail(err, errsize, s->errname, ce.line, ce.col, "%s", ce.msg);
-    else snprintf(err, errsize, "%s: %s", name, ce.msg);
+    else snprintf(err, errsize, "%s: %.300s", name, ce.msg);
+    e->code = ce.code;
+    e->line = ce.line;
+    e->col = ce.col;
     dc_factors_set_free(s);
     return -1;
   }
@@ -503,7 +532,9 @@ const dc_factor *dc_factors_set_at(const dc_factor_set *s, size_t i) {
 const char *dc_factors_set_name(const dc_factor_set *s) { return s ? s->name : ""; }
 
 int dc_factors_set_find(const dc_factor_set *s, const char *name, const char *variant, int year,
-                        bool earlier, const dc_factor **out, char *err, size_t errsize) {
+                        bool earlier, const dc_factor **out, dc_err *e) {
+  size_t errsize;
+  char *err = begin(e, &errsize);
   const char *canon = NULL;
   for (size_t i = 0; i < s->nf && !canon; i++)
     if (norm_eq(s->f[i].name, name)) canon = s->f[i].name;
@@ -511,9 +542,9 @@ int dc_factors_set_find(const dc_factor_set *s, const char *name, const char *va
 }
 
 int dc_factors_fuel(const char *name, const dc_factor **ncv, const dc_factor **co2,
-                    double *co2_per_kg, char *err, size_t errsize) {
-  if (dc_factors_find("fuel", name, "ncv", 0, false, ncv, err, errsize) != 0) return -1;
-  if (dc_factors_find("fuel", name, "co2", 0, false, co2, err, errsize) != 0) return -1;
+                    double *co2_per_kg, dc_err *e) {
+  if (dc_factors_find("fuel", name, "ncv", 0, false, ncv, e) != 0) return -1;
+  if (dc_factors_find("fuel", name, "co2", 0, false, co2, e) != 0) return -1;
   /* J/kg x kgCO2/J: the derived column of IPCC Table 1.2 x 1.4 */
   *co2_per_kg = (*ncv)->si * (*co2)->si;
   return 0;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "err.h"
 #include "units.h"
 
 /* One value of a dataset. Strings live as long as the loaded data. */
@@ -38,7 +39,7 @@ typedef struct dc_region {
 /* Loads the embedded data once (later calls do nothing). 0, or -1 with a
  * message naming the CSV file:line:column when the data are broken. Every
  * function below loads on demand. */
-int dc_factors_load(char *err, size_t errsize);
+int dc_factors_load(dc_err *err);
 /* Frees the loaded data (for leak checkers; a later call loads again). */
 void dc_factors_unload(void);
 
@@ -63,7 +64,7 @@ const dc_region *dc_factors_region(const char *name);
  * earlier set, a missing year falls back to the nearest earlier one. 0 with
  * *out set, or -1 with an error that lists what exists. */
 int dc_factors_find(const char *dataset, const char *name, const char *variant, int year,
-                    bool earlier, const dc_factor **out, char *err, size_t errsize);
+                    bool earlier, const dc_factor **out, dc_err *err);
 
 /* ---- a script's own dataset (factors.load) ---- */
 typedef struct dc_factor_set dc_factor_set;
@@ -72,8 +73,7 @@ typedef struct dc_factor_set dc_factor_set;
  * every unit parsed). name is the file as the script wrote it: the records'
  * dataset and the FILE of errors "FILE:LINE:COL: ...". 0 with *out (free
  * with dc_factors_set_free), or -1 with err. */
-int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, char *err,
-                        size_t errsize);
+int dc_factors_set_read(const char *path, const char *name, dc_factor_set **out, dc_err *err);
 void dc_factors_set_free(dc_factor_set *s);
 size_t dc_factors_set_count(const dc_factor_set *s);
 const dc_factor *dc_factors_set_at(const dc_factor_set *s, size_t i);
@@ -81,12 +81,12 @@ const char *dc_factors_set_name(const dc_factor_set *s);
 /* As dc_factors_find over the set's records (names compared as there; no
  * aliases). */
 int dc_factors_set_find(const dc_factor_set *s, const char *name, const char *variant, int year,
-                        bool earlier, const dc_factor **out, char *err, size_t errsize);
+                        bool earlier, const dc_factor **out, dc_err *err);
 
 /* IPCC fuel data: NCV and CO2 factor records, and the CO2 per kg of fuel
  * (kgCO2/kg = tCO2/t) computed as NCV x EF. 0 or -1 with err. */
 int dc_factors_fuel(const char *name, const dc_factor **ncv, const dc_factor **co2,
-                    double *co2_per_kg, char *err, size_t errsize);
+                    double *co2_per_kg, dc_err *err);
 
 /* True when the record matches query: a case-insensitive substring of its
  * dataset, name, variant, year, unit, source or one of its aliases. An

@@ -25,52 +25,25 @@ static void args_table(lua_State *L, const char *who, const char *example) {
   lua_settop(L, 1);
 }
 
-/* Refuses unknown fields (a typo is an error, not silently ignored). */
+/* Refuses unknown fields (a typo is an error, not silently ignored); the
+ * name is [1]. */
 static void check_fields(lua_State *L, const char *who, const char *allowed) {
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {
-    lua_pop(L, 1);
-    if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1)
-      continue;
-    const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-    bool ok = false;
-    if (k && *k) {
-      size_t n = strlen(k);
-      for (const char *p = allowed; (p = strstr(p, k)) != NULL; p += n)
-        if ((p == allowed || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) ok = true;
-    }
-    if (!ok)
-      dc_lua_error(L, "unknown field %s%s%s in %s{...} (%s%s)", k ? "'" : "",
-                   k ? k : luaL_typename(L, -1), k ? "'" : "", who,
-                   *allowed ? "fields: the name first, then " : "it takes only the name", allowed);
-  }
+  const char *listing = *allowed ? lua_pushfstring(L, "fields: the name first, then %s", allowed)
+                                 : "it takes only the name"; /* stack: [listing] */
+  dc_lua_check_fields(L, 1, who, allowed, 1, listing);
+  if (*allowed) lua_pop(L, 1);
 }
 
 static const char *get_name(lua_State *L, const char *who, const char *example) {
-  lua_rawgeti(L, 1, 1);
-  const char *name = lua_tostring(L, -1);
-  if (!name || lua_type(L, -1) != LUA_TSTRING)
-    dc_lua_error(L, "%s needs a name first, as in %s", who, example);
-  return name; /* stays on the stack */
+  return dc_lua_name_field(L, 1, who, example); /* stays on the stack */
 }
 
 static const char *opt_string(lua_State *L, const char *field) {
-  lua_getfield(L, 1, field);
-  if (lua_isnil(L, -1)) return NULL;
-  if (lua_type(L, -1) != LUA_TSTRING)
-    dc_lua_error(L, "%s must be a string, got %s", field, luaL_typename(L, -1));
-  return lua_tostring(L, -1);
+  return dc_lua_opt_string_field(L, 1, field); /* stays on the stack */
 }
 
 static int opt_year(lua_State *L) {
-  lua_getfield(L, 1, "year");
-  if (lua_isnil(L, -1)) return 0;
-  int isnum;
-  lua_Integer y = lua_tointegerx(L, -1, &isnum);
-  if (!isnum || y < 1 || y > 9999)
-    dc_lua_error(L, "year must be a whole year, got %s",
-                 lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1) : luaL_typename(L, -1));
-  return (int)y;
+  return dc_lua_opt_year_field(L, 1, "year", 0, 1, 9999); /* stays on the stack */
 }
 
 static bool opt_fallback(lua_State *L) {
@@ -156,10 +129,9 @@ static const dc_factor_set *opt_dataset(lua_State *L) {
 
 /* the built-in data or set (when non-NULL) */
 static int find_any(const dc_factor_set *set, const char *dataset, const char *name,
-                    const char *variant, int year, bool earlier, const dc_factor **f, char *err,
-                    size_t errsize) {
-  if (set) return dc_factors_set_find(set, name, variant, year, earlier, f, err, errsize);
-  return dc_factors_find(dataset, name, variant, year, earlier, f, err, errsize);
+                    const char *variant, int year, bool earlier, const dc_factor **f, dc_err *err) {
+  if (set) return dc_factors_set_find(set, name, variant, year, earlier, f, err);
+  return dc_factors_find(dataset, name, variant, year, earlier, f, err);
 }
 
 /* A record from a script's dataset must be of the kind asked for: want is a
@@ -216,22 +188,22 @@ static int f_load(lua_State *L) {
   if (lua_type(L, 1) != LUA_TSTRING)
     return dc_lua_error(L, "factors.load needs a file name, as in factors.load(\"my_factors.csv\")");
   const char *path = lua_tostring(L, 1);
-  char full[4096], err[1200];
+  char full[4096];
+  dc_err err;
   dc_lua_resolve_path(L, path, full, sizeof full); /* below the script's folder */
   dc_factor_set **b = (dc_factor_set **)lua_newuserdatauv(L, sizeof *b, 0);
   *b = NULL;
-  if (luaL_newmetatable(L, SET_TYPE)) {
+  if (luaL_newmetatable(L, SET_TYPE)) { /* stack: box, mt */
     lua_pushcfunction(L, set_gc);
     lua_setfield(L, -2, "__gc");
     lua_pushcfunction(L, set_tostring);
     lua_setfield(L, -2, "__tostring");
     lua_pushcfunction(L, set_index);
     lua_setfield(L, -2, "__index");
-    lua_pushliteral(L, SET_TYPE);
-    lua_setfield(L, -2, "__metatable");
+    dc_lua_lock_metatable(L, -1, SET_TYPE);
   }
   lua_setmetatable(L, -2);
-  if (dc_factors_set_read(full, path, b, err, sizeof err) != 0) return dc_lua_error(L, "%s", err);
+  if (dc_factors_set_read(full, path, b, &err) != 0) return dc_lua_error(L, "%s", err.msg);
   return 1;
 }
 
@@ -240,15 +212,15 @@ static const dc_factor *find(lua_State *L, const dc_factor_set *set, const char 
                              const char *name, const char *variant, const char *variant_field,
                              int year, bool earlier) {
   const dc_factor *f;
-  char err[1200];
-  int rc = find_any(set, dataset, name, variant, year, earlier, &f, err, sizeof err);
+  dc_err err;
+  int rc = find_any(set, dataset, name, variant, year, earlier, &f, &err);
   if (rc == 0) return f;
   if (rc == -2 && variant_field)
-    dc_lua_error(L, "%s (%s = ...)", err, variant_field);
+    dc_lua_error(L, "%s (%s = ...)", err.msg, variant_field);
   if (rc == -3 && year && !earlier)
-    dc_lua_error(L, "%s (fallback = \"earlier\" takes the nearest earlier year)", err);
-  if (rc == -3 && !year) dc_lua_error(L, "%s (year = ...)", err);
-  dc_lua_error(L, "%s", err);
+    dc_lua_error(L, "%s (fallback = \"earlier\" takes the nearest earlier year)", err.msg);
+  if (rc == -3 && !year) dc_lua_error(L, "%s (year = ...)", err.msg);
+  dc_lua_error(L, "%s", err.msg);
   return NULL;
 }
 
@@ -339,8 +311,8 @@ static int f_fuel(lua_State *L) {
   const char *name = get_name(L, "factors.fuel", ex);
   const dc_factor *ncv, *co2;
   double per_kg;
-  char err[1200];
-  if (dc_factors_fuel(name, &ncv, &co2, &per_kg, err, sizeof err)) dc_lua_error(L, "%s", err);
+  dc_err err;
+  if (dc_factors_fuel(name, &ncv, &co2, &per_kg, &err)) dc_lua_error(L, "%s", err.msg);
   lua_createtable(L, 0, 7);
   lua_pushstring(L, ncv->name);
   lua_setfield(L, -2, "name");
@@ -431,14 +403,9 @@ static int factors_newindex(lua_State *L) {
 }
 
 int luaopen_decarb_factors(lua_State *L) {
-  char err[300];
-  if (dc_factors_load(err, sizeof err) != 0) return luaL_error(L, "%s", err);
-  luaL_newlib(L, factors_funcs);
-  lua_newtable(L); /* no new fields, so a typo (factors.gird = ...) is an error */
-  lua_pushcfunction(L, factors_newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
+  dc_err err;
+  if (dc_factors_load(&err) != 0) return luaL_error(L, "%s", err.msg);
+  luaL_newlib(L, factors_funcs);             /* stack: factors */
+  dc_lua_readonly(L, -1, factors_newindex); /* a typo (factors.gird = ...) is an error */
   return 1;
 }

@@ -3,6 +3,7 @@
 #define DC_MODULES_H
 #include <lua.h>
 int luaopen_decarb_units(lua_State *L);
+int luaopen_decarb_q(lua_State *L); /* the function q (units_lua.c) */
 int luaopen_decarb_series(lua_State *L);
 int luaopen_decarb_factors(lua_State *L);
 int luaopen_decarb_plan(lua_State *L);

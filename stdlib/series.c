@@ -44,15 +44,15 @@ dc_series *dc_series_new(int y0, int n, dc_dims dims, const dc_display *disp) {
 
 void dc_series_free(dc_series *s) { free(s); }
 
-int dc_series_check_range(int y0, int y1, char *err, size_t errsize) {
+int dc_series_check_range(int y0, int y1, dc_err *err) {
   if (y0 < DC_SERIES_YEAR_MIN || y0 > DC_SERIES_YEAR_MAX || y1 < DC_SERIES_YEAR_MIN ||
       y1 > DC_SERIES_YEAR_MAX) {
-    snprintf(err, errsize, "year out of range (years are %d..%d)", DC_SERIES_YEAR_MIN,
+    dc_err_set(err, DC_ERR_INPUT, "year out of range (years are %d..%d)", DC_SERIES_YEAR_MIN,
              DC_SERIES_YEAR_MAX);
     return -1;
   }
   if (y1 < y0) {
-    snprintf(err, errsize, "empty year range %d..%d (the last year is before the first)", y0, y1);
+    dc_err_set(err, DC_ERR_INPUT, "empty year range %d..%d (the last year is before the first)", y0, y1);
     return -1;
   }
   return 0;
@@ -63,30 +63,30 @@ int dc_series_check_range(int y0, int y1, char *err, size_t errsize) {
  * ====================================================================== */
 
 int dc_series_fill_points(dc_series *s, const int *years, const double *si, size_t np,
-                          dc_interp mode, char *err, size_t errsize) {
+                          dc_interp mode, dc_err *err) {
   if (np == 0) {
-    snprintf(err, errsize, "a series needs at least one year");
+    dc_err_set(err, DC_ERR_INPUT, "a series needs at least one year");
     return -1;
   }
   if (years[0] != s->y0 || years[np - 1] != dc_series_last(s)) {
-    snprintf(err, errsize, "points %d..%d do not span the series %d..%d", years[0],
+    dc_err_set(err, DC_ERR_INPUT, "points %d..%d do not span the series %d..%d", years[0],
              years[np - 1], s->y0, dc_series_last(s));
     return -1;
   }
   for (size_t k = 0; k < np; k++) {
     if (!isfinite(si[k])) {
-      snprintf(err, errsize, "value at %d is not a finite number", years[k]);
+      dc_err_set(err, DC_ERR_INPUT, "value at %d is not a finite number", years[k]);
       return -1;
     }
     if (k > 0 && years[k] <= years[k - 1]) {
-      snprintf(err, errsize, "years must increase: %d after %d", years[k], years[k - 1]);
+      dc_err_set(err, DC_ERR_INPUT, "years must increase: %d after %d", years[k], years[k - 1]);
       return -1;
     }
   }
   if (mode == DC_INTERP_GROWTH) {
     for (size_t k = 1; k < np; k++) {
       if (si[k - 1] == 0 || si[k] == 0 || (si[k - 1] < 0) != (si[k] < 0)) {
-        snprintf(err, errsize,
+        dc_err_set(err, DC_ERR_INPUT,
                  "growth interpolation between %d and %d needs two non-zero values of the "
                  "same sign (use interp = \"linear\")",
                  years[k - 1], years[k]);
@@ -110,9 +110,9 @@ int dc_series_fill_points(dc_series *s, const int *years, const double *si, size
   return 0;
 }
 
-int dc_series_fill_growth(dc_series *s, double start, double rate, char *err, size_t errsize) {
+int dc_series_fill_growth(dc_series *s, double start, double rate, dc_err *err) {
   if (!isfinite(start) || !isfinite(rate) || rate <= -1) {
-    snprintf(err, errsize, "growth needs a finite start value and a rate above -1 (-100 %%)");
+    dc_err_set(err, DC_ERR_INPUT, "growth needs a finite start value and a rate above -1 (-100 %%)");
     return -1;
   }
   /* pow per year, not repeated multiplication, so that 15 years of 4 % is the
@@ -160,10 +160,10 @@ int dc_series_at(const dc_series *s, int year, double *out) {
   return -1;
 }
 
-int dc_series_check_extend(const dc_series *s, dc_extend e, char *err, size_t errsize) {
+int dc_series_check_extend(const dc_series *s, dc_extend e, dc_err *err) {
   if (e != DC_EXTEND_GROWTH) return 0;
   if (s->n < 2) {
-    snprintf(err, errsize, "extend = \"growth\" needs at least two years (it keeps up "
+    dc_err_set(err, DC_ERR_INPUT, "extend = \"growth\" needs at least two years (it keeps up "
                            "the growth rate of the two end years)");
     return -1;
   }
@@ -171,7 +171,7 @@ int dc_series_check_extend(const dc_series *s, dc_extend e, char *err, size_t er
   for (int i = 0; i < 2; i++) {
     double a = ends[i][0], b = ends[i][1];
     if (a == 0 || b == 0 || (a < 0) != (b < 0)) {
-      snprintf(err, errsize, "extend = \"growth\" needs non-zero values of one sign in the "
+      dc_err_set(err, DC_ERR_INPUT, "extend = \"growth\" needs non-zero values of one sign in the "
                              "two %s years (there is no growth rate through zero)",
                i ? "last" : "first");
       return -1;
@@ -212,7 +212,7 @@ static void describe(char *buf, size_t size, dc_dims d, const dc_display *disp) 
 }
 
 int dc_series_op_dims(dc_series_op op, dc_dims a, const dc_display *da, dc_dims b,
-                      const dc_display *db, dc_dims *out, char *err, size_t errsize) {
+                      const dc_display *db, dc_dims *out, dc_err *err) {
   char sa[200], sb[200];
   switch (op) {
   case DC_SERIES_ADD:
@@ -220,7 +220,7 @@ int dc_series_op_dims(dc_series_op op, dc_dims a, const dc_display *da, dc_dims 
     if (!dc_dims_eq(a, b)) {
       describe(sa, sizeof sa, a, da);
       describe(sb, sizeof sb, b, db);
-      snprintf(err, errsize, "cannot %s %s and %s", op == DC_SERIES_ADD ? "add" : "subtract",
+      dc_err_set(err, DC_ERR_INPUT, "cannot %s %s and %s", op == DC_SERIES_ADD ? "add" : "subtract",
                sa, sb);
       return -1;
     }
@@ -233,7 +233,7 @@ int dc_series_op_dims(dc_series_op op, dc_dims a, const dc_display *da, dc_dims 
     if (dc_dims_div(a, b, out)) return 0;
     break;
   }
-  snprintf(err, errsize, "unit exponent out of range");
+  dc_err_set(err, DC_ERR_INPUT, "unit exponent out of range");
   return -1;
 }
 
@@ -303,15 +303,15 @@ bool dc_series_is_rate(dc_dims d) {
 }
 
 int dc_series_sum(const dc_series *s, int y1, int y2, double year_s, double *out,
-                  dc_dims *dims, char *err, size_t errsize) {
+                  dc_dims *dims, dc_err *err) {
   if (y2 < y1) {
-    snprintf(err, errsize, "sum from %d to %d: the last year is before the first", y1, y2);
+    dc_err_set(err, DC_ERR_INPUT, "sum from %d to %d: the last year is before the first", y1, y2);
     return -1;
   }
   double total = 0, v;
   for (int y = y1; y <= y2; y++) {
     if (dc_series_at(s, y, &v) != 0) {
-      snprintf(err, errsize, "sum from %d to %d: the series has no value for %d (it covers %d..%d)",
+      dc_err_set(err, DC_ERR_INPUT, "sum from %d to %d: the series has no value for %d (it covers %d..%d)",
                y1, y2, y, s->y0, dc_series_last(s));
       return -1;
     }
@@ -350,19 +350,19 @@ static void extreme(const dc_series *s, int sign, int *year, double *v) {
 void dc_series_min(const dc_series *s, int *year, double *v) { extreme(s, -1, year, v); }
 void dc_series_max(const dc_series *s, int *year, double *v) { extreme(s, 1, year, v); }
 
-int dc_series_cagr(const dc_series *s, int y1, int y2, double *out, char *err, size_t errsize) {
+int dc_series_cagr(const dc_series *s, int y1, int y2, double *out, dc_err *err) {
   double a, b;
   if (y2 <= y1) {
-    snprintf(err, errsize, "cagr needs a first year before the last (got %d, %d)", y1, y2);
+    dc_err_set(err, DC_ERR_INPUT, "cagr needs a first year before the last (got %d, %d)", y1, y2);
     return -1;
   }
   if (dc_series_at(s, y1, &a) != 0 || dc_series_at(s, y2, &b) != 0) {
-    snprintf(err, errsize, "cagr from %d to %d: the series covers %d..%d", y1, y2, s->y0,
+    dc_err_set(err, DC_ERR_INPUT, "cagr from %d to %d: the series covers %d..%d", y1, y2, s->y0,
              dc_series_last(s));
     return -1;
   }
   if (a == 0 || b == 0 || (a < 0) != (b < 0)) {
-    snprintf(err, errsize,
+    dc_err_set(err, DC_ERR_INPUT,
              "cagr from %d to %d needs two non-zero values of the same sign", y1, y2);
     return -1;
   }

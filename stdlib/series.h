@@ -54,7 +54,7 @@ dc_series *dc_series_new(int y0, int n, dc_dims dims, const dc_display *disp);
 void dc_series_free(dc_series *s);
 /* 0 when y0 .. y1 is a valid range (y0 <= y1, both within the year limits),
  * else -1 with a message in err. */
-int dc_series_check_range(int y0, int y1, char *err, size_t errsize);
+int dc_series_check_range(int y0, int y1, dc_err *err);
 static inline int dc_series_last(const dc_series *s) { return s->y0 + s->n - 1; }
 
 /* ---- construction ---- */
@@ -62,13 +62,13 @@ static inline int dc_series_last(const dc_series *s) { return s->y0 + s->n - 1; 
  * strictly increasing years and SI values. GROWTH needs every pair of
  * neighbouring values to be non-zero and of the same sign. 0 or -1 with err. */
 int dc_series_fill_points(dc_series *s, const int *years, const double *si, size_t np,
-                          dc_interp mode, char *err, size_t errsize);
+                          dc_interp mode, dc_err *err);
 /* v[i] = start * (1 + rate)^i. rate must be > -1. 0 or -1 with err. */
-int dc_series_fill_growth(dc_series *s, double start, double rate, char *err, size_t errsize);
+int dc_series_fill_growth(dc_series *s, double start, double rate, dc_err *err);
 
 /* 0 when rule e can extend s (GROWTH needs two years at each end with
  * non-zero values of one sign), else -1 with a message in err. */
-int dc_series_check_extend(const dc_series *s, dc_extend e, char *err, size_t errsize);
+int dc_series_check_extend(const dc_series *s, dc_extend e, dc_err *err);
 
 /* ---- reading ---- */
 /* The SI value at year: stored, or by the series' extend rule. 0, or -1 when
@@ -87,7 +87,7 @@ int dc_series_overlap(const dc_series *a, const dc_series *b, int *y0, int *y1);
  * SUB get different dimensions or an exponent overflows. The names come from
  * the displays (may be NULL). */
 int dc_series_op_dims(dc_series_op op, dc_dims a, const dc_display *da, dc_dims b,
-                      const dc_display *db, dc_dims *out, char *err, size_t errsize);
+                      const dc_display *db, dc_dims *out, dc_err *err);
 /* out[i] = a[i] op b[i] for n values (the element-wise kernel); out must
  * not overlap a or b. */
 void dc_series_kernel(dc_series_op op, const double *a, const double *b, double *out, int n);
@@ -107,7 +107,7 @@ void dc_series_pow(const dc_series *a, double p, dc_series *out);
  * (tCO2); *dims gets the
  * result's dimensions. 0, or -1 with err when a year cannot be read. */
 int dc_series_sum(const dc_series *s, int y1, int y2, double year_s, double *out,
-                  dc_dims *dims, char *err, size_t errsize);
+                  dc_dims *dims, dc_err *err);
 /* True when sum/cumsum multiply by a year: the unit is per time beyond what
  * an energy carries (tCO2/yr, t/yr, yuan/yr, MW = GWh/yr are rates; GWh,
  * tCO2, kgCO2/kWh, h are not). */
@@ -121,7 +121,7 @@ void dc_series_max(const dc_series *s, int *year, double *v);
 /* Compound annual growth rate between y1 and y2 (y1 < y2): (v2/v1)^(1/(y2-y1)) - 1.
  * 0, or -1 with err when a year is missing or v1, v2 are not both positive
  * or both negative. */
-int dc_series_cagr(const dc_series *s, int y1, int y2, double *out, char *err, size_t errsize);
+int dc_series_cagr(const dc_series *s, int y1, int y2, double *out, dc_err *err);
 /* Year-over-year change: out spans y0+1 .. last (s needs two years). */
 void dc_series_diff(const dc_series *s, dc_series *out);
 

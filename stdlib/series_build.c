@@ -37,36 +37,6 @@ typedef struct build_opts {
   dc_extend extend;
 } build_opts;
 
-/* Refuses fields other than `allowed` (and years when years_ok, positional
- * [1]..[npos]) in the table at t, so a typo is an error, not ignored. */
-static void check_fields(lua_State *L, int t, const char *who, const char *allowed,
-                         bool years_ok, int npos) {
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    lua_pop(L, 1);
-    if (lua_type(L, -1) == LUA_TSTRING) {
-      const char *k = lua_tostring(L, -1);
-      size_t n = strlen(k);
-      const char *p = allowed;
-      bool ok = false;
-      while ((p = strstr(p, k)) != NULL) {
-        if ((p == allowed || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) ok = true;
-        p += n ? n : 1;
-        if (ok) break;
-      }
-      if (!ok || n == 0)
-        dc_lua_error(L, "unknown field '%s' in %s{...} (fields: %s)", k, who, allowed);
-    } else if (lua_isinteger(L, -1)) {
-      lua_Integer i = lua_tointeger(L, -1);
-      if (!years_ok && (i < 1 || i > npos))
-        dc_lua_error(L, "unexpected [%I] in %s{...} (fields: %s)", (LUAI_UACINT)i, who, allowed);
-    } else {
-      dc_lua_error(L, "unexpected %s key in %s{...} (fields: %s)", luaL_typename(L, -1), who,
-                   allowed);
-    }
-  }
-}
-
 static void get_opts(lua_State *L, int t, build_opts *o) {
   memset(o, 0, sizeof *o);
   o->interp = DC_INTERP_LINEAR;
@@ -94,8 +64,8 @@ static void get_opts(lua_State *L, int t, build_opts *o) {
 
 /* Gives s its extend rule, once the values are in (growth needs them). */
 static void set_extend(lua_State *L, dc_series *s, dc_extend e, const char *who) {
-  char err[200];
-  if (dc_series_check_extend(s, e, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  dc_err err;
+  if (dc_series_check_extend(s, e, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
   s->extend = e;
 }
 
@@ -140,7 +110,7 @@ static int cmp_point(const void *a, const void *b) {
  * where(i) names a point's origin in messages (NULL: "year N"). */
 static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const build_opts *o,
                          const char *who) {
-  char err[300];
+  dc_err err;
   if (np == 0) dc_lua_error(L, "%s: no years given (write [2020] = ...)", who);
   qsort(pts, np, sizeof *pts, cmp_point);
   const point *lead = &pts[0];
@@ -164,7 +134,7 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
     }
   }
   int y0 = pts[0].year, y1 = pts[np - 1].year;
-  if (dc_series_check_range(y0, y1, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_check_range(y0, y1, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
   /* scratch arrays for the core, owned by Lua in case of an error */
   int *years = (int *)lua_newuserdatauv(L, np * sizeof(int), 0);
   double *si = (double *)lua_newuserdatauv(L, np * sizeof(double), 0);
@@ -173,8 +143,8 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
   for (size_t i = 0; i < np && !disp; i++)
     if (pts[i].disp.label[0]) disp = &pts[i].disp;
   dc_series *s = dc_series_lua_new(L, mtidx, y0, y1 - y0 + 1, lead->dims, disp);
-  if (dc_series_fill_points(s, years, si, np, o->interp, err, sizeof err))
-    dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_fill_points(s, years, si, np, o->interp, &err))
+    dc_lua_error(L, "%s: %s", who, err.msg);
   set_extend(L, s, o->extend, who);
   lua_replace(L, -3); /* stack: ..., series, si */
   lua_pop(L, 1);
@@ -184,7 +154,7 @@ static void build_points(lua_State *L, int mtidx, point *pts, size_t np, const b
 static int c_points(lua_State *L) {
   if (!lua_istable(L, 1))
     return dc_lua_error(L, "series{...} needs a table of years: series{ [2020] = 1, [2035] = 2 }");
-  check_fields(L, 1, "series", "unit, interp, extend", true, 0);
+  dc_lua_check_fields(L, 1, "series", "unit, interp, extend", -1, NULL);
   build_opts o;
   get_opts(L, 1, &o);
   size_t np = 0;
@@ -217,7 +187,7 @@ static int s_call(lua_State *L) {
 /* from / to of a constructor's table. With open_to non-NULL, `to` may be
  * left out: *open_to is then set and *y1 is from + 1. */
 static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1, bool *open_to) {
-  char err[200];
+  dc_err err;
   lua_getfield(L, t, "from");
   lua_getfield(L, t, "to");
   if (open_to) *open_to = lua_isnil(L, -1);
@@ -226,14 +196,14 @@ static void get_span(lua_State *L, int t, const char *who, int *y0, int *y1, boo
   *y0 = dc_series_lua_year(L, -2, "from");
   *y1 = lua_isnil(L, -1) ? *y0 + 1 : dc_series_lua_year(L, -1, "to");
   lua_pop(L, 2);
-  if (dc_series_check_range(*y0, *y1, err, sizeof err)) dc_lua_error(L, "%s: %s", who, err);
+  if (dc_series_check_range(*y0, *y1, &err)) dc_lua_error(L, "%s: %s", who, err.msg);
 }
 
 /* series.growth{ "2.1 TWh", from = 2020, rate = 0.04, to = 2035 }; without
  * `to` it is open-ended: two years stored, extended by their growth rate. */
 static int c_growth(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  check_fields(L, 1, "series.growth", "from, to, rate, unit, extend", false, 1);
+  dc_lua_check_fields(L, 1, "series.growth", "from, to, rate, unit, extend", 1, NULL);
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
@@ -252,10 +222,10 @@ static int c_growth(lua_State *L) {
   lua_getfield(L, 1, "rate");
   if (lua_isnil(L, -1) || !dc_lua_toqty(L, -1, &rate, &rd, NULL) || !dc_dims_none(rd))
     return dc_lua_error(L, "series.growth needs rate = a number (0.04) or a percentage (\"4 %%\")");
-  char err[200];
+  dc_err err;
   dc_series *s = dc_series_lua_new(L, MT, y0, y1 - y0 + 1, p.dims, o.has_unit ? &o.udisp : &p.disp);
-  if (dc_series_fill_growth(s, p.si, rate, err, sizeof err))
-    return dc_lua_error(L, "series.growth: %s", err);
+  if (dc_series_fill_growth(s, p.si, rate, &err))
+    return dc_lua_error(L, "series.growth: %s", err.msg);
   set_extend(L, s, open_ended && !has_extend ? DC_EXTEND_GROWTH : o.extend, "series.growth");
   return 1;
 }
@@ -263,7 +233,7 @@ static int c_growth(lua_State *L) {
 /* series.const{ "5 MW", from = 2020, to = 2035 } */
 static int c_const(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  check_fields(L, 1, "series.const", "from, to, unit, extend", false, 1);
+  dc_lua_check_fields(L, 1, "series.const", "from, to, unit, extend", 1, NULL);
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
@@ -288,7 +258,7 @@ static void args_year(lua_State *L, const dc_series *src, int year) {
 /* series.fn{ function(year) return ... end, from = 2020, to = 2035, unit = "MW" } */
 static int c_fn(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  check_fields(L, 1, "series.fn", "from, to, unit, extend", false, 1);
+  dc_lua_check_fields(L, 1, "series.fn", "from, to, unit, extend", 1, NULL);
   build_opts o;
   get_opts(L, 1, &o);
   int y0, y1;
@@ -420,7 +390,7 @@ static int c_csv(lua_State *L) {
   if (lua_isnoneornil(L, 2)) lua_newtable(L);
   else luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
-  check_fields(L, 2, "series.csv", "year, value, unit, interp, extend", false, 0);
+  dc_lua_check_fields(L, 2, "series.csv", "year, value, unit, interp, extend", 0, NULL);
   char full[4096];
   dc_lua_resolve_path(L, path, full, sizeof full);
   /* the parsed file lives in a box the collector frees, even on an error */
@@ -492,8 +462,7 @@ void dc_series_lua_open_ctors(lua_State *L, int mt) {
   lua_newtable(L); /* the box metatable for parsed CSV files */
   lua_pushcfunction(L, csvbox_gc);
   lua_setfield(L, -2, "__gc");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
+  dc_lua_lock_metatable(L, -1, NULL);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &csvbox_key);
 
   lua_newtable(L); /* series */
@@ -503,8 +472,7 @@ void dc_series_lua_open_ctors(lua_State *L, int mt) {
   lua_pushvalue(L, mt);
   lua_pushcclosure(L, s_call, 1);
   lua_setfield(L, -2, "__call");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
+  dc_lua_lock_metatable(L, -1, NULL);
   lua_setmetatable(L, -2);
 }
 

@@ -48,8 +48,8 @@ dc_series *dc_series_lua_test(lua_State *L, int idx, int mtidx) {
 /* A new series on the stack top; mtidx is the metatable's index. */
 dc_series *dc_series_lua_new(lua_State *L, int mtidx, int y0, int n, dc_dims dims,
                              const dc_display *disp) {
-  char err[200];
-  if (n < 1 || n > DC_SERIES_MAX_YEARS || dc_series_check_range(y0, y0 + n - 1, err, sizeof err))
+  dc_err err;
+  if (n < 1 || n > DC_SERIES_MAX_YEARS || dc_series_check_range(y0, y0 + n - 1, &err))
     dc_lua_error(L, "cannot make a series of years %d..%d: %s", y0, y0 + n - 1,
                  n < 1 ? "no years" : "year out of range (years are 0..9999)");
   mtidx = lua_absindex(L, mtidx);
@@ -70,20 +70,11 @@ static dc_series *checkself(lua_State *L, const char *name) {
 
 /* A whole year from the value at idx (an integer or an integral float). */
 int dc_series_lua_year(lua_State *L, int idx, const char *what) {
-  int isnum;
-  lua_Integer y = lua_tointegerx(L, idx, &isnum);
-  if (!isnum || y < DC_SERIES_YEAR_MIN || y > DC_SERIES_YEAR_MAX) {
-    if (lua_type(L, idx) == LUA_TNUMBER && isnum)
-      dc_lua_error(L, "%s %I is out of range (years are %d..%d)", what, (LUAI_UACINT)y,
-                   DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
-    dc_lua_error(L, "%s must be a whole year, got %s", what,
-                 lua_type(L, idx) == LUA_TNUMBER ? lua_tostring(L, idx) : luaL_typename(L, idx));
-  }
-  return (int)y;
+  return dc_lua_year(L, idx, what, DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
 }
 
 static int optyear(lua_State *L, int idx, int dflt, const char *what) {
-  return lua_isnoneornil(L, idx) ? dflt : dc_series_lua_year(L, idx, what);
+  return dc_lua_opt_year(L, idx, dflt, what, DC_SERIES_YEAR_MIN, DC_SERIES_YEAR_MAX);
 }
 
 /* "a series in GWh (energy)" / "5 MW (power)" for messages; pushed. */
@@ -217,10 +208,10 @@ static dc_series *push_new(lua_State *L, int y0, int n, dc_dims dims, const dc_d
 
 static int arith(lua_State *L, dc_series_op op) {
   dc_series *a, *b;
-  char err[300];
+  dc_err err;
   dc_dims d;
   if (both_series(L, &a, &b)) {
-    if (dc_series_op_dims(op, a->dims, &a->disp, b->dims, &b->disp, &d, err, sizeof err))
+    if (dc_series_op_dims(op, a->dims, &a->disp, b->dims, &b->disp, &d, &err))
       return mismatch(L, op, describe_series(L, a), describe_series(L, b));
     int y0, y1;
     if (dc_series_overlap(a, b, &y0, &y1))
@@ -244,8 +235,8 @@ static int arith(lua_State *L, dc_series_op op) {
     return dc_lua_error(L, "cannot %s a series and a %s value", op_verb[op],
                         luaL_typename(L, other));
   bool plain = lua_type(L, other) == LUA_TNUMBER;
-  int rc = a ? dc_series_op_dims(op, s->dims, NULL, kd, NULL, &d, err, sizeof err)
-             : dc_series_op_dims(op, kd, NULL, s->dims, NULL, &d, err, sizeof err);
+  int rc = a ? dc_series_op_dims(op, s->dims, NULL, kd, NULL, &d, &err)
+             : dc_series_op_dims(op, kd, NULL, s->dims, NULL, &d, &err);
   if (rc) {
     const char *ds = describe_series(L, s), *dq = describe_qty(L, k, kd, &kdisp);
     return mismatch(L, op, a ? ds : dq, a ? dq : ds);
@@ -460,9 +451,9 @@ static int m_sum(lua_State *L) {
   int y1 = optyear(L, 2, s->y0, "first year"), y2 = optyear(L, 3, dc_series_last(s), "last year");
   double total;
   dc_dims d;
-  char err[300];
-  if (dc_series_sum(s, y1, y2, year_seconds(), &total, &d, err, sizeof err))
-    return dc_lua_error(L, "%s", err);
+  dc_err err;
+  if (dc_series_sum(s, y1, y2, year_seconds(), &total, &d, &err))
+    return dc_lua_error(L, "%s", err.msg);
   dc_display disp = sum_disp(s, d);
   dc_lua_pushqty(L, total, d, &disp);
   return 1;
@@ -498,8 +489,8 @@ static int m_cagr(lua_State *L) {
   dc_series *s = checkself(L, "cagr");
   int y1 = optyear(L, 2, s->y0, "first year"), y2 = optyear(L, 3, dc_series_last(s), "last year");
   double r;
-  char err[300];
-  if (dc_series_cagr(s, y1, y2, &r, err, sizeof err)) return dc_lua_error(L, "%s", err);
+  dc_err err;
+  if (dc_series_cagr(s, y1, y2, &r, &err)) return dc_lua_error(L, "%s", err.msg);
   lua_pushnumber(L, r);
   return 1;
 }
@@ -802,8 +793,7 @@ int luaopen_decarb_series(lua_State *L) {
   lua_setfield(L, mt, "methods");
   lua_pushcclosure(L, s_index, 2);
   lua_setfield(L, mt, "__index");
-  lua_pushliteral(L, DC_SERIES_TYPE);
-  lua_setfield(L, mt, "__metatable");
+  dc_lua_lock_metatable(L, mt, DC_SERIES_TYPE);
   dc_series_lua_open_ctors(L, mt); /* stack: mt, series */
   lua_remove(L, mt);
   return 1;

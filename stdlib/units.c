@@ -858,6 +858,8 @@ static void parser_init(parser *ps, const char *text, dc_units_error *err) {
   ps->err = err;
   ps->label_ok = true;
   if (err) {
+    err->code = DC_ERR_INPUT; /* what it will be, if the text is wrong */
+    err->line = err->col = 0;
     err->pos = 0;
     err->msg[0] = err->suggest[0] = '\0';
   }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
+
 /* Base dimensions. A greenhouse gas is a dimension of its own, so that tCO2
  * never adds to t of steel and CH4 becomes CO2e only through a named GWP set.
  * CO2e is the CO2 dimension; whether an amount is CO2 only or CO2e is kept
@@ -52,13 +54,10 @@ typedef struct dc_display {
   unsigned char co2e;
 } dc_display;
 
-/* A parse error: byte offset into the input, a message, and a suggestion
- * (the nearest known unit name, or "" when nothing is close). */
-typedef struct dc_units_error {
-  size_t pos;
-  char msg[200];
-  char suggest[DC_LABEL_MAX];
-} dc_units_error;
+/* A parse error, the cores' one error type (err.h): pos the byte offset
+ * into the input, msg, and suggest (the nearest known unit name, or "" when
+ * nothing is close). */
+typedef dc_err dc_units_error;
 
 /* ---- dimension algebra (inline: these sit on the arithmetic hot path) ---- */
 static inline bool dc_dims_eq(dc_dims a, dc_dims b) {

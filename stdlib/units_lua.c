@@ -827,41 +827,43 @@ static int units_newindex(lua_State *L) {
                       lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?");
 }
 
+/* stack: - -> mt, cache: the Quantity metatable and the parse cache, made
+ * by the first opener that needs them (units or q), kept in the registry */
+static void push_mt_cache(lua_State *L) {
+  if (luaL_newmetatable(L, DC_QUANTITY_TYPE)) { /* stack: mt */
+    init_tag();                                /* before the first quantity */
+    lua_pushvalue(L, -1);
+    luaL_setfuncs(L, qty_meta, 1); /* every function gets mt as upvalue 1 */
+    lua_newtable(L);               /* stack: mt, methods */
+    lua_pushvalue(L, -2);
+    luaL_setfuncs(L, qty_methods, 1);
+    lua_setfield(L, -2, "__index");
+    dc_lua_lock_metatable(L, -1, DC_QUANTITY_TYPE);
+    cache *c = (cache *)lua_newuserdatauv(L, sizeof(cache), 0); /* stack: mt, cache */
+    memset(c, 0, sizeof *c);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &cache_key); /* stack: mt */
+  }
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &cache_key); /* stack: mt, cache */
+}
+
 int luaopen_decarb_units(lua_State *L) {
-  init_tag(); /* before the first quantity */
-  /* the parse cache, kept in the registry */
-  cache *c = (cache *)lua_newuserdatauv(L, sizeof(cache), 0);
-  memset(c, 0, sizeof *c);
-  lua_pushvalue(L, -1);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &cache_key); /* stack: cache */
-
-  /* the Quantity metatable; every function gets it as upvalue 1 */
-  luaL_newmetatable(L, DC_QUANTITY_TYPE); /* stack: cache, mt */
-  lua_pushvalue(L, -1);
-  luaL_setfuncs(L, qty_meta, 1);
-  lua_newtable(L); /* stack: cache, mt, methods */
-  lua_pushvalue(L, -2);
-  luaL_setfuncs(L, qty_methods, 1);
-  lua_setfield(L, -2, "__index");
-  lua_pushliteral(L, DC_QUANTITY_TYPE);
-  lua_setfield(L, -2, "__metatable");
-
-  lua_pushvalue(L, -1);
-  lua_pushvalue(L, -3);
-  lua_pushcclosure(L, units_q, 2); /* upvalues: mt, cache */
-  lua_setglobal(L, "q");
-
-  lua_newtable(L); /* stack: cache, mt, units */
-  lua_newtable(L); /* stack: cache, mt, units, units_mt */
+  push_mt_cache(L); /* stack: mt, cache */
+  lua_pop(L, 1);
+  lua_newtable(L); /* stack: mt, units */
+  lua_newtable(L); /* stack: mt, units, units_mt */
   lua_pushvalue(L, -3);
   lua_pushcclosure(L, units_index, 1);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, units_newindex);
   lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
-  lua_replace(L, -3); /* stack: units, mt */
-  lua_pop(L, 1);
+  dc_lua_lock_metatable(L, -1, NULL);
+  lua_setmetatable(L, -2); /* stack: mt, units */
+  lua_remove(L, -2);
+  return 1;
+}
+
+int luaopen_decarb_q(lua_State *L) {
+  push_mt_cache(L);                 /* stack: mt, cache */
+  lua_pushcclosure(L, units_q, 2); /* upvalues: mt, cache */
   return 1;
 }

@@ -7,7 +7,11 @@
 #   tests/repl/NAME.in                               piped into `decarb -i`;
 #   beside each: NAME.out (exact stdout; absent means empty), NAME.err (exact
 #   stderr) or NAME.err.re (lines of extended regexes stderr must each match;
-#   absent both means empty stderr), NAME.code (exit code; absent means 0).
+#   absent both means empty stderr), NAME.code (exit code; absent means 0);
+#   tests/lang/*.test                                blocks of the same, as data
+#       (tests/lang/run says how; each block counts as one test);
+#   the docs' examples                               tests/docs/doctest.py (its DOCS
+#       list the pages; each block counts as one test).
 # Prints "ok"/"not ok" per test and a last line "# counts PASSED FAILED".
 DECARB=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); export DECARB
 root=$(pwd)
@@ -61,6 +65,15 @@ for f in "$root"/tests/repl/*.in; do
   ( cd "$root/tests/repl" && HOME="$tmp" DECARB_HISTORY="$tmp/hist" timeout 30 "$DECARB" -i < "$base.in" ) > "$tmp/out" 2> "$tmp/err"
   code=$?
   check "tests/repl/$base" "$root/tests/repl" "$base"
+done
+# the tests as data (each block of tests/lang/*.test) and the docs'
+# examples (each block of the pages tests/docs/doctest.py lists): one test each
+for runner in tests/lang/run tests/docs/doctest.py; do
+  res=$(cd "$root" && python3 "$runner" "$DECARB" 2>&1); lrc=$?
+  printf '%s\n' "$res" | grep -v '^# counts '
+  lc=$(printf '%s\n' "$res" | sed -n 's/^# counts \([0-9]*\) \([0-9]*\)$/\1 \2/p')
+  if [ -n "$lc" ]; then pass=$((pass + ${lc% *})); fail=$((fail + ${lc#* }))
+  else fail=$((fail + 1)); echo "not ok - $runner died ($lrc)"; printf '%s\n' "$res" | tail -n 10; fi
 done
 for f in "$root"/tests/*.test.sh; do
   [ -f "$f" ] || continue

@@ -257,27 +257,8 @@ static int check_files(const dc_host_opts *ho, char **files, int nfiles, const d
 
 /* The whole of standard input (for `decarb check -`); NULL on error. */
 static char *read_stdin(size_t *len) {
-  size_t cap = 1 << 16;
-  char *buf = malloc(cap);
-  *len = 0;
-  size_t n;
-  while (buf && (n = fread(buf + *len, 1, cap - *len, stdin)) > 0) {
-    *len += n;
-    if (*len == cap) {
-      char *nb = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
-      if (!nb) {
-        free(buf);
-        return NULL;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-  }
-  if (buf && ferror(stdin)) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
+  int oom;
+  return dc_host_read_all(stdin, len, &oom);
 }
 
 static int check_main(int argc, char **argv, const dc_host_opts *opts) {

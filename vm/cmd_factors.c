@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "factors.h"
 #include "fmt.h"
+#include "utf8.h"
 
 static const char usage[] =
     "usage: decarb factors [QUERY]\n"
@@ -18,46 +19,58 @@ static const char usage[] =
     "Values flagged \"(verify)\" come from one secondary transcription.\n"
     "Exit status: 0 when something matched, 1 when nothing did.\n";
 
+/* one line of the listing: dataset name variant year value unit, then source */
 typedef struct row {
-  const char *dataset, *name, *variant, *unit, *source;
+  const char *col[6], *source;
   char year[8], value[40];
 } row;
 
+static const char *const heads[6] = {"dataset", "name", "variant", "year", "value", "unit"};
+
 static void fill(row *r, const dc_factor *f) {
-  r->dataset = f->dataset;
-  r->name = f->name;
-  r->variant = f->variant;
-  r->unit = f->unit;
-  r->source = f->source;
   if (f->year) snprintf(r->year, sizeof r->year, "%d", f->year);
   else r->year[0] = '\0';
   dc_fmt_number(r->value, sizeof r->value, f->value, 0);
+  const char *col[6] = {f->dataset, f->name, f->variant, r->year, r->value, f->unit};
+  memcpy(r->col, col, sizeof col);
+  r->source = f->source;
 }
 
 /* The fuel's derived row: CO2 per tonne, NCV x EF, from decarb's arithmetic. */
 static int fill_derived(row *r, const dc_factor *co2) {
   const dc_factor *ncv, *ef;
   double per_kg;
-  char err[300];
-  if (dc_factors_fuel(co2->name, &ncv, &ef, &per_kg, err, sizeof err)) return -1;
-  r->dataset = "fuel";
-  r->name = co2->name;
-  r->variant = "co2/t";
-  r->unit = "tCO2/t";
-  r->source = "derived: NCV x CO2 factor, computed by decarb (4 significant digits)";
+  dc_err err;
+  if (dc_factors_fuel(co2->name, &ncv, &ef, &per_kg, &err)) return -1;
   snprintf(r->year, sizeof r->year, "%d", ncv->year);
   dc_fmt_number(r->value, sizeof r->value, per_kg, 4);
+  const char *col[6] = {"fuel", co2->name, "co2/t", r->year, r->value, "tCO2/t"};
+  memcpy(r->col, col, sizeof col);
+  r->source = "derived: NCV x CO2 factor, computed by decarb (4 significant digits)";
   return 0;
 }
 
-static size_t width(size_t w, const char *s) {
-  size_t n = strlen(s);
-  return n > w ? n : w;
+/* a factor's rows (itself, and a fuel's derived CO2 per tonne): how many */
+static int rows_of(const dc_factor *f, row rows[2]) {
+  fill(&rows[0], f);
+  if (strcmp(f->dataset, "fuel") == 0 && strcmp(f->variant, "co2") == 0 &&
+      fill_derived(&rows[1], f) == 0)
+    return 2;
+  return 1;
 }
 
-int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts) {
-  (void)opts;
-  char query[512] = "";
+/* the columns padded to w by display width (value right-aligned), then source */
+static void put_row(const char *const col[6], const char *source, const int w[6]) {
+  for (int i = 0; i < 6; i++) {
+    dc_utf8_pad(stdout, col[i], w[i], i == 4);
+    fputs("  ", stdout);
+  }
+  printf("%s\n", source);
+}
+
+/* the words of argv as one query; -1, or the exit code of --help or a bad option */
+static int read_query(int argc, char **argv, char *query, size_t size) {
+  query[0] = '\0';
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
       fputs(usage, stdout);
@@ -68,49 +81,44 @@ int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts) {
       return DC_EXIT_USAGE;
     }
     size_t len = strlen(query);
-    snprintf(query + len, sizeof query - len, "%s%s", len ? " " : "", argv[i]);
+    snprintf(query + len, size - len, "%s%s", len ? " " : "", argv[i]);
   }
-  char err[300];
-  if (dc_factors_load(err, sizeof err) != 0) {
-    fprintf(stderr, "decarb factors: %s\n", err);
+  return -1;
+}
+
+int dc_cmd_factors(int argc, char **argv, const dc_host_opts *opts) {
+  (void)opts;
+  char query[512];
+  dc_err err;
+  int st = read_query(argc, argv, query, sizeof query);
+  if (st >= 0) return st;
+  if (dc_factors_load(&err) != 0) {
+    fprintf(stderr, "decarb factors: %s\n", err.msg);
     return DC_EXIT_RUNTIME;
   }
-  /* two passes: widths, then the lines */
+  /* two passes: widths (at least the heading's), then the lines */
   size_t n = dc_factors_count(), shown = 0, flagged = 0;
-  size_t w[6] = {7, 4, 7, 4, 5, 4}; /* dataset name variant year value unit */
+  int w[6];
+  for (int c = 0; c < 6; c++) w[c] = dc_utf8_width(heads[c]);
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1 && shown == 0) break;
-    if (pass == 1)
-      printf("%-*s  %-*s  %-*s  %-*s  %*s  %-*s  %s\n", (int)w[0], "dataset", (int)w[1], "name",
-             (int)w[2], "variant", (int)w[3], "year", (int)w[4], "value", (int)w[5], "unit",
-             "source");
+    if (pass == 1) put_row(heads, "source", w);
     for (size_t i = 0; i < n; i++) {
       const dc_factor *f = dc_factors_at(i);
       if (!dc_factors_match(f, query)) continue;
       row rows[2];
-      int nr = 1;
-      fill(&rows[0], f);
-      if (strcmp(f->dataset, "fuel") == 0 && strcmp(f->variant, "co2") == 0 &&
-          fill_derived(&rows[1], f) == 0)
-        nr = 2;
+      int nr = rows_of(f, rows);
+      if (pass == 0) {
+        shown++;
+        flagged += f->verify;
+      }
       for (int k = 0; k < nr; k++) {
-        const row *r = &rows[k];
-        if (pass == 0) {
-          if (k == 0) {
-            shown++;
-            flagged += f->verify;
-          }
-          w[0] = width(w[0], r->dataset);
-          w[1] = width(w[1], r->name);
-          w[2] = width(w[2], r->variant);
-          w[3] = width(w[3], r->year);
-          w[4] = width(w[4], r->value);
-          w[5] = width(w[5], r->unit);
+        if (pass == 1) {
+          put_row(rows[k].col, rows[k].source, w);
           continue;
         }
-        printf("%-*s  %-*s  %-*s  %-*s  %*s  %-*s  %s\n", (int)w[0], r->dataset, (int)w[1],
-               r->name, (int)w[2], r->variant, (int)w[3], r->year, (int)w[4], r->value,
-               (int)w[5], r->unit, r->source);
+        for (int c = 0; c < 6; c++)
+          if (dc_utf8_width(rows[k].col[c]) > w[c]) w[c] = dc_utf8_width(rows[k].col[c]);
       }
     }
   }

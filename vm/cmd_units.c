@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "fmt.h"
 #include "units.h"
+#include "utf8.h"
 
 static const char units_usage[] =
   "usage: decarb units                 list every unit, by dimension\n"
@@ -15,19 +16,28 @@ static const char units_usage[] =
   "       decarb units EXPR UNIT       convert: decarb units \"1 tce\" kWh\n"
   "exit codes: 0 ok, 2 usage, 4 unknown unit or dimension mismatch\n";
 
-/* terminal columns, not bytes: µ is one column, 元 and 亩 are two */
-static int width(const char *s) {
-  int n = 0;
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if ((c & 0xC0) != 0x80) n += (c >= 0xE3 && c <= 0xE9) ? 2 : 1;
+/* does hay contain needle, ignoring ASCII case ("" is in everything) */
+static int contains_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (!hay) return 0;
+  for (; *hay; hay++) {
+    size_t i = 0;
+    while (i < n && hay[i]) {
+      char a = hay[i], b = needle[i];
+      if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+      if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+      if (a != b) break;
+      i++;
+    }
+    if (i == n) return 1;
   }
-  return n;
+  return n == 0;
 }
 
-static void pad(const char *s, int w) {
-  fputs(s, stdout);
-  for (int n = width(s); n < w; n++) putchar(' ');
+static int listed(const dc_unit_info *u, const char *filter, int dimension_only) {
+  if (!filter) return 1;
+  if (dimension_only) return strcmp(u->dimension, filter) == 0;
+  return contains_ci(u->name, filter) || contains_ci(u->dimension, filter);
 }
 
 static int same_dim_seen(size_t i) {
@@ -36,98 +46,57 @@ static int same_dim_seen(size_t i) {
   return 0;
 }
 
-/* every unit under its dimension, dimensions in table order; returns how
- * many were listed (only dimension `only` when non-NULL) */
-static int list_units(const char *only) {
-  int listed = 0;
-  for (size_t i = 0; dc_units_at(i); i++) {
-    const char *dim = dc_units_at(i)->dimension;
-    if (same_dim_seen(i) || (only && strcmp(only, dim) != 0)) continue;
-    if (listed) putchar('\n');
-    printf("%s\n", dim);
-    for (size_t k = i; dc_units_at(k); k++) {
-      const dc_unit_info *u = dc_units_at(k);
-      if (strcmp(u->dimension, dim) != 0) continue;
-      fputs("  ", stdout);
-      pad(u->name, 7);
-      pad(u->definition, 42);
-      fputs(u->source, stdout);
+int dc_units_list(FILE *f, const char *filter, int dimension_only) {
+  /* the columns: at least 7 and 42 wide, wider for a longer name */
+  int wn = 7, wd = 42, n = 0;
+  const dc_unit_info *u;
+  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
+    if (!listed(u, filter, dimension_only)) continue;
+    if (dc_utf8_width(u->name) + 1 > wn) wn = dc_utf8_width(u->name) + 1;
+    if (dc_utf8_width(u->definition) + 1 > wd) wd = dc_utf8_width(u->definition) + 1;
+  }
+  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
+    const char *dim = u->dimension;
+    int heading = 0;
+    if (same_dim_seen(i)) continue;
+    for (size_t k = i; (u = dc_units_at(k)) != NULL; k++) {
+      if (strcmp(u->dimension, dim) != 0 || !listed(u, filter, dimension_only)) continue;
+      if (!heading) fprintf(f, "%s%s\n", n ? "\n" : "", dim);
+      heading = 1;
+      fputs("  ", f);
+      dc_utf8_pad(f, u->name, wn, 0);
+      dc_utf8_pad(f, u->definition, wd, 0);
+      fputs(u->source ? u->source : "", f);
       const char *px = dc_units_prefixes(k);
-      if (px && *px) printf("; prefixes %s", px);
-      putchar('\n');
-      listed++;
+      if (px && *px) fprintf(f, "; prefixes %s", px);
+      fputc('\n', f);
+      n++;
     }
   }
-  if (!only) {
-    printf("\nAny unit may follow 万 (10^4) or 亿 (10^8): 万tce, 亿kWh, 万元.\n"
-           "A gas (CO2, CO2e, CH4, N2O, C) follows a mass: tCO2, kgCO2e, t CH4, kt N2O, tC.\n"
-           "Grammar: 'kW h', 'kW*h', 'kW·h'; 'kgCO2/kWh', 'kgCO2 per kWh'; 'm^2', 's^-1'; (...).\n");
+  if (!filter) {
+    fprintf(f, "\nAny unit may follow 万 (10^4) or 亿 (10^8): 万tce, 亿kWh, 万元.\n"
+               "A gas (CO2, CO2e, CH4, N2O, C) follows a mass: tCO2, kgCO2e, t CH4, kt N2O, tC.\n"
+               "Grammar: 'kW h', 'kW*h', 'kW·h'; 'kgCO2/kWh', 'kgCO2 per kWh'; 'm^2', 's^-1'; (...).\n");
   }
-  return listed;
+  return n;
 }
 
 /* the parser's message, then the text with a caret under the position */
 static int report(const char *text, const dc_units_error *e) {
   fprintf(stderr, "decarb units: %s\n  %s\n  ", e->msg, text);
-  for (size_t i = 0; i < e->pos && text[i]; i++)
-    if (((unsigned char)text[i] & 0xC0) != 0x80) fputc(' ', stderr);
+  for (int i = dc_utf8_width_n(text, e->pos); i > 0; i--) fputc(' ', stderr);
   fputs("^\n", stderr);
   return DC_EXIT_RUNTIME;
 }
 
-int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
-  (void)opts;
-  int first = 1;
-  if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-    fputs(units_usage, stdout);
-    return DC_EXIT_OK;
-  }
-  if (argc > 1 && strcmp(argv[1], "--") == 0) first = 2;
-  int nargs = argc - first;
-  if (nargs > 2 || (nargs > 0 && argv[first][0] == '-' && argv[first][1] != '\0' &&
-                    !(argv[first][1] >= '0' && argv[first][1] <= '9') && argv[first][1] != '.')) {
-    fprintf(stderr, "decarb units: %s\n%s", nargs > 2 ? "too many arguments" : "unknown option", units_usage);
-    return DC_EXIT_USAGE;
-  }
-  if (nargs == 0) {
-    list_units(NULL);
-    return DC_EXIT_OK;
-  }
-
-  const char *expr = argv[first];
-  double v;
-  dc_unit u;
-  dc_display d;
+/* `decarb units EXPR UNIT`: the quantity (si in SI units, its unit u and
+ * display d, dimension name dim) shown in target. */
+static int convert(double si, const dc_unit *up, const dc_display *dp, const char *dim,
+                   const char *target) {
+  dc_unit u = *up;
+  dc_display d = *dp;
   dc_units_error e;
-  char shown[160], dim[96];
-  int is_unit = 0;
-  if (dc_units_parse_quantity(expr, &v, &u, &d, &e) < 0) {
-    /* a bare unit ("kWh") or a dimension name ("energy") */
-    dc_units_error e2;
-    if (nargs == 1 && list_units(expr) > 0) return DC_EXIT_OK;
-    if (dc_units_parse_display(expr, &u, &d, &e2) < 0) return report(expr, &e);
-    v = 1;
-    is_unit = 1;
-  }
-  double si = v * u.scale + u.offset;
-  dc_dims_name(u.dims, dim, sizeof dim);
-
-  if (nargs == 1) {
-    char pref[160], num[64];
-    dc_units_format(shown, sizeof shown, si, u.dims, &d);
-    dc_units_format(pref, sizeof pref, si, u.dims, NULL);
-    if (is_unit) {
-      char si_units[96];
-      dc_fmt_number(num, sizeof num, u.scale, 0);
-      dc_dims_si(u.dims, si_units, sizeof si_units);
-      printf("1 %s = %s = %s%s%s (%s)\n", expr, pref, num, si_units[0] ? " " : "", si_units, dim);
-    } else {
-      printf("%s = %s (%s)\n", shown, pref, dim);
-    }
-    return DC_EXIT_OK;
-  }
-
-  const char *target = argv[first + 1];
+  char shown[160];
   dc_unit tu;
   dc_display td;
   if (dc_units_parse_display(target, &tu, &td, &e) < 0) return report(target, &e);
@@ -160,4 +129,59 @@ int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
   dc_units_format(shown, sizeof shown, si, u.dims, &td);
   printf("%s\n", shown);
   return DC_EXIT_OK;
+}
+
+int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts) {
+  (void)opts;
+  int first = 1;
+  if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+    fputs(units_usage, stdout);
+    return DC_EXIT_OK;
+  }
+  if (argc > 1 && strcmp(argv[1], "--") == 0) first = 2;
+  int nargs = argc - first;
+  if (nargs > 2 || (nargs > 0 && argv[first][0] == '-' && argv[first][1] != '\0' &&
+                    !(argv[first][1] >= '0' && argv[first][1] <= '9') && argv[first][1] != '.')) {
+    fprintf(stderr, "decarb units: %s\n%s", nargs > 2 ? "too many arguments" : "unknown option", units_usage);
+    return DC_EXIT_USAGE;
+  }
+  if (nargs == 0) {
+    dc_units_list(stdout, NULL, 0);
+    return DC_EXIT_OK;
+  }
+
+  const char *expr = argv[first];
+  double v;
+  dc_unit u;
+  dc_display d;
+  dc_units_error e;
+  char shown[160], dim[96];
+  int is_unit = 0;
+  if (dc_units_parse_quantity(expr, &v, &u, &d, &e) < 0) {
+    /* a bare unit ("kWh") or a dimension name ("energy") */
+    dc_units_error e2;
+    if (nargs == 1 && dc_units_list(stdout, expr, 1) > 0) return DC_EXIT_OK;
+    if (dc_units_parse_display(expr, &u, &d, &e2) < 0) return report(expr, &e);
+    v = 1;
+    is_unit = 1;
+  }
+  double si = v * u.scale + u.offset;
+  dc_dims_name(u.dims, dim, sizeof dim);
+
+  if (nargs == 1) {
+    char pref[160], num[64];
+    dc_units_format(shown, sizeof shown, si, u.dims, &d);
+    dc_units_format(pref, sizeof pref, si, u.dims, NULL);
+    if (is_unit) {
+      char si_units[96];
+      dc_fmt_number(num, sizeof num, u.scale, 0);
+      dc_dims_si(u.dims, si_units, sizeof si_units);
+      printf("1 %s = %s = %s%s%s (%s)\n", expr, pref, num, si_units[0] ? " " : "", si_units, dim);
+    } else {
+      printf("%s = %s (%s)\n", shown, pref, dim);
+    }
+    return DC_EXIT_OK;
+  }
+
+  return convert(si, &u, &d, dim, argv[first + 1]);
 }

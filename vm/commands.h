@@ -4,6 +4,8 @@
 #ifndef DC_COMMANDS_H
 #define DC_COMMANDS_H
 
+#include <stdio.h>
+
 #include "host.h"
 
 int dc_cmd_units(int argc, char **argv, const dc_host_opts *opts);
@@ -21,5 +23,13 @@ int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts);
 int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
                   const char **val);
 int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts);
+
+/* The one unit listing, behind `decarb units [DIMENSION]` and the REPL's
+ * :units [TEXT] (vm/cmd_units.c): the units under their dimensions, in the
+ * table's order, padded by display width. filter NULL: every unit and a
+ * note on prefixes and grammar; with dimension_only, the units of the
+ * dimension named filter; else those whose name or dimension contains
+ * filter, ignoring case. Returns how many units it listed. */
+int dc_units_list(FILE *f, const char *filter, int dimension_only);
 
 #endif

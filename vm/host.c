@@ -27,7 +27,13 @@ struct dc_host {
   dc_memcap mem;
   double deadline;   /* monotonic seconds; 0 = none */
   int limit;         /* which limit stopped the run (enum below) */
+  /* the traceback of the last error caught, kept apart from its message:
+     its text is the registry's REG_TRACEBACK, valid while tb_frames > 0 */
+  int tb_frames;
+  char tb_main[LUA_IDSIZE]; /* its one frame's source, when that is a main chunk */
 };
+
+#define REG_TRACEBACK "decarb.traceback" /* string: see dc_host.tb_frames */
 
 enum { LIMIT_NONE, LIMIT_TIME, LIMIT_MEM, LIMIT_INTERRUPT };
 
@@ -129,7 +135,7 @@ static void on_sigint(int sig) {
     ssize_t n = write(2, "interrupted\n", 12);
     (void)n;
     run_cleanup();
-    _exit(130);
+    _exit(DC_EXIT_INTERRUPT);
   }
   interrupted = 1;
   stop_soon(running);
@@ -271,17 +277,21 @@ static void add_frame(lua_State *L, luaL_Buffer *b, lua_Debug *ar) {
   luaL_addvalue(b);
 }
 
-/* stack: msg -> msg with traceback. Only frames of Lua code with a source
- * line are shown: the host's own C frames mean nothing to the script's
- * author. A deep stack shows its first 6 and last 4 levels. */
+/* stack: msg -> msg as text. The traceback goes to the host, apart
+ * (dc_host_traceback). Only frames of Lua code with a source line are
+ * shown: the host's own C frames mean nothing to the script's author. A
+ * deep stack shows its first 6 and last 4 levels. */
 static int msghandler(lua_State *L) {
   if (lua_touserdata(L, 1) == &limit_sentinel) return 1;
-  const char *msg = error_text(L, 1);
+  dc_host *h = host_of(L);
+  lua_pushstring(L, error_text(L, 1));
+  lua_replace(L, 1);
+  lua_settop(L, 1); /* stack: text */
   luaL_Buffer b;
-  lua_Debug ar;
-  int last = last_level(L), header = 0;
-  luaL_buffinit(L, &b);
-  luaL_addstring(&b, msg);
+  lua_Debug ar, main = {0};
+  int last = last_level(L), frames = 0;
+  luaL_buffinit(L, &b); /* stack: text, buffer... */
+  luaL_addstring(&b, "stack traceback:");
   for (int level = 1; level <= last; level++) {
     if (last > 12 && level == 7) {
       lua_pushfstring(L, "\n\t...\t(%d levels skipped)", last - 10);
@@ -292,12 +302,15 @@ static int msghandler(lua_State *L) {
     if (!lua_getstack(L, level, &ar)) break;
     lua_getinfo(L, "Slnt", &ar);
     if (ar.currentline <= 0) continue;
-    if (!header) luaL_addstring(&b, "\nstack traceback:");
-    header = 1;
+    if (frames++ == 0) main = ar;
     add_frame(L, &b, &ar);
   }
-  luaL_pushresult(&b);
-  return 1;
+  luaL_pushresult(&b); /* stack: text, traceback */
+  lua_setfield(L, LUA_REGISTRYINDEX, REG_TRACEBACK); /* the key exists: no allocation */
+  h->tb_frames = frames;
+  h->tb_main[0] = '\0';
+  if (frames == 1 && *main.what == 'm') snprintf(h->tb_main, sizeof h->tb_main, "%s", main.short_src);
+  return 1; /* the text */
 }
 
 static const char *limit_message(dc_host *h) {
@@ -334,6 +347,7 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
   dc_host *outer = running; /* a call from inside a call (require, :load) */
   h->limit = LIMIT_NONE;
   h->mem.hit = h->mem.sysfail = 0;
+  h->tb_frames = 0;
   if (!outer) {
     interrupted = 0;
     lua_sethook(L, NULL, 0, 0);
@@ -372,22 +386,39 @@ int dc_host_call(dc_host *h, int nargs, int nresults) {
     if (h->limit == LIMIT_MEM) h->mem.cap = h->opts.max_mem; /* grace is over */
     h->mem.hit = h->mem.sysfail = 0;
     if (!outer) interrupted = 0;
-    return DC_EXIT_LIMIT;
+    h->tb_frames = 0; /* a limit names no line of the script */
+    return h->limit == LIMIT_INTERRUPT ? DC_EXIT_INTERRUPT : DC_EXIT_LIMIT;
   }
   return DC_EXIT_RUNTIME;
 }
 
-void dc_host_report(dc_host *h) {
+const char *dc_host_traceback(dc_host *h) {
+  if (h->tb_frames <= 0) return NULL;
+  lua_getfield(h->L, LUA_REGISTRYINDEX, REG_TRACEBACK);
+  const char *tb = lua_tostring(h->L, -1); /* the registry keeps it alive */
+  lua_pop(h->L, 1);
+  return tb;
+}
+
+const char *dc_host_error_chunk(dc_host *h) {
+  return h->tb_frames == 1 && h->tb_main[0] ? h->tb_main : NULL;
+}
+
+/* stack: msg -> (popped) printed, with the traceback when asked */
+static void report(dc_host *h, int traceback) {
   lua_State *L = h->L;
   const char *msg = lua_tostring(L, -1);
+  const char *tb = traceback ? dc_host_traceback(h) : NULL;
   if (!msg) msg = "(error without a message)";
-  if (h->opts.color && dc_term_color(2, 0))
-    fprintf(stderr, DC_RED "%s" DC_RESET "\n", msg);
-  else
-    fprintf(stderr, "%s\n", msg);
+  int red = h->opts.color && dc_term_color(2, 0);
+  fprintf(stderr, "%s%s%s%s%s\n", red ? DC_RED : "", msg, tb ? "\n" : "", tb ? tb : "", red ? DC_RESET : "");
   fflush(stderr);
   lua_pop(L, 1);
+  h->tb_frames = 0; /* reported */
 }
+
+void dc_host_report(dc_host *h) { report(h, 1); }
+void dc_host_report_message(dc_host *h) { report(h, 0); }
 
 /* The name a chunk is shown by: "@file.lua" -> "file.lua", "=stdin" -> "stdin". */
 static const char *shown_name(const char *chunkname) {
@@ -410,9 +441,7 @@ int dc_host_load(dc_host *h, const char *buf, size_t len, const char *chunkname)
   return st == LUA_ERRMEM ? DC_EXIT_LIMIT : DC_EXIT_SYNTAX;
 }
 
-/* Reads all of f into a malloc'd buffer; NULL on a read error or out of
- * memory (*oom set). */
-static char *read_all(FILE *f, size_t *lenp, int *oom) {
+char *dc_host_read_all(FILE *f, size_t *lenp, int *oom) {
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
   *oom = 0;
@@ -435,7 +464,7 @@ static char *read_all(FILE *f, size_t *lenp, int *oom) {
 int dc_host_loadstream(dc_host *h, FILE *f, const char *chunkname) {
   size_t len;
   int oom;
-  char *buf = read_all(f, &len, &oom);
+  char *buf = dc_host_read_all(f, &len, &oom);
   if (!buf) {
     lua_pushfstring(h->L, oom ? "decarb: out of memory reading '%s'" : "decarb: cannot read '%s'",
                     shown_name(chunkname));
@@ -691,6 +720,8 @@ static int host_setup(lua_State *L) {
   lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_UNSAFE);
   lua_pushliteral(L, ".");
   lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_SCRIPTDIR);
+  lua_pushliteral(L, ""); /* the key, so that an error handler can set it */
+  lua_setfield(L, LUA_REGISTRYINDEX, REG_TRACEBACK);
   /* Plans and series make many short-lived userdata (each arithmetic
      result); the generational collector handles those better. */
   lua_gc(L, LUA_GCGEN, 0, 0);
@@ -782,5 +813,17 @@ const dc_host_opts *dc_host_options(const dc_host *h) { return &h->opts; }
 
 void dc_host_set_scriptdir(dc_host *h, const char *dir) {
   lua_pushstring(h->L, dir && *dir ? dir : ".");
+  lua_setfield(h->L, LUA_REGISTRYINDEX, DC_REG_SCRIPTDIR);
+}
+
+void dc_host_set_scriptdir_of(dc_host *h, const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) {
+    dc_host_set_scriptdir(h, ".");
+    return;
+  }
+  /* the folder as a Lua string: memory running out here ends the run
+     (host_panic), never leaves the folder unset */
+  lua_pushlstring(h->L, path, slash == path ? 1 : (size_t)(slash - path));
   lua_setfield(h->L, LUA_REGISTRYINDEX, DC_REG_SCRIPTDIR);
 }

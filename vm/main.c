@@ -16,9 +16,6 @@
 
 #define DECARB_VERSION "0.1.0"
 
-/* Exit code for a run stopped by Ctrl-C (128 + SIGINT, as shells report). */
-#define DC_EXIT_INTERRUPT 130
-
 static const char usage_text[] =
   "usage: decarb [OPTIONS] [FILE [ARGS...]]\n"
   "       decarb [OPTIONS] -e CHUNK [-e CHUNK...] [FILE [ARGS...]]\n"
@@ -105,34 +102,12 @@ static int fail(dc_host *h, int code) {
   return code;
 }
 
-static int interrupted_code(dc_host *h, int code) {
-  lua_State *L = dc_host_state(h);
-  if (code == DC_EXIT_LIMIT && lua_isstring(L, -1) &&
-      strcmp(lua_tostring(L, -1), "interrupted") == 0)
-    return DC_EXIT_INTERRUPT;
-  return code;
-}
-
 static int run_chunk(dc_host *h, const char *buf, size_t len, const char *name) {
   int st = dc_host_load(h, buf, len, name);
   if (st != DC_EXIT_OK) return fail(h, st);
   st = dc_host_call(h, 0, 0);
-  if (st != DC_EXIT_OK) {
-    int code = interrupted_code(h, st);
-    return fail(h, code);
-  }
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
-}
-
-static void set_scriptdir_of(dc_host *h, const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) { dc_host_set_scriptdir(h, "."); return; }
-  /* the folder as a Lua string: memory running out here ends the run
-     (host_panic), never leaves the folder unset */
-  lua_State *L = dc_host_state(h);
-  lua_pushlstring(L, path, slash == path ? 1 : (size_t)(slash - path));
-  dc_host_set_scriptdir(h, lua_tostring(L, -1));
-  lua_pop(L, 1);
 }
 
 /* The global `arg`: arg[0] the script, arg[1..] its arguments, negative
@@ -152,14 +127,14 @@ static int run_file(dc_host *h, char **argv, int argc, int script) {
   lua_State *L = dc_host_state(h);
   set_arg(h, argv, argc, script);
   int st;
-  set_scriptdir_of(h, path);
+  dc_host_set_scriptdir_of(h, path);
   st = dc_host_loadfile(h, path);
   if (st != DC_EXIT_OK) return fail(h, st);
   int nargs = argc - script - 1;
   luaL_checkstack(L, nargs + 1, "too many arguments");
   for (int i = script + 1; i < argc; i++) lua_pushstring(L, argv[i]);
   st = dc_host_call(h, nargs, 0);
-  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
 }
 
@@ -167,8 +142,57 @@ static int run_stdin(dc_host *h) {
   int st = dc_host_loadstream(h, stdin, "=stdin");
   if (st != DC_EXIT_OK) return fail(h, st);
   st = dc_host_call(h, 0, 0);
-  if (st != DC_EXIT_OK) return fail(h, interrupted_code(h, st));
+  if (st != DC_EXIT_OK) return fail(h, st);
   return DC_EXIT_OK;
+}
+
+/* The subcommands: a new one is one line here (and its vm/cmd_*.c). */
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv, const dc_host_opts *opts);
+} command;
+
+static const command commands[] = {
+  {"check", dc_cmd_check},
+  {"chart", dc_cmd_chart},
+  {"merge", dc_cmd_merge},
+  {"seek", dc_cmd_seek},
+  {"units", dc_cmd_units},
+  {"factors", dc_cmd_factors},
+  {"explain", dc_cmd_explain},
+  {"diff", dc_cmd_diff},
+};
+
+static const command *find_command(const char *name) {
+  for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+    if (strcmp(commands[k].name, name) == 0) return &commands[k];
+  return NULL;
+}
+
+/* argv[0] is the subcommand; the common options may stand anywhere among
+ * its own words (before a "--"), and are taken out before it runs. */
+static int run_command(const command *cmd, int argc, char **argv, dc_host_opts *o, int no_color) {
+  char **sub = malloc(sizeof(char *) * (size_t)(argc + 1));
+  int n = 0, rest = 0;
+  if (!sub) {
+    fprintf(stderr, "decarb: out of memory\n");
+    return DC_EXIT_LIMIT;
+  }
+  for (int j = 0; j < argc; j++) {
+    if (!rest && j > 0) {
+      if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
+      int r = common_option(argc, argv, &j, o, &no_color);
+      if (r < 0) { free(sub); return DC_EXIT_USAGE; }
+      if (r > 0) continue;
+    }
+    sub[n++] = argv[j];
+  }
+  sub[n] = NULL;
+  o->color = dc_term_color(1, no_color);
+  int code = cmd->run(n, sub, o);
+  free(sub);
+  fflush(stdout);
+  return code;
 }
 
 int main(int argc, char **argv) {
@@ -204,41 +228,8 @@ int main(int argc, char **argv) {
   }
   o.color = dc_term_color(1, no_color);
 
-  /* subcommands take the common options anywhere among their own words */
-  if (i < argc && n_e == 0 && !interactive &&
-      (strcmp(argv[i], "check") == 0 || strcmp(argv[i], "chart") == 0 || strcmp(argv[i], "merge") == 0 ||
-       strcmp(argv[i], "units") == 0 || strcmp(argv[i], "factors") == 0 || strcmp(argv[i], "explain") == 0 ||
-       strcmp(argv[i], "diff") == 0 || strcmp(argv[i], "seek") == 0)) {
-    char **sub = malloc(sizeof(char *) * (size_t)(argc - i + 1));
-    int n = 0, rest = 0;
-    if (!sub) {
-      fprintf(stderr, "decarb: out of memory\n");
-      return DC_EXIT_LIMIT;
-    }
-    for (int j = i; j < argc; j++) {
-      if (!rest && j > i) {
-        if (strcmp(argv[j], "--") == 0) { rest = 1; sub[n++] = argv[j]; continue; }
-        int r = common_option(argc, argv, &j, &o, &no_color);
-        if (r < 0) { free(sub); return DC_EXIT_USAGE; }
-        if (r > 0) continue;
-      }
-      sub[n++] = argv[j];
-    }
-    sub[n] = NULL;
-    o.color = dc_term_color(1, no_color);
-    int code;
-    if (strcmp(sub[0], "check") == 0) code = dc_cmd_check(n, sub, &o);
-    else if (strcmp(sub[0], "chart") == 0) code = dc_cmd_chart(n, sub, &o);
-    else if (strcmp(sub[0], "merge") == 0) code = dc_cmd_merge(n, sub, &o);
-    else if (strcmp(sub[0], "seek") == 0) code = dc_cmd_seek(n, sub, &o);
-    else if (strcmp(sub[0], "units") == 0) code = dc_cmd_units(n, sub, &o);
-    else if (strcmp(sub[0], "explain") == 0) code = dc_cmd_explain(n, sub, &o);
-    else if (strcmp(sub[0], "diff") == 0) code = dc_cmd_diff(n, sub, &o);
-    else code = dc_cmd_factors(n, sub, &o);
-    free(sub);
-    fflush(stdout);
-    return code;
-  }
+  const command *cmd = i < argc && n_e == 0 && !interactive ? find_command(argv[i]) : NULL;
+  if (cmd) return run_command(cmd, argc - i, argv + i, &o, no_color);
 
   dc_host *h = new_host(&o);
   if (!h) return DC_EXIT_LIMIT;

@@ -19,6 +19,7 @@
 #include <readline/readline.h>
 
 #include "chart.h"
+#include "commands.h"
 #include "dc_lua.h"
 #include "explain.h"
 #include "plan.h"
@@ -29,10 +30,8 @@
 #include "series_lua.h"
 #include "replkit.h"
 #include "term.h"
-#include "units.h"
 
 /* Exit code of a chunk stopped by Ctrl-C (as main.c: 128 + SIGINT). */
-#define EXIT_INTERRUPT 130
 /* Entries kept in the history file. */
 #define HISTORY_MAX 1000
 #define CHUNKNAME "=stdin"
@@ -72,33 +71,15 @@ static void say_error(repl *r, int code, const char *fmt, ...) {
 /* Running chunks and showing values                                   */
 /* ================================================================== */
 
-/* A traceback whose one frame is the typed chunk itself tells nothing the
- * message does not: stack: msg -> msg without it. */
-static void trim_traceback(lua_State *L) {
-  static const char head[] = "\nstack traceback:\n\tstdin:";
-  static const char tail[] = ": in main chunk";
-  if (lua_type(L, -1) != LUA_TSTRING) return;
-  size_t len;
-  const char *m = lua_tolstring(L, -1, &len);
-  const char *t = strstr(m, head);
-  if (!t) return;
-  const char *p = t + sizeof head - 1;
-  while (*p >= '0' && *p <= '9') p++;
-  if (strcmp(p, tail) != 0) return;
-  lua_pushlstring(L, m, (size_t)(t - m));
-  lua_replace(L, -2);
-}
-
-/* Reports the error message on the stack and remembers its exit code. */
+/* Reports the error message on the stack and remembers its exit code. A
+ * traceback whose one frame is the typed chunk itself tells nothing the
+ * message does not: it is left out. */
 static void fail(repl *r, int code) {
-  lua_State *L = dc_host_state(r->h);
-  if (code == DC_EXIT_LIMIT && lua_type(L, -1) == LUA_TSTRING &&
-      strcmp(lua_tostring(L, -1), "interrupted") == 0)
-    code = EXIT_INTERRUPT;
-  trim_traceback(L);
+  const char *only = dc_host_error_chunk(r->h);
   fflush(stdout);
-  if (code == EXIT_INTERRUPT && r->interactive) fputc('\n', stderr); /* after the ^C echo */
-  dc_host_report(r->h);
+  if (code == DC_EXIT_INTERRUPT && r->interactive) fputc('\n', stderr); /* after the ^C echo */
+  if (only && strcmp(only, "stdin") == 0) dc_host_report_message(r->h);
+  else dc_host_report(r->h);
   r->code = code;
 }
 
@@ -210,22 +191,6 @@ static int eval(repl *r, int final) {
 /* Colon commands                                                      */
 /* ================================================================== */
 
-static void set_scriptdir_of(dc_host *h, const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (!slash) {
-    dc_host_set_scriptdir(h, ".");
-    return;
-  }
-  size_t n = (size_t)(slash - path);
-  char *dir = malloc(n + 2);
-  if (!dir) return;
-  if (n == 0) { dir[0] = '/'; n = 1; }
-  else memcpy(dir, path, n);
-  dir[n] = '\0';
-  dc_host_set_scriptdir(h, dir);
-  free(dir);
-}
-
 static void cmd_load(repl *r, const char *file) {
   lua_State *L = dc_host_state(r->h);
   if (!*file) {
@@ -237,7 +202,7 @@ static void cmd_load(repl *r, const char *file) {
   char *saved = strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : ".");
   lua_pop(L, 1);
   /* require and the data loaders resolve beside the file while it runs */
-  set_scriptdir_of(r->h, file);
+  dc_host_set_scriptdir_of(r->h, file);
   int st = dc_host_loadfile(r->h, file);
   if (st == DC_EXIT_OK) st = dc_host_call(r->h, 0, LUA_MULTRET);
   dc_host_set_scriptdir(r->h, saved ? saved : ".");
@@ -247,68 +212,9 @@ static void cmd_load(repl *r, const char *file) {
   lua_settop(L, top);
 }
 
-static int contains_ci(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  if (!hay) return 0;
-  for (; *hay; hay++) {
-    size_t i = 0;
-    while (i < n && hay[i]) {
-      char a = hay[i], b = needle[i];
-      if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-      if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-      if (a != b) break;
-      i++;
-    }
-    if (i == n) return 1;
-  }
-  return n == 0;
-}
-
-/* Columns a UTF-8 string takes (one per character: close enough here). */
-static int columns(const char *s) {
-  int n = 0;
-  for (; s && *s; s++)
-    if (((unsigned char)*s & 0xC0) != 0x80) n++;
-  return n;
-}
-
-static void pad(const char *s, int width) {
-  fputs(s, stdout);
-  for (int i = columns(s); i < width; i++) fputc(' ', stdout);
-}
-
-static int unit_matches(const dc_unit_info *u, const char *filter) {
-  return !*filter || contains_ci(u->name, filter) || contains_ci(u->dimension, filter);
-}
-
+/* :units [TEXT]: the listing of `decarb units` (dc_units_list), filtered */
 static void cmd_units(const char *filter) {
-  const dc_unit_info *u;
-  int wn = 4, wd = 4, wf = 10, wp = 8, shown = 0;
-  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
-    if (!unit_matches(u, filter)) continue;
-    if (columns(u->name) > wn) wn = columns(u->name);
-    if (columns(u->dimension) > wd) wd = columns(u->dimension);
-    if (columns(u->definition) > wf) wf = columns(u->definition);
-    if (columns(dc_units_prefixes(i)) > wp) wp = columns(dc_units_prefixes(i));
-  }
-  for (size_t i = 0; (u = dc_units_at(i)) != NULL; i++) {
-    if (!unit_matches(u, filter)) continue;
-    if (!shown) {
-      pad("unit", wn + 2);
-      pad("kind", wd + 2);
-      pad("definition", wf + 2);
-      pad("prefixes", wp + 2);
-      fputs("source\n", stdout);
-    }
-    pad(u->name, wn + 2);
-    pad(u->dimension ? u->dimension : "", wd + 2);
-    pad(u->definition ? u->definition : "", wf + 2);
-    pad(dc_units_prefixes(i) ? dc_units_prefixes(i) : "", wp + 2);
-    fputs(u->source ? u->source : "", stdout);
-    fputc('\n', stdout);
-    shown++;
-  }
-  if (!shown)
+  if (dc_units_list(stdout, *filter ? filter : NULL, 0) == 0)
     printf("no unit's name or kind contains '%s' (:units alone lists them all)\n", filter);
   fflush(stdout);
 }
@@ -812,7 +718,7 @@ int dc_repl_run(dc_host *h, int interactive) {
     int st = interactive ? read_tty(&r, prompt_for(&r), &line) : read_pipe(&r, &line);
     if (st == READ_INTERRUPT) {
       r.len = 0;
-      if (!interactive) r.code = EXIT_INTERRUPT;
+      if (!interactive) r.code = DC_EXIT_INTERRUPT;
       continue;
     }
     if (st == READ_EOF) {

@@ -182,20 +182,20 @@ static const want data_md[] = {
 
 static void test_load(void **st) {
   (void)st;
-  char err[300];
-  if (dc_factors_load(err, sizeof err) != 0) fail_msg("%s", err);
-  assert_int_equal(dc_factors_load(err, sizeof err), 0); /* idempotent */
+  dc_err err;
+  if (dc_factors_load(&err) != 0) fail_msg("%s", err.msg);
+  assert_int_equal(dc_factors_load(&err), 0); /* idempotent */
 }
 
 /* every DATA.md value is there, exactly, with its unit and verify flag */
 static void test_every_value(void **st) {
   (void)st;
-  char err[300];
+  dc_err err;
   for (size_t i = 0; i < NWANT; i++) {
     const want *w = &data_md[i];
     const dc_factor *f;
-    if (dc_factors_find(w->dataset, w->name, w->variant, w->year, false, &f, err, sizeof err))
-      fail_msg("%s %s %s %d: %s", w->dataset, w->name, w->variant, w->year, err);
+    if (dc_factors_find(w->dataset, w->name, w->variant, w->year, false, &f, &err))
+      fail_msg("%s %s %s %d: %s", w->dataset, w->name, w->variant, w->year, err.msg);
     if (f->value != w->value) fail_msg("%s %s %d: %.17g != %.17g", w->dataset, w->name, w->year, f->value, w->value);
     assert_string_equal(f->name, w->name);
     assert_string_equal(f->unit, w->unit);
@@ -210,22 +210,22 @@ static void test_every_value(void **st) {
 /* the SI values come from the units core: 1 kgCO2/kWh = 1/3.6e6 kgCO2/J */
 static void test_si(void **st) {
   (void)st;
-  char err[300];
+  dc_err err;
   const dc_factor *f;
-  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2022, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2022, false, &f, &err), 0);
   assert_true(fabs(f->si - 0.4772 / 3.6e6) < 1e-20);
   assert_int_equal(f->dims.e[DC_DIM_CO2], 1);
-  assert_int_equal(dc_factors_find("sce", "tce", NULL, 0, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("sce", "tce", NULL, 0, false, &f, &err), 0);
   assert_true(fabs(f->si - 29.3076e9) < 1e-3); /* 0.7 toe = 1 tce */
   dc_unit u;
   dc_units_error ue;
   assert_int_equal(dc_units_parse("tce", &u, &ue), 0);
   assert_true(fabs(f->si - u.scale) < 1e-3);
-  assert_int_equal(dc_factors_find("sce", "kgce", NULL, 0, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("sce", "kgce", NULL, 0, false, &f, &err), 0);
   assert_int_equal(dc_units_parse("kgce", &u, &ue), 0);
   assert_true(fabs(f->si - u.scale) < 1e-6);
   assert_true(fabs(7000 * 4186.8 - f->si) < 1e-6); /* 7,000 kcal (IT) */
-  assert_int_equal(dc_factors_find("sce", "toe", NULL, 0, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("sce", "toe", NULL, 0, false, &f, &err), 0);
   assert_int_equal(dc_units_parse("toe", &u, &ue), 0);
   assert_true(fabs(f->si - u.scale) < 1e-3);
 }
@@ -241,32 +241,33 @@ static void test_fuel_derived(void **st) {
            {"gas/diesel oil", "3.186"}, {"motor gasoline", "3.07"},
            {"LPG", "2.985"},            {"residual fuel oil", "3.127"},
            {"other kerosene", "3.149"}, {"petroleum coke", "3.169"}};
-  char err[300], buf[32];
+  char buf[32];
+  dc_err err;
   for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
     const dc_factor *ncv, *co2;
     double per_kg;
-    if (dc_factors_fuel(d[i].fuel, &ncv, &co2, &per_kg, err, sizeof err)) fail_msg("%s", err);
+    if (dc_factors_fuel(d[i].fuel, &ncv, &co2, &per_kg, &err)) fail_msg("%s", err.msg);
     dc_fmt_number(buf, sizeof buf, per_kg, 4); /* kgCO2/kg = tCO2/t */
     if (strcmp(buf, d[i].derived) != 0) fail_msg("%s: %s != %s", d[i].fuel, buf, d[i].derived);
   }
   const dc_factor *ncv, *co2;
   double per_kg;
-  assert_int_equal(dc_factors_fuel("diesel", &ncv, &co2, &per_kg, err, sizeof err), 0);
+  assert_int_equal(dc_factors_fuel("diesel", &ncv, &co2, &per_kg, &err), 0);
   assert_string_equal(ncv->name, "gas/diesel oil");
-  assert_int_equal(dc_factors_fuel("coal", &ncv, &co2, &per_kg, err, sizeof err), -1);
-  assert_non_null(strstr(err, "unknown fuel 'coal'; known: anthracite, coking coal,"));
+  assert_int_equal(dc_factors_fuel("coal", &ncv, &co2, &per_kg, &err), -1);
+  assert_non_null(strstr(err.msg, "unknown fuel 'coal'; known: anthracite, coking coal,"));
 }
 
 static void test_gwp_matches_units(void **st) {
   (void)st;
   static const char *const sets[] = {"SAR", "AR4", "AR5", "AR6", "AR6-fossil", "AR6-nonfossil"};
-  char err[300];
+  dc_err err;
   for (size_t i = 0; i < 6; i++) {
     double ch4, n2o;
     const dc_factor *a, *b;
     assert_int_equal(dc_units_gwp(sets[i], &ch4, &n2o), 0);
-    assert_int_equal(dc_factors_find("gwp", sets[i], "CH4", 0, false, &a, err, sizeof err), 0);
-    assert_int_equal(dc_factors_find("gwp", sets[i], "N2O", 0, false, &b, err, sizeof err), 0);
+    assert_int_equal(dc_factors_find("gwp", sets[i], "CH4", 0, false, &a, &err), 0);
+    assert_int_equal(dc_factors_find("gwp", sets[i], "N2O", 0, false, &b, &err), 0);
     if (a->value != ch4 || b->value != n2o) fail_msg("%s differs from dc_units_gwp", sets[i]);
   }
 }
@@ -294,32 +295,33 @@ static void test_names(void **st) {
 
 static void test_errors(void **st) {
   (void)st;
-  char err[600];
+  dc_err err;
   const dc_factor *f;
-  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2023, false, &f, err, sizeof err), -3);
-  assert_string_equal(err, "no grid value for CN-Gansu in 2023; years with data: 2021, 2022");
-  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2023, true, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2023, false, &f, &err), -3);
+  assert_string_equal(err.msg, "no grid value for CN-Gansu in 2023; years with data: 2021, 2022");
+  assert_int_equal(err.code, DC_ERR_INPUT);
+  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2023, true, &f, &err), 0);
   assert_int_equal(f->year, 2022);
-  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2020, true, &f, err, sizeof err), -3);
-  assert_string_equal(err, "no grid value for CN-Gansu in or before 2020; years with data: 2021, 2022");
-  assert_int_equal(dc_factors_find("grid", "CN", NULL, 0, false, &f, err, sizeof err), -3);
-  assert_string_equal(err, "grid CN: give a year; years with data: 2021, 2022, 2023");
-  assert_int_equal(dc_factors_find("grid", "CN-Beijing", NULL, 2022, false, &f, err, sizeof err), -1);
-  assert_string_equal(err,
+  assert_int_equal(dc_factors_find("grid", "CN-Gansu", NULL, 2020, true, &f, &err), -3);
+  assert_string_equal(err.msg, "no grid value for CN-Gansu in or before 2020; years with data: 2021, 2022");
+  assert_int_equal(dc_factors_find("grid", "CN", NULL, 0, false, &f, &err), -3);
+  assert_string_equal(err.msg, "grid CN: give a year; years with data: 2021, 2022, 2023");
+  assert_int_equal(dc_factors_find("grid", "CN-Beijing", NULL, 2022, false, &f, &err), -1);
+  assert_string_equal(err.msg,
       "unknown grid region 'CN-Beijing'; regions with data: CN, CN-nonmarket, CN-fossil, "
       "CN-North, CN-Northeast, CN-East, CN-Central, CN-Northwest, CN-South, CN-Southwest, "
       "CN-Hebei, CN-Shanxi, CN-Tianjin, CN-Inner Mongolia, CN-Anhui, CN-Fujian, CN-Guangxi, "
       "CN-Qinghai, CN-Sichuan, CN-Yunnan, CN-Gansu, CN-Xinjiang, CN-Guizhou");
-  assert_int_equal(dc_factors_find("hours", "wind", NULL, 2023, false, &f, err, sizeof err), -2);
-  assert_string_equal(err, "hours wind has several values; choose one of: 'Jan-Nov', 'full year'");
-  assert_int_equal(dc_factors_find("hours", "wind", "q3", 2023, false, &f, err, sizeof err), -2);
-  assert_string_equal(err, "hours wind has no value 'q3'; it has: 'Jan-Nov', 'full year'");
-  assert_int_equal(dc_factors_find("hours", "wind", "jan-nov", 0, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_find("hours", "wind", NULL, 2023, false, &f, &err), -2);
+  assert_string_equal(err.msg, "hours wind has several values; choose one of: 'Jan-Nov', 'full year'");
+  assert_int_equal(dc_factors_find("hours", "wind", "q3", 2023, false, &f, &err), -2);
+  assert_string_equal(err.msg, "hours wind has no value 'q3'; it has: 'Jan-Nov', 'full year'");
+  assert_int_equal(dc_factors_find("hours", "wind", "jan-nov", 0, false, &f, &err), 0);
   assert_int_equal((int)f->value, 2029);
   /* a value without a year answers for every year */
-  assert_int_equal(dc_factors_find("sce", "raw coal", NULL, 2030, false, &f, err, sizeof err), 0);
-  assert_int_equal(dc_factors_find("nope", "x", NULL, 0, false, &f, err, sizeof err), -1);
-  assert_string_equal(err, "unknown dataset 'nope'");
+  assert_int_equal(dc_factors_find("sce", "raw coal", NULL, 2030, false, &f, &err), 0);
+  assert_int_equal(dc_factors_find("nope", "x", NULL, 0, false, &f, &err), -1);
+  assert_string_equal(err.msg, "unknown dataset 'nope'");
 }
 
 static void test_match(void **st) {
@@ -361,32 +363,33 @@ static const char *write_tmp(const char *text) {
 
 static void expect_set_error(const char *text, const char *msg) {
   dc_factor_set *s = (dc_factor_set *)1;
-  char err[400];
-  assert_int_equal(dc_factors_set_read(write_tmp(text), "my.csv", &s, err, sizeof err), -1);
+  dc_err err;
+  assert_int_equal(dc_factors_set_read(write_tmp(text), "my.csv", &s, &err), -1);
   assert_null(s);
-  if (strcmp(err, msg) != 0) fail_msg("got \"%s\", want \"%s\"", err, msg);
+  if (strcmp(err.msg, msg) != 0) fail_msg("got \"%s\", want \"%s\"", err.msg, msg);
 }
 
 static void test_user_set(void **st) {
   (void)st;
   const char *hdr = "name,variant,year,value,unit,source\n";
-  char text[600], err[400];
+  char text[600];
+  dc_err err;
   snprintf(text, sizeof text, "%sUK,,2022,0.193,kgCO2e/kWh,\"DESNZ 2022 conversion factors\"\n"
                               "UK,,2023,0.207,kgCO2e/kWh,\"DESNZ 2023 conversion factors\"\n", hdr);
   dc_factor_set *s;
-  if (dc_factors_set_read(write_tmp(text), "my.csv", &s, err, sizeof err) != 0) fail_msg("%s", err);
+  if (dc_factors_set_read(write_tmp(text), "my.csv", &s, &err) != 0) fail_msg("%s", err.msg);
   assert_int_equal(dc_factors_set_count(s), 2);
   assert_string_equal(dc_factors_set_name(s), "my.csv");
   const dc_factor *f;
-  assert_int_equal(dc_factors_set_find(s, "uk", NULL, 2023, false, &f, err, sizeof err), 0);
+  assert_int_equal(dc_factors_set_find(s, "uk", NULL, 2023, false, &f, &err), 0);
   assert_true(f->value == 0.207);
   assert_string_equal(f->dataset, "my.csv");
-  assert_int_equal(dc_factors_set_find(s, "UK", NULL, 0, false, &f, err, sizeof err), -3);
-  assert_string_equal(err, "my.csv UK: give a year; years with data: 2022, 2023");
-  assert_int_equal(dc_factors_set_find(s, "FR", NULL, 2023, false, &f, err, sizeof err), -1);
-  assert_string_equal(err, "unknown my.csv 'FR'; known: UK");
+  assert_int_equal(dc_factors_set_find(s, "UK", NULL, 0, false, &f, &err), -3);
+  assert_string_equal(err.msg, "my.csv UK: give a year; years with data: 2022, 2023");
+  assert_int_equal(dc_factors_set_find(s, "FR", NULL, 2023, false, &f, &err), -1);
+  assert_string_equal(err.msg, "unknown my.csv 'FR'; known: UK");
   /* the built-in data know nothing of it */
-  assert_int_equal(dc_factors_find("grid", "UK", NULL, 2023, false, &f, err, sizeof err), -1);
+  assert_int_equal(dc_factors_find("grid", "UK", NULL, 2023, false, &f, &err), -1);
   dc_factors_set_free(s);
   /* errors: file:line:column */
   snprintf(text, sizeof text, "%sUK,,2022,0.193,kgCO2e/kWh,\n", hdr);

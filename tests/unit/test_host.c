@@ -8,6 +8,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,16 +216,54 @@ static void load_skips_bom_refuses_bytecode_by_name(void **state) {
   dc_host_free(h);
 }
 
+static int press_ctrl_c(lua_State *L) {
+  (void)L;
+  raise(SIGINT);
+  return 0;
+}
+
+/* Ctrl-C is a kind of stop of its own, told by the code, not the text */
+static void interrupt_is_its_own_code(void **state) {
+  (void)state;
+  dc_host_opts o = {0};
+  dc_host *h = dc_host_new(&o);
+  lua_State *L = dc_host_state(h);
+  dc_host_catch_sigint(h);
+  lua_pushcfunction(L, press_ctrl_c);
+  lua_setglobal(L, "press_ctrl_c");
+  assert_int_equal(run(h, "press_ctrl_c() while true do end"), DC_EXIT_INTERRUPT);
+  assert_null(dc_host_traceback(h));
+  lua_pop(L, 1);
+  assert_int_equal(run(h, "x = 1"), DC_EXIT_OK); /* the next run is not interrupted */
+  signal(SIGINT, SIG_DFL);
+  dc_host_free(h);
+}
+
 static void errors_have_script_traceback(void **state) {
   (void)state;
   dc_host_opts o = {0};
   dc_host *h = dc_host_new(&o);
   lua_State *L = dc_host_state(h);
   assert_int_equal(run(h, "local function f() error('boom') end\nf()"), DC_EXIT_RUNTIME);
-  assert_string_equal(lua_tostring(L, -1),
-                      "test:1: boom\nstack traceback:\n\ttest:1: in local 'f'\n"
-                      "\ttest:2: in main chunk");
+  /* the message and the traceback, apart */
+  assert_string_equal(lua_tostring(L, -1), "test:1: boom");
+  assert_string_equal(dc_host_traceback(h),
+                      "stack traceback:\n\ttest:1: in local 'f'\n\ttest:2: in main chunk");
+  assert_null(dc_host_error_chunk(h)); /* two frames */
   lua_pop(L, 1);
+  assert_int_equal(run(h, "error('at the top')"), DC_EXIT_RUNTIME);
+  assert_string_equal(lua_tostring(L, -1), "test:1: at the top");
+  assert_string_equal(dc_host_traceback(h), "stack traceback:\n\ttest:1: in main chunk");
+  assert_string_equal(dc_host_error_chunk(h), "test");
+  lua_pop(L, 1);
+  assert_int_equal(run(h, "error({})"), DC_EXIT_RUNTIME);
+  assert_string_equal(lua_tostring(L, -1), "(error object is a table value)");
+  lua_pop(L, 1);
+  assert_int_equal(run(h, "error(42, 0)"), DC_EXIT_RUNTIME);
+  assert_string_equal(lua_tostring(L, -1), "42");
+  lua_pop(L, 1);
+  assert_int_equal(run(h, "x = 1"), DC_EXIT_OK);
+  assert_null(dc_host_traceback(h)); /* a run that went well has none */
   assert_int_equal(run(h, "error(setmetatable({}, {__tostring = function() return 'custom' end}))"),
                    DC_EXIT_RUNTIME);
   assert_non_null(strstr(lua_tostring(L, -1), "custom"));
@@ -312,6 +351,7 @@ int main(void) {
     cmocka_unit_test(time_limit_stops_loops),
     cmocka_unit_test(memory_limit_stops_bombs),
     cmocka_unit_test(errors_have_script_traceback),
+    cmocka_unit_test(interrupt_is_its_own_code),
     cmocka_unit_test(memory_error_reraised_is_the_limit),
     cmocka_unit_test(load_skips_bom_refuses_bytecode_by_name),
     cmocka_unit_test(sandbox_is_an_allow_list),

@@ -37,10 +37,10 @@ static void near(double a, double b) {
 }
 
 static dc_series *points(const int *ys, const double *vs, size_t np, dc_interp m) {
-  char err[200];
+  dc_err err;
   dc_series *s = dc_series_new(ys[0], ys[np - 1] - ys[0] + 1, NONE, NULL);
   assert_non_null(s);
-  assert_int_equal(dc_series_fill_points(s, ys, vs, np, m, err, sizeof err), 0);
+  assert_int_equal(dc_series_fill_points(s, ys, vs, np, m, &err), 0);
   return s;
 }
 
@@ -56,12 +56,12 @@ static void test_storage(void **st) {
   assert_int_equal(dc_series_last(s), 2035);
   assert_int_equal(s->extend, DC_EXTEND_NONE);
   dc_series_free(s);
-  char err[200];
-  assert_int_equal(dc_series_check_range(2020, 2035, err, sizeof err), 0);
-  assert_int_equal(dc_series_check_range(2035, 2020, err, sizeof err), -1);
-  assert_string_equal(err, "empty year range 2035..2020 (the last year is before the first)");
-  assert_int_equal(dc_series_check_range(2020, 10000, err, sizeof err), -1);
-  assert_string_equal(err, "year out of range (years are 0..9999)");
+  dc_err err;
+  assert_int_equal(dc_series_check_range(2020, 2035, &err), 0);
+  assert_int_equal(dc_series_check_range(2035, 2020, &err), -1);
+  assert_string_equal(err.msg, "empty year range 2035..2020 (the last year is before the first)");
+  assert_int_equal(dc_series_check_range(2020, 10000, &err), -1);
+  assert_string_equal(err.msg, "year out of range (years are 0..9999)");
 }
 
 static void test_linear(void **st) {
@@ -98,34 +98,34 @@ static void test_step_and_growth(void **st) {
   near(s->v[1], 10 * pow(2, 1.0 / 3));
   dc_series_free(s);
   /* growth through zero or a sign change is refused */
-  char err[200];
+  dc_err err;
   double bad[] = {10, 0, 5};
   s = dc_series_new(2020, 6, NONE, NULL);
-  assert_int_equal(dc_series_fill_points(s, ys, bad, 3, DC_INTERP_GROWTH, err, sizeof err), -1);
-  assert_string_equal(err, "growth interpolation between 2020 and 2023 needs two non-zero values "
+  assert_int_equal(dc_series_fill_points(s, ys, bad, 3, DC_INTERP_GROWTH, &err), -1);
+  assert_string_equal(err.msg, "growth interpolation between 2020 and 2023 needs two non-zero values "
                            "of the same sign (use interp = \"linear\")");
   /* years must increase */
   int back[] = {2020, 2020, 2025};
-  assert_int_equal(dc_series_fill_points(s, back, vs, 3, DC_INTERP_LINEAR, err, sizeof err), -1);
-  assert_string_equal(err, "years must increase: 2020 after 2020");
+  assert_int_equal(dc_series_fill_points(s, back, vs, 3, DC_INTERP_LINEAR, &err), -1);
+  assert_string_equal(err.msg, "years must increase: 2020 after 2020");
   double inf[] = {1, INFINITY, 2};
-  assert_int_equal(dc_series_fill_points(s, ys, inf, 3, DC_INTERP_LINEAR, err, sizeof err), -1);
-  assert_string_equal(err, "value at 2023 is not a finite number");
+  assert_int_equal(dc_series_fill_points(s, ys, inf, 3, DC_INTERP_LINEAR, &err), -1);
+  assert_string_equal(err.msg, "value at 2023 is not a finite number");
   dc_series_free(s);
 }
 
 static void test_fill_growth(void **st) {
   (void)st;
-  char err[200];
+  dc_err err;
   dc_series *s = dc_series_new(2020, 16, NONE, NULL);
-  assert_int_equal(dc_series_fill_growth(s, 2.1, 0.04, err, sizeof err), 0);
+  assert_int_equal(dc_series_fill_growth(s, 2.1, 0.04, &err), 0);
   near(s->v[0], 2.1);
   near(s->v[1], 2.1 * 1.04);
   near(s->v[15], 2.1 * pow(1.04, 15));
   double r;
-  assert_int_equal(dc_series_cagr(s, 2020, 2035, &r, err, sizeof err), 0);
+  assert_int_equal(dc_series_cagr(s, 2020, 2035, &r, &err), 0);
   assert_true(fabs(r - 0.04) < 1e-12);
-  assert_int_equal(dc_series_fill_growth(s, 2.1, -1, err, sizeof err), -1);
+  assert_int_equal(dc_series_fill_growth(s, 2.1, -1, &err), -1);
   dc_series_free(s);
 }
 
@@ -150,8 +150,8 @@ static void test_extend(void **st) {
   near(span[0], 12);
   near(span[3], 18);
   /* growth: 10 -> 14 over two years is sqrt(1.4) a year, kept up */
-  char err[200];
-  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, err, sizeof err), 0);
+  dc_err err;
+  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, &err), 0);
   s->extend = DC_EXTEND_GROWTH;
   assert_int_equal(dc_series_at(s, 2023, &v), 0);
   near(v, 14 * (14.0 / 12.0));
@@ -159,8 +159,8 @@ static void test_extend(void **st) {
   near(v, 10 * (10.0 / 12.0));
   s->v[2] = 0; /* no growth rate through zero */
   assert_int_equal(dc_series_at(s, 2023, &v), -1);
-  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, err, sizeof err), -1);
-  assert_non_null(strstr(err, "non-zero values of one sign in the two last years"));
+  assert_int_equal(dc_series_check_extend(s, DC_EXTEND_GROWTH, &err), -1);
+  assert_non_null(strstr(err.msg, "non-zero values of one sign in the two last years"));
   s->v[2] = 14;
   s->extend = DC_EXTEND_NONE;
   assert_int_equal(dc_series_span(s, 2021, 2024, span), -1);
@@ -182,18 +182,15 @@ static void test_arith(void **st) {
   (void)st;
   dc_dims power = dims_of("MW"), energy = dims_of("MWh"), time = dims_of("h"), out;
   dc_display mw = disp_of("MW"), mwh = disp_of("MWh");
-  char err[200];
-  assert_int_equal(dc_series_op_dims(DC_SERIES_ADD, power, &mw, energy, &mwh, &out, err,
-                                     sizeof err), -1);
-  assert_string_equal(err, "cannot add MW (power) and MWh (energy)");
-  assert_int_equal(dc_series_op_dims(DC_SERIES_SUB, power, NULL, energy, NULL, &out, err,
-                                     sizeof err), -1);
-  assert_string_equal(err, "cannot subtract power and energy");
-  assert_int_equal(dc_series_op_dims(DC_SERIES_MUL, power, NULL, time, NULL, &out, err,
-                                     sizeof err), 0);
+  dc_err err;
+  assert_int_equal(dc_series_op_dims(DC_SERIES_ADD, power, &mw, energy, &mwh, &out, &err), -1);
+  assert_string_equal(err.msg, "cannot add MW (power) and MWh (energy)");
+  assert_int_equal(err.code, DC_ERR_INPUT);
+  assert_int_equal(dc_series_op_dims(DC_SERIES_SUB, power, NULL, energy, NULL, &out, &err), -1);
+  assert_string_equal(err.msg, "cannot subtract power and energy");
+  assert_int_equal(dc_series_op_dims(DC_SERIES_MUL, power, NULL, time, NULL, &out, &err), 0);
   assert_true(dc_dims_eq(out, energy));
-  assert_int_equal(dc_series_op_dims(DC_SERIES_DIV, energy, NULL, time, NULL, &out, err,
-                                     sizeof err), 0);
+  assert_int_equal(dc_series_op_dims(DC_SERIES_DIV, energy, NULL, time, NULL, &out, &err), 0);
   assert_true(dc_dims_eq(out, power));
 
   dc_series *a = dc_series_new(2020, 5, NONE, NULL), *b = dc_series_new(2023, 5, NONE, NULL);
@@ -233,15 +230,15 @@ static void test_sum_rate(void **st) {
   dc_dims rate = dims_of("tCO2/yr"), amount = dims_of("tCO2"), d;
   dc_series *s = dc_series_new(2020, 11, rate, NULL);
   for (int i = 0; i < 11; i++) s->v[i] = 100 * scale_of("tCO2/yr");
-  char err[200];
+  dc_err err;
   double total;
   assert_true(dc_series_is_rate(rate));
-  assert_int_equal(dc_series_sum(s, 2021, 2030, yr, &total, &d, err, sizeof err), 0);
+  assert_int_equal(dc_series_sum(s, 2021, 2030, yr, &total, &d, &err), 0);
   assert_true(dc_dims_eq(d, amount));
   near(total, 1000 * scale_of("tCO2"));
-  assert_int_equal(dc_series_sum(s, 2021, 2031, yr, &total, &d, err, sizeof err), -1);
-  assert_string_equal(err, "sum from 2021 to 2031: the series has no value for 2031 (it covers 2020..2030)");
-  assert_int_equal(dc_series_sum(s, 2025, 2021, yr, &total, &d, err, sizeof err), -1);
+  assert_int_equal(dc_series_sum(s, 2021, 2031, yr, &total, &d, &err), -1);
+  assert_string_equal(err.msg, "sum from 2021 to 2031: the series has no value for 2031 (it covers 2020..2030)");
+  assert_int_equal(dc_series_sum(s, 2025, 2021, yr, &total, &d, &err), -1);
   /* cumsum: running amounts */
   dc_series *c = dc_series_new(2020, 11, NONE, NULL);
   dc_series_cumsum(s, yr, c);
@@ -262,7 +259,7 @@ static void test_sum_rate(void **st) {
   assert_false(dc_series_is_rate(NONE));
   s = dc_series_new(2020, 3, energy, NULL);
   for (int i = 0; i < 3; i++) s->v[i] = (i + 1) * 3.6e12;
-  assert_int_equal(dc_series_sum(s, 2020, 2022, yr, &total, &d, err, sizeof err), 0);
+  assert_int_equal(dc_series_sum(s, 2020, 2022, yr, &total, &d, &err), 0);
   near(total, 6 * 3.6e12);
   assert_true(dc_dims_eq(d, energy));
   dc_series_cumsum(s, yr, c);
@@ -285,16 +282,16 @@ static void test_minmax_cagr_diff(void **st) {
   dc_series_min(s, &y, &v);
   assert_int_equal(y, 2024);
   near(v, 4);
-  char err[200];
+  dc_err err;
   double r;
-  assert_int_equal(dc_series_cagr(s, 2020, 2022, &r, err, sizeof err), 0);
+  assert_int_equal(dc_series_cagr(s, 2020, 2022, &r, &err), 0);
   near(r, sqrt(9.0 / 5) - 1);
-  assert_int_equal(dc_series_cagr(s, 2022, 2020, &r, err, sizeof err), -1);
-  assert_int_equal(dc_series_cagr(s, 2020, 2030, &r, err, sizeof err), -1);
-  assert_string_equal(err, "cagr from 2020 to 2030: the series covers 2020..2025");
+  assert_int_equal(dc_series_cagr(s, 2022, 2020, &r, &err), -1);
+  assert_int_equal(dc_series_cagr(s, 2020, 2030, &r, &err), -1);
+  assert_string_equal(err.msg, "cagr from 2020 to 2030: the series covers 2020..2025");
   s->v[0] = -1;
-  assert_int_equal(dc_series_cagr(s, 2020, 2021, &r, err, sizeof err), -1);
-  assert_string_equal(err, "cagr from 2020 to 2021 needs two non-zero values of the same sign");
+  assert_int_equal(dc_series_cagr(s, 2020, 2021, &r, &err), -1);
+  assert_string_equal(err.msg, "cagr from 2020 to 2021 needs two non-zero values of the same sign");
   dc_series *d = dc_series_new(2021, 5, NONE, NULL);
   dc_series_diff(s, d);
   near(d->v[0], 8);

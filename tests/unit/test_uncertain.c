@@ -28,6 +28,9 @@ static lua_State *new_state(void) {
   lua_pushcfunction(L, luaopen_decarb_units);
   lua_call(L, 0, 1);
   lua_setglobal(L, "units");
+  lua_pushcfunction(L, luaopen_decarb_q); /* openers set no global: q is one */
+  lua_call(L, 0, 1);
+  lua_setglobal(L, "q");
   luaopen_decarb_uncertain(L);
   lua_setglobal(L, "uncertain");
   return L;

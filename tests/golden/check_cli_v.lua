@@ -1,1 +1,0 @@
--- decarb -v prints the version, as lua -v does (command in check_cli_v.cmd)

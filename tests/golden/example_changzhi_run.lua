@@ -1,1 +1,0 @@
--- golden test of examples/changzhi.lua run as a plain script: see example_changzhi_run.cmd

@@ -1,1 +1,0 @@
--- golden test of examples/guian.lua run as a plain script: see example_guian_run.cmd

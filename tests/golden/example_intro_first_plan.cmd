@@ -1,1 +1,0 @@
-"$DECARB" ../../examples/intro/first_plan.lua

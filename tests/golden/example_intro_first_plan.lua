@@ -1,1 +1,0 @@
--- golden test of examples/intro/first_plan.lua: see example_intro_first_plan.cmd

@@ -1,1 +1,0 @@
--- golden test of examples/intro/hello.lua: see example_intro_hello.cmd

@@ -1,1 +1,0 @@
--- golden test of examples/intro/series.lua: see example_intro_series.cmd

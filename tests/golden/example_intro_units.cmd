@@ -1,1 +1,0 @@
-"$DECARB" ../../examples/intro/units.lua

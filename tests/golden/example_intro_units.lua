@@ -1,1 +1,0 @@
--- golden test of examples/intro/units.lua: see example_intro_units.cmd

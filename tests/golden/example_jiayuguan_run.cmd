@@ -1,1 +1,0 @@
-"$DECARB" ../../examples/jiayuguan.lua

@@ -1,1 +1,0 @@
--- golden test of examples/jiayuguan.lua run as a plain script: see example_jiayuguan_run.cmd

@@ -1,1 +1,0 @@
--- golden test of examples/xinjiang.lua run as a plain script: see example_xinjiang_run.cmd

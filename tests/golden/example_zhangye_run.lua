@@ -1,1 +1,0 @@
--- golden test of examples/zhangye.lua run as a plain script: see example_zhangye_run.cmd

@@ -1,1 +1,0 @@
--- see factors_cmd_all.cmd: `decarb factors` lists every reference value with its source

@@ -1,1 +1,0 @@
--- see factors_cmd_help.cmd

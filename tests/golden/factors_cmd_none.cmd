@@ -1,1 +1,0 @@
-"$DECARB" factors xyzzy

@@ -1,1 +1,0 @@
--- see factors_cmd_none.cmd: nothing matches: a message and exit 1

@@ -1,1 +1,0 @@
--- see factors_cmd_query.cmd: a query by ISO code finds Gansu

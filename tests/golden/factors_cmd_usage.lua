@@ -1,1 +1,0 @@
--- see factors_cmd_usage.cmd: an unknown option is a usage error

@@ -1,1 +1,0 @@
--- see factors_cmd_words.cmd: several words form one query

@@ -1,1 +1,0 @@
-"$DECARB" -e 'x = 6 * 7' -e 'print(x)'

@@ -1,1 +1,0 @@
--- -e chunks run in order, in one state

@@ -1,1 +1,0 @@
-"$DECARB" -e "while true do end" & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo "exit $?"

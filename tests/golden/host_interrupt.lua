@@ -1,1 +1,0 @@
--- Ctrl-C stops a running script with its own message

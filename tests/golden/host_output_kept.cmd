@@ -1,1 +1,0 @@
-"$DECARB" --timeout 0.3 -e 'for i = 1, 3 do print(i) end while true do end' | cat

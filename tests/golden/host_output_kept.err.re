@@ -1,1 +1,0 @@
-^time limit of 0.3 s reached

@@ -1,1 +1,0 @@
--- output printed before a time limit is not lost

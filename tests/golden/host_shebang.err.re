@@ -1,1 +1,0 @@
-^host_shebang.lua:3: on line three$

@@ -1,3 +1,0 @@
-#!/usr/bin/env decarb
--- a #! first line is skipped; line numbers stay right
-error("on line three")

@@ -1,1 +1,0 @@
--- a script on standard input

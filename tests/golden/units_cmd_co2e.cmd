@@ -1,1 +1,0 @@
-"$DECARB" units "1 tCO2e" tCO2

@@ -1,1 +1,0 @@
--- see units_cmd_co2e.cmd: CO2e does not convert to CO2

@@ -1,1 +1,0 @@
--- see units_cmd_list.cmd: `decarb units` lists every unit by dimension

@@ -1,1 +1,0 @@
-"$DECARB" units "1 tce" kg

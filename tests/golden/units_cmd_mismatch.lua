@@ -1,1 +1,0 @@
--- see units_cmd_mismatch.cmd: converting across dimensions exits 4

@@ -1,1 +1,0 @@
-"$DECARB" units "1 Nm3" m3

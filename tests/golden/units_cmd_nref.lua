@@ -1,1 +1,0 @@
--- see units_cmd_nref.cmd: Nm3 to m3 needs stated conditions

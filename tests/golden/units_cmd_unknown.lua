@@ -1,1 +1,0 @@
--- see units_cmd_unknown.cmd: an unknown unit exits 4 with a caret

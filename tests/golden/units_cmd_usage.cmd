@@ -1,1 +1,0 @@
-"$DECARB" units a b c

@@ -1,2 +1,0 @@
-^decarb units: too many arguments$
-^usage: decarb units

@@ -1,1 +1,0 @@
--- see units_cmd_usage.cmd: too many arguments exit 2

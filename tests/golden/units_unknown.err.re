@@ -1,1 +1,0 @@
-^units_unknown.lua:2: unknown unit 'kwh' in "3 kwh" — did you mean 'kWh'\?$
