@@ -46,7 +46,7 @@ static void mark_own_columns(dc_result *r) {
   for (size_t t = 0; t < r->ntargets; t++) {
     dc_result_target *x = &r->targets[t];
     const double *v = dc_result_values(r, r->scenario, x->metric);
-    if (!x->evaluated) continue;
+    if (!x->evaluated || !x->value) continue;
     x->own_column = !v || !dc_dims_eq(x->value_dims, r->metrics[x->metric].dims);
     for (int i = 0; !x->own_column && i < ny; i++) {
       double a = x->value[i], b = v[i];
@@ -153,7 +153,7 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
     r->met += tr.met != 0;
   }
 
-  mark_own_columns(r);
+  if (!bad) mark_own_columns(r); /* reads the copies: not after a failed one */
 
   r->nwarnings = dc_plan_nwarnings(p, s);
   r->warnings = zalloc(r->nwarnings, sizeof *r->warnings, &bad);

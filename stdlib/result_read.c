@@ -297,6 +297,7 @@ static void read_target(rctx *c, dc_result *r, dc_result_target *x, json_t *o) {
   x->first_met = want_int(c, o, "first_met", DC_PLAN_NOYEAR);
   x->first_failed = want_int(c, o, "first_failed", DC_PLAN_NOYEAR);
   x->deciding = want_int(c, o, "deciding_year", DC_PLAN_NOYEAR);
+  x->own_column = json_is_true(json_object_get(o, "own_column"));
   json_t *years = want_array(c, o, "years"), *yo;
   x->evaluated = (years && json_array_size(years) > 0) || (message && strcmp(message, "not evaluated") != 0);
   free(message);
@@ -362,6 +363,8 @@ static void read_warnings(rctx *c, dc_result *r, json_t *warnings) {
 }
 
 /* One plan object; `line`: a JSON line, which names its schema and version. */
+static void to_si(dc_result *r);
+
 static dc_result *read_plan(rctx *c, json_t *o, int line) {
   if (!json_is_object(o)) {
     fail(c, "not a JSON object");
@@ -412,11 +415,52 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
     fail(c, "\"targets_total\" is not the number of targets");
   if (!c->bad) read_warnings(c, r, want_array(c, o, "warnings"));
   if (!c->bad) read_wedges(c, r, want_array(c, o, "wedges"), a, b);
+  if (!c->bad) to_si(r);
   if (c->bad) {
     dc_result_free(r);
     return NULL;
   }
   return r;
+}
+
+/* A report's numbers are in the units it shows; the writers (the text
+ * table's one prefix per column above all) work in SI with each value's
+ * dimensions, as for a result made from a plan. Each label that parses as
+ * a unit turns its values back into SI and gives its dimensions; one that
+ * does not (a plain count) stays as read, scale 1. */
+static int label_unit(dc_display *d, dc_dims *dims) {
+  dc_unit u;
+  dc_units_error err;
+  if (!d->label[0] || dc_units_parse(d->label, &u, &err) != 0) return 0;
+  d->scale = u.scale;
+  d->offset = u.offset;
+  d->co2e = strstr(d->label, "CO2e") != NULL;
+  *dims = u.dims;
+  return 1;
+}
+
+static void to_si_values(double *v, size_t n, double scale, double offset) {
+  for (size_t i = 0; v && i < n; i++) v[i] = v[i] * scale + offset;
+}
+
+static void to_si(dc_result *r) {
+  size_t ny = (size_t)(r->y1 - r->y0 + 1);
+  double escale = 1;
+  for (size_t i = 0; i < r->nmetrics; i++) {
+    dc_result_metric *m = &r->metrics[i];
+    if (!m->ok || !label_unit(&m->disp, &m->dims)) continue;
+    for (size_t s = 0; m->values && s < r->nscenarios; s++) to_si_values(m->values[s], ny, m->disp.scale, m->disp.offset);
+    if (i == DC_MET_EMISSIONS) escale = m->disp.scale;
+  }
+  for (size_t j = 0; j < r->nmeasures; j++) to_si_values(r->measures[j].wedge, ny, escale, 0);
+  for (size_t k = 0; k < r->nwarnings; k++) r->warnings[k].worst *= escale; /* in the emissions' unit */
+  for (size_t t = 0; t < r->ntargets; t++) {
+    dc_result_target *x = &r->targets[t];
+    if (!label_unit(&x->value_disp, &x->value_dims)) continue;
+    to_si_values(x->value, ny, x->value_disp.scale, x->value_disp.offset);
+    to_si_values(x->bound, ny, x->value_disp.scale, x->value_disp.offset);
+    to_si_values(x->margin, ny, x->value_disp.scale, 0);
+  }
 }
 
 /* ---- files ---- */

@@ -100,6 +100,7 @@ static void wire_put(FILE *f, const dc_result *r) {
     put_i32(f, x->first_met);
     put_i32(f, x->first_failed);
     put_i32(f, x->deciding);
+    put_i32(f, x->own_column);
   }
   put_u64(f, r->nwarnings);
   for (size_t i = 0; i < r->nwarnings; i++) {
@@ -111,6 +112,7 @@ static void wire_put(FILE *f, const dc_result *r) {
     put_str(f, w->text);
   }
   put_i32(f, r->met);
+  put_str(f, r->missing_scenario);
 }
 
 typedef struct rd {
@@ -250,6 +252,7 @@ static dc_result *wire_get(const unsigned char *buf, size_t len) {
     x->first_met = get_i32(&g);
     x->first_failed = get_i32(&g);
     x->deciding = get_i32(&g);
+    x->own_column = get_i32(&g);
   }
   r->nwarnings = get_u64(&g, lim);
   r->warnings = get_array(&g, r->nwarnings, sizeof *r->warnings);
@@ -262,6 +265,7 @@ static dc_result *wire_get(const unsigned char *buf, size_t len) {
     w->text = get_str(&g);
   }
   r->met = get_i32(&g);
+  r->missing_scenario = get_str(&g);
   if (g.bad || g.p != g.end || !r->name || !r->region || !r->source) {
     dc_result_free(r);
     return NULL;

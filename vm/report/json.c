@@ -135,6 +135,9 @@ static void json_target(dc_jsonw *w, const dc_result *r, int t, int a, int b) {
   dc_jsonw_kbool(w, "met", x->met);
   dc_jsonw_kstr(w, "metric", r->metrics[x->metric].name);
   dc_jsonw_kstr(w, "name", x->name);
+  /* the judged value is not the metric's own series (a share, an intensity,
+     a budget's running sum): the text and CSV reports give it a column */
+  if (x->own_column) dc_jsonw_kbool(w, "own_column", 1);
   if (r->has_mc) { /* P(met), its 95 % Wilson interval, the samples, the drivers */
     dc_jsonw_key(w, "drivers");
     dc_jsonw_array(w, DC_JSONW_INLINE);
