@@ -363,8 +363,6 @@ static void read_warnings(rctx *c, dc_result *r, json_t *warnings) {
 }
 
 /* One plan object; `line`: a JSON line, which names its schema and version. */
-static void to_si(dc_result *r);
-
 static dc_result *read_plan(rctx *c, json_t *o, int line) {
   if (!json_is_object(o)) {
     fail(c, "not a JSON object");
@@ -415,7 +413,6 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
     fail(c, "\"targets_total\" is not the number of targets");
   if (!c->bad) read_warnings(c, r, want_array(c, o, "warnings"));
   if (!c->bad) read_wedges(c, r, want_array(c, o, "wedges"), a, b);
-  if (!c->bad) to_si(r);
   if (c->bad) {
     dc_result_free(r);
     return NULL;
@@ -423,11 +420,7 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
   return r;
 }
 
-/* A report's numbers are in the units it shows; the writers (the text
- * table's one prefix per column above all) work in SI with each value's
- * dimensions, as for a result made from a plan. Each label that parses as
- * a unit turns its values back into SI and gives its dimensions; one that
- * does not (a plain count) stays as read, scale 1. */
+/* (dc_result_read_to_si) A report's numbers are in the units it shows. */
 static int label_unit(dc_display *d, dc_dims *dims) {
   dc_unit u;
   dc_units_error err;
@@ -443,7 +436,7 @@ static void to_si_values(double *v, size_t n, double scale, double offset) {
   for (size_t i = 0; v && i < n; i++) v[i] = v[i] * scale + offset;
 }
 
-static void to_si(dc_result *r) {
+void dc_result_read_to_si(dc_result *r) {
   size_t ny = (size_t)(r->y1 - r->y0 + 1);
   double escale = 1;
   for (size_t i = 0; i < r->nmetrics; i++) {

@@ -36,4 +36,12 @@ int dc_result_read_json(const char *text, size_t len, dc_result ***out, size_t *
 /* Frees the n results of v and v. */
 void dc_result_read_free(dc_result **v, size_t n);
 
+/* A result as read holds the numbers in the units the report showed
+ * (scale 1, no dimensions). The report writers of `decarb merge` work as on
+ * a result made from a plan — in SI, with each value's dimensions (the text
+ * table's one prefix per column needs them): this turns every value whose
+ * unit label parses back into SI and sets its dimensions and scale; values
+ * of a label that does not parse (a plain count) stay as read. */
+void dc_result_read_to_si(dc_result *r);
+
 #endif

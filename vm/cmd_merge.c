@@ -73,6 +73,7 @@ static int merge_file(const char *path, dc_result ***all, size_t *n, size_t *cap
     fprintf(stderr, "decarb merge: %s: %s\n", path, err);
     return DC_EXIT_USAGE;
   }
+  for (size_t j = 0; j < k; j++) dc_result_read_to_si(v[j]); /* the writers' units */
   if (!k) { /* an empty shard */
     free(v);
     return DC_EXIT_OK;
