@@ -7,7 +7,7 @@
 DECARB=${DECARB:-./decarb}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-formats="text json jsonl csv csv-targets tap junit github"
+formats="text json jsonl csv csv-targets tap junit github html"
 
 # same() OPTS... FILES: --jobs 2 (and 3) against --jobs 1, every format
 same() {

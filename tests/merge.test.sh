@@ -7,7 +7,7 @@
 DECARB=${DECARB:-./decarb}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-formats="text json jsonl csv csv-targets tap junit github"
+formats="text json jsonl csv csv-targets tap junit github html"
 # every example (jiayuguan: measures without sectors), and the check goldens
 files="examples/changzhi.lua examples/guian.lua examples/jiayuguan.lua examples/xinjiang.lua examples/zhangye.lua
   examples/intro/first_plan.lua tests/golden/check_csv.lua tests/golden/check_json.lua
