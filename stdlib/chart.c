@@ -114,6 +114,9 @@ static int check_input(const dc_chart *c) {
   if (c->n_series < 0 || c->n_series > 1000 || (c->n_series && !c->series)) return 0;
   if (c->n_bounds < 0 || (c->n_bounds && !c->bounds)) return 0;
   if (c->n_marks < 0 || (c->n_marks && !c->marks)) return 0;
+  if (c->n_bands < 0 || c->n_bands > 1000 || (c->n_bands && !c->bands)) return 0;
+  for (int k = 0; k < c->n_bands; k++)
+    if (!c->bands[k].lo || !c->bands[k].hi || c->bands[k].series < 0 || c->bands[k].series >= c->n_series) return 0;
   for (int i = 1; i < c->n_years; i++)
     if (c->years[i] <= c->years[i - 1]) return 0;
   if (c->id)
@@ -169,6 +172,10 @@ static void y_extent(const dc_chart *c, const layout *L, double *mn, double *mx)
       double v = val(c, s, i);
       if (!isnan(v)) *mn = fmin(*mn, v), *mx = fmax(*mx, v);
     }
+  for (int k = 0; k < c->n_bands; k++)
+    for (int i = 0; i < c->n_years; i++)
+      if (!isnan(c->bands[k].lo[i]) && !isnan(c->bands[k].hi[i]))
+        *mn = fmin(*mn, c->bands[k].lo[i]), *mx = fmax(*mx, c->bands[k].hi[i]);
   for (int b = 0; b < c->n_bounds; b++)
     if (ok_value(c->bounds[b].value))
       *mn = fmin(*mn, c->bounds[b].value), *mx = fmax(*mx, c->bounds[b].value);
@@ -396,6 +403,54 @@ static void put_data_attrs(const dc_chart *c, dc_chart_buf *b, const double *v, 
     put_value(b, v ? v[i] : NAN);
   }
   dc_chart_buf_puts(b, "\"");
+}
+
+/* A band: one polygon per run of years with both edges, hi left to right
+ * and lo back, in its series' colour (a lone year: a bar 40 px wide). */
+static void put_band(const dc_chart *c, const layout *L, dc_chart_buf *b, int k) {
+  const dc_chart_band *bd = &c->bands[k];
+  style st = series_style(c, bd->series);
+  for (int i = 0; i < c->n_years;) {
+    if (isnan(bd->lo[i]) || isnan(bd->hi[i])) {
+      i++;
+      continue;
+    }
+    int j = i;
+    while (j < c->n_years && !isnan(bd->lo[j]) && !isnan(bd->hi[j])) j++;
+    dc_chart_buf_printf(b, "<polygon class=\"band\" data-series=\"%d\" fill=\"%s\" fill-opacity=\"%s\" stroke=\"none\"",
+                        bd->series, st.colour, bd->inner ? "0.3" : "0.15");
+    put_attr(b, "data-name", bd->name ? bd->name : "");
+    put_data_attrs(c, b, bd->lo, i, j); /* data-years, and data-values: the low edge */
+    dc_chart_buf_puts(b, " data-hi=\"");
+    for (int y = i; y < j; y++) {
+      if (y > i) dc_chart_buf_puts(b, " ");
+      put_value(b, bd->hi[y]);
+    }
+    dc_chart_buf_puts(b, "\" points=\"");
+    if (j - i == 1) {
+      double x = xmap(c, L, c->years[i]);
+      put_xy(b, x - 20, ymap(L, bd->hi[i]));
+      dc_chart_buf_puts(b, " ");
+      put_xy(b, x + 20, ymap(L, bd->hi[i]));
+      dc_chart_buf_puts(b, " ");
+      put_xy(b, x + 20, ymap(L, bd->lo[i]));
+      dc_chart_buf_puts(b, " ");
+      put_xy(b, x - 20, ymap(L, bd->lo[i]));
+    } else {
+      for (int y = i; y < j; y++) {
+        if (y > i) dc_chart_buf_puts(b, " ");
+        put_xy(b, xmap(c, L, c->years[y]), ymap(L, bd->hi[y]));
+      }
+      for (int y = j - 1; y >= i; y--) {
+        dc_chart_buf_puts(b, " ");
+        put_xy(b, xmap(c, L, c->years[y]), ymap(L, bd->lo[y]));
+      }
+    }
+    dc_chart_buf_puts(b, "\"><title>");
+    dc_chart_buf_xml(b, bd->name ? bd->name : "");
+    dc_chart_buf_puts(b, "</title></polygon>\n");
+    i = j;
+  }
 }
 
 /* One polyline per run of present values; a lone value is a dot. */
@@ -631,6 +686,7 @@ int dc_chart_svg(const dc_chart *c, dc_chart_buf *out) {
   dc_chart_buf_puts(out, "<g class=\"data\">\n");
   for (int s = 0; s < c->n_series; s++) /* areas first, lines over them */
     if (!is_line(c, s)) put_area_series(c, &L, out, s);
+  for (int k = 0; k < c->n_bands; k++) put_band(c, &L, out, k); /* under the lines */
   for (int s = 0; s < c->n_series; s++)
     if (is_line(c, s)) put_line_series(c, &L, out, s);
   dc_chart_buf_puts(out, "</g>\n");

@@ -118,6 +118,16 @@ typedef struct dc_chart_mark {
   const char *label;
 } dc_chart_mark;
 
+/* A band of uncertainty around a line series (a Monte Carlo's 5-95 % or
+ * 25-75 % range): a filled area from lo to hi in the series' colour, drawn
+ * under the lines; a year where lo or hi is NaN has none. */
+typedef struct dc_chart_band {
+  const char *name;          /* e.g. "plan, 5-95 %" (data-name, and a <title>) */
+  const double *lo, *hi;     /* n_years values in the chart's unit */
+  int series;                /* the line series whose colour it takes */
+  int inner;                 /* 1: the inner band (drawn darker) */
+} dc_chart_band;
+
 typedef struct dc_chart {
   const char *title;     /* NULL for none */
   const char *unit;      /* unit label of the values, e.g. "tCO2e/yr"; NULL or "" for none */
@@ -136,6 +146,8 @@ typedef struct dc_chart {
   int n_marks;
   int width, height;     /* px of the plot's box without the legend; 0: 720 × 360 */
   int standalone;        /* 1: an SVG 1.1 document with <?xml?>; 0: an <svg> for HTML */
+  const dc_chart_band *bands; /* <polygon class="band" data-name data-years data-lo data-hi> */
+  int n_bands;
 } dc_chart;
 
 /* What a reader of the SVG finds (docs/charts.md): <svg class="dc-chart"

@@ -193,4 +193,31 @@ grep -q 'width="400"' "$t/beta.svg" || fail "--width not applied"
 # a missed target makes no exit 1 for chart: the chart was written
 "$DECARB" chart examples/zhangye.lua --output - > /dev/null || fail "chart of a plan with a missed target: exit $?"
 "$DECARB" chart --help | grep -q "usage: decarb chart" || fail "chart --help"
+# with a Monte Carlo: the emissions chart has the 5-95 % and 25-75 % bands of
+# the judged scenario (their edges the JSON's percentiles), each target its P(met)
+"$DECARB" check --samples 400 --seed 7 --format html tests/golden/mc_closed.lua > "$t/mc.html" 2> /dev/null
+"$DECARB" check --samples 400 --seed 7 --format json tests/golden/mc_closed.lua > "$t/mc.json" 2> /dev/null
+$PY - "$t/mc.html" "$t/mc.json" <<'PY' || fail "Monte Carlo bands and P(met) in the HTML"
+import html5lib, json, math, sys
+doc = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(open(sys.argv[1], encoding="utf-8").read())
+plan = json.load(open(sys.argv[2]))["plans"][0]
+em = next(m for m in plan["metrics"] if m["name"] == "emissions")
+fig = next(f for f in doc.iter("figure") if "chart-emissions" in f.get("class", ""))
+bands = [e for e in fig.iter() if e.tag.endswith("polygon") and e.get("class") == "band"]
+assert len(bands) == 2, len(bands)
+close = lambda a, b: math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+for band, (lo, hi) in zip(bands, [(0, 4), (1, 3)]):
+    years = [int(y) for y in band.get("data-years").split()]
+    got_lo = [float(v) for v in band.get("data-values").split()]
+    got_hi = [float(v) for v in band.get("data-hi").split()]
+    for y, a, b in zip(years, got_lo, got_hi):
+        q = em["quantiles"][y - plan["years"][0]]
+        assert close(a, q[lo]) and close(b, q[hi]), (y, a, b, q)
+    assert "NaN" not in band.get("points")
+spans = [e for e in doc.iter("span") if e.get("class") == "p-met"]
+assert [float(s.get("data-p-met")) for s in spans] == [t["p_met"] for t in plan["targets"]], spans
+assert "P(met)" in spans[0].text
+PY
+# without one, no band
+"$DECARB" check --format html examples/zhangye.lua 2> /dev/null | grep -q 'class="band"' && fail "a band without a Monte Carlo"
 echo ok

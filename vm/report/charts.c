@@ -255,7 +255,7 @@ int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_
   if (metric < 0 || (size_t)metric >= r->nmetrics || !r->metrics[metric].ok) return DC_RC_NONE;
   const dc_result_metric *m = &r->metrics[metric];
   int emis = metric == DC_MET_EMISSIONS && r->nmetrics > DC_MET_BAU && r->metrics[DC_MET_BAU].ok;
-  int ny = r->y1 - r->y0 + 1, drawn = 0;
+  int ny = r->y1 - r->y0 + 1, drawn = 0, judged = -1;
   dc_display d;
   dc_rep_pick_disp(m->dims, m->has_disp, &m->disp, dc_result_values(r, r->scenario, metric), ny, &d);
   chart_parts p;
@@ -282,8 +282,33 @@ int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_
     }
     const double *v = dc_result_values(r, s, metric);
     if (!v || (bau && strcmp(r->scenario_names[s], "BAU") == 0)) continue;
+    if (s == r->scenario) judged = p.nseries;
     add_series(&p, r, r->scenario_names[s], v, &d);
     drawn++;
+  }
+  /* a Monte Carlo's percentiles of the judged scenario: the 5-95 % and the
+     25-75 % bands around its line */
+  dc_chart_band band[2];
+  double *edge[4] = {NULL, NULL, NULL, NULL};
+  char bname[2][300];
+  int nband = 0;
+  if (r->has_mc && m->quantiles && judged >= 0 && !p.bad) {
+    static const int qk[2][2] = {{0, 4}, {1, 3}}; /* indices of 5/25/50/75/95 */
+    static const char *const what[2] = {"5-95 %", "25-75 %"};
+    int off = p.years[0] - r->y0, ok = 1;
+    for (int e = 0; e < 4; e++) ok &= (edge[e] = malloc((size_t)p.n * sizeof(double))) != NULL;
+    for (int k = 0; ok && k < 2; k++) {
+      for (int i = 0; i < p.n; i++) {
+        const double *q = m->quantiles + (size_t)(off + i) * 5;
+        edge[2 * k][i] = dc_rep_in_disp(q[qk[k][0]], &d);
+        edge[2 * k + 1][i] = dc_rep_in_disp(q[qk[k][1]], &d);
+      }
+      snprintf(bname[k], sizeof bname[k], "%s, %s of %llu samples", r->scenario_names[r->scenario], what[k],
+               r->mc_end - r->mc_first);
+      band[k] = (dc_chart_band){bname[k], edge[2 * k], edge[2 * k + 1], judged, k};
+      nband++;
+    }
+    if (!ok) p.bad = 1;
   }
   char name[300];
   for (size_t t = 0; t < r->ntargets; t++)
@@ -295,8 +320,11 @@ int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_
   c.title = emis ? "Emissions" : m->name;
   c.unit = d.label;
   c.kind = DC_CHART_LINE;
+  c.bands = nband ? band : NULL;
+  c.n_bands = nband;
   rc = drawn ? parts_draw(&p, &c, out, o) : DC_RC_NONE;
   parts_free(&p);
+  for (int e = 0; e < 4; e++) free(edge[e]);
   return rc;
 }
 

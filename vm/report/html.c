@@ -95,8 +95,12 @@ static void html_charts(page *p, const dc_result *r, int k, int a, int b) {
   size_t at = p->b.len;
   put(p, "<figure class=\"chart chart-emissions\">\n");
   if (put_chart(p, dc_rc_metric(&p->b, r, DC_MET_EMISSIONS, &o), NULL))
-    put(p, "<figcaption>BAU dashed, then every scenario; a target's bound is a dashed black rule where it "
-           "is due; a ring marks a year met, a cross a year missed.</figcaption>\n</figure>\n");
+    put(p, r->has_mc ? "<figcaption>BAU dashed, then every scenario; a target's bound is a dashed black rule "
+                       "where it is due; a ring marks a year met, a cross a year missed; the shaded bands are "
+                       "the Monte Carlo's 5-95 % (light) and 25-75 % (dark) of the judged scenario.</figcaption>\n"
+                       "</figure>\n"
+                     : "<figcaption>BAU dashed, then every scenario; a target's bound is a dashed black rule where it "
+                       "is due; a ring marks a year met, a cross a year missed.</figcaption>\n</figure>\n");
   else {
     p->b.len = at; /* no figure */
     p->b.data[at] = '\0';
@@ -128,6 +132,11 @@ static void html_charts(page *p, const dc_result *r, int k, int a, int b) {
     esc(p, verdict);
     if (x->evaluated && x->first_met != DC_PLAN_NOYEAR && (!x->met || x->first_met != x->deciding))
       dc_chart_buf_printf(&p->b, "; first met %d", x->first_met);
+    if (r->has_mc && x->mc_samples) /* the Monte Carlo's chance, in words and as data */
+      dc_chart_buf_printf(&p->b,
+                          "<br/><span class=\"p-met\" data-p-met=\"%.17g\">P(met) %.1f %% "
+                          "(95 %% interval %.1f-%.1f %%, %llu samples)</span>",
+                          x->p_met, 100 * x->p_met, 100 * x->p_met_lo, 100 * x->p_met_hi, x->mc_samples);
     put(p, "</figcaption>\n");
     snprintf(id, sizeof id, "p%d-t%zu", k, t + 1);
     put_chart(p, dc_rc_target(&p->b, r, (int)t, &o), NULL);
