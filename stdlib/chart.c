@@ -405,6 +405,31 @@ static void put_data_attrs(const dc_chart *c, dc_chart_buf *b, const double *v, 
   dc_chart_buf_puts(b, "\"");
 }
 
+/* A polygon's points for years i..j-1: the hi edge left to right, the lo
+ * edge back; a single year becomes a bar 40 px wide. */
+static void put_edges(const dc_chart *c, const layout *L, dc_chart_buf *b, const double *lo, const double *hi, int i,
+                      int j) {
+  if (j - i == 1) {
+    double x = xmap(c, L, c->years[i]);
+    put_xy(b, x - 20, ymap(L, hi[i]));
+    dc_chart_buf_puts(b, " ");
+    put_xy(b, x + 20, ymap(L, hi[i]));
+    dc_chart_buf_puts(b, " ");
+    put_xy(b, x + 20, ymap(L, lo[i]));
+    dc_chart_buf_puts(b, " ");
+    put_xy(b, x - 20, ymap(L, lo[i]));
+    return;
+  }
+  for (int y = i; y < j; y++) {
+    if (y > i) dc_chart_buf_puts(b, " ");
+    put_xy(b, xmap(c, L, c->years[y]), ymap(L, hi[y]));
+  }
+  for (int y = j - 1; y >= i; y--) {
+    dc_chart_buf_puts(b, " ");
+    put_xy(b, xmap(c, L, c->years[y]), ymap(L, lo[y]));
+  }
+}
+
 /* A band: one polygon per run of years with both edges, hi left to right
  * and lo back, in its series' colour (a lone year: a bar 40 px wide). */
 static void put_band(const dc_chart *c, const layout *L, dc_chart_buf *b, int k) {
@@ -427,25 +452,7 @@ static void put_band(const dc_chart *c, const layout *L, dc_chart_buf *b, int k)
       put_value(b, bd->hi[y]);
     }
     dc_chart_buf_puts(b, "\" points=\"");
-    if (j - i == 1) {
-      double x = xmap(c, L, c->years[i]);
-      put_xy(b, x - 20, ymap(L, bd->hi[i]));
-      dc_chart_buf_puts(b, " ");
-      put_xy(b, x + 20, ymap(L, bd->hi[i]));
-      dc_chart_buf_puts(b, " ");
-      put_xy(b, x + 20, ymap(L, bd->lo[i]));
-      dc_chart_buf_puts(b, " ");
-      put_xy(b, x - 20, ymap(L, bd->lo[i]));
-    } else {
-      for (int y = i; y < j; y++) {
-        if (y > i) dc_chart_buf_puts(b, " ");
-        put_xy(b, xmap(c, L, c->years[y]), ymap(L, bd->hi[y]));
-      }
-      for (int y = j - 1; y >= i; y--) {
-        dc_chart_buf_puts(b, " ");
-        put_xy(b, xmap(c, L, c->years[y]), ymap(L, bd->lo[y]));
-      }
-    }
+    put_edges(c, L, b, bd->lo, bd->hi, i, j);
     dc_chart_buf_puts(b, "\"><title>");
     dc_chart_buf_xml(b, bd->name ? bd->name : "");
     dc_chart_buf_puts(b, "</title></polygon>\n");
@@ -505,25 +512,7 @@ static void put_area_series(const dc_chart *c, const layout *L, dc_chart_buf *b,
   put_attr(b, "data-name", se->name ? se->name : "");
   put_data_attrs(c, b, se->values, 0, n);
   dc_chart_buf_puts(b, " points=\"");
-  if (n == 1) {
-    double x = xmap(c, L, c->years[0]);
-    put_xy(b, x - 20, ymap(L, hi[0]));
-    dc_chart_buf_puts(b, " ");
-    put_xy(b, x + 20, ymap(L, hi[0]));
-    dc_chart_buf_puts(b, " ");
-    put_xy(b, x + 20, ymap(L, lo[0]));
-    dc_chart_buf_puts(b, " ");
-    put_xy(b, x - 20, ymap(L, lo[0]));
-  } else {
-    for (int i = 0; i < n; i++) {
-      if (i) dc_chart_buf_puts(b, " ");
-      put_xy(b, xmap(c, L, c->years[i]), ymap(L, hi[i]));
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      dc_chart_buf_puts(b, " ");
-      put_xy(b, xmap(c, L, c->years[i]), ymap(L, lo[i]));
-    }
-  }
+  put_edges(c, L, b, lo, hi, 0, n);
   dc_chart_buf_puts(b, "\"/>\n");
 }
 

@@ -258,18 +258,6 @@ static double margin_of(int atleast, double val, double bnd) { return atleast ? 
 
 /* ---- display ---- */
 
-/* The display the check report gives the target's value column. */
-static void pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n, dc_display *out) {
-  if (has_disp && disp->label[0]) {
-    *out = *disp;
-    if (dc_dims_none(dims) && strcmp(out->label, "1") == 0) out->label[0] = '\0';
-    return;
-  }
-  double mx = 0;
-  for (int i = 0; v && i < n; i++)
-    if (isfinite(v[i]) && fabs(v[i]) > mx) mx = fabs(v[i]);
-  dc_units_display_for(dims, mx, has_disp ? disp : NULL, out);
-}
 
 size_t dc_explain_fmt(char *buf, size_t size, double si, const dc_display *d) {
   char num[64];
@@ -443,14 +431,14 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
   e->num_metric = e->den_metric = -1;
   e->num = e->den = NAN;
   e->lever = DC_EXPLAIN_LEVER;
-  pick_disp(x->value_dims, x->has_disp, &x->value_disp, x->value, n, &e->disp);
+  dc_units_display_pick(x->value_dims, x->has_disp, &x->value_disp, x->value, n, &e->disp);
 
   const double *tot = dc_result_values(r, r->scenario, x->metric);
   if (xt->share_of != DC_SHARE_NONE) {
     e->den_metric = x->metric;
     e->den = tot[i];
     const dc_result_metric *dm = &r->metrics[x->metric];
-    pick_disp(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
     e->num = 0;
     char parts[120] = "";
     for (size_t k = 0; k < xt->nparts; k++) {
@@ -470,8 +458,8 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
     e->den_metric = xt->per;
     e->num = tot[i];
     e->den = dn[i];
-    pick_disp(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
-    pick_disp(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
+    dc_units_display_pick(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
     if (dn[i] != 0) metric_terms(&c, x->metric, i, 1 / dn[i]);
     snprintf(e->value_text, sizeof e->value_text, "%s per %s", nm->name, dm->name);
   } else if (x->kind == DC_TARGET_BUDGET) {

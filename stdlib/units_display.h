@@ -10,4 +10,11 @@
  * NULL: CO2 only) says whether the values are CO2e; its label is ignored. */
 void dc_units_display_for(dc_dims d, double largest, const dc_display *hint, dc_display *out);
 
+/* The display of a column of n values v (SI; NaN skipped) of dimensions
+ * dims: the values' own display unit when has_disp gives one with a label
+ * (unit "1" of a plain number shows none), else the choice for their
+ * largest magnitude (the reports' and explain's one rule). */
+void dc_units_display_pick(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n,
+                           dc_display *out);
+
 #endif

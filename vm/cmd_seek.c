@@ -245,16 +245,12 @@ int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts) {
 
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = 10.0;
-  dc_host *h = dc_host_new(&ho);
+  dc_host *h = dc_run_host_new(&ho);
   if (!h) {
     fprintf(stderr, "decarb seek: out of memory\n");
     return DC_EXIT_LIMIT;
   }
   lua_State *L = dc_host_state(h);
-  lua_pushcfunction(L, dc_run_print);
-  lua_setglobal(L, "print");
-  lua_pushboolean(L, 1);
-  lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS);
   int code = dc_host_loadfile(h, file);
   if (code == DC_EXIT_OK) code = dc_host_call(h, 0, 0);
   if (code != DC_EXIT_OK) {

@@ -163,18 +163,25 @@ static void missing_scenario(lua_State *L, const char *file, const char *want) {
   lua_pop(L, 1);
 }
 
-int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx) {
+dc_host *dc_run_host_new(const dc_host_opts *ho) {
   dc_host *h = dc_host_new(ho);
-  if (!h) {
-    fprintf(stderr, "decarb check: out of memory: cannot create a Lua state for %s\n", file);
-    return DC_EXIT_LIMIT;
-  }
+  if (!h) return NULL;
   lua_State *L = dc_host_state(h);
   lua_pushcfunction(L, dc_run_print);
   lua_setglobal(L, "print");
   /* warnings are printed once, by the report writers (they are in the result) */
   lua_pushboolean(L, 1);
   lua_setfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS);
+  return h;
+}
+
+int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx) {
+  dc_host *h = dc_run_host_new(ho);
+  if (!h) {
+    fprintf(stderr, "decarb check: out of memory: cannot create a Lua state for %s\n", file);
+    return DC_EXIT_LIMIT;
+  }
+  lua_State *L = dc_host_state(h);
   if (o->seeded) {
     /* math.random under check: from --seed, so that a run repeats */
     int top = lua_gettop(L);

@@ -38,6 +38,11 @@ typedef struct dc_run_opts {
   int seeded;
 } dc_run_opts;
 
+/* A fresh sandboxed host as the pipeline runs a file in: print() to
+ * stderr, the plan binding's warnings left to the reports. NULL when out of
+ * memory. (decarb seek, which keeps the state open, starts from it too.) */
+dc_host *dc_run_host_new(const dc_host_opts *ho);
+
 /* Runs `file` ("-": o->stdin_text) in a fresh sandboxed host with options
  * ho (print() goes to stderr), evaluates every scenario of every plan it
  * created, hands one result per plan to sink and frees the host before it

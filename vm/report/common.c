@@ -26,16 +26,7 @@ int dc_report_streams(dc_report_format f) { return f == DC_REPORT_JSONL; }
 
 void dc_rep_pick_disp(dc_dims dims, int has_disp, const dc_display *disp, const double *v, int n,
                       dc_display *out) {
-  if (has_disp && disp->label[0]) {
-    *out = *disp;
-    /* a plain number given as unit "1" shows no unit, like any other */
-    if (dc_dims_none(dims) && strcmp(out->label, "1") == 0) out->label[0] = '\0';
-    return;
-  }
-  double mx = 0;
-  for (int i = 0; v && i < n; i++)
-    if (isfinite(v[i]) && fabs(v[i]) > mx) mx = fabs(v[i]);
-  dc_units_display_for(dims, mx, has_disp ? disp : NULL, out);
+  dc_units_display_pick(dims, has_disp, disp, v, n, out);
 }
 
 double dc_rep_in_disp(double si, const dc_display *d) { return (si - d->offset) / d->scale; }
