@@ -2,7 +2,8 @@
 # jobs.test.sh — `decarb check --jobs N`: the report, the messages and the
 # exit code are those of --jobs 1 for every example in every format; files
 # come back in the order given even when a later one finishes first; a
-# worker that crashes or reaches a limit is reported for its file; bad
+# worker that crashes or reaches a limit is reported for its file; a Monte
+# Carlo runs in the workers with the same report; bad
 # --jobs and --shard values are refused with exit 2.
 DECARB=${DECARB:-./decarb}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
@@ -34,6 +35,11 @@ same --years 2025:2030 examples/*.lua
 same examples/guian.lua tests/golden/check_fn.lua examples/zhangye.lua
 same tests/golden/check_print.lua tests/golden/check_syntax.lua examples/zhangye.lua
 same examples/zhangye.lua tests/golden/check_noplan.lua
+
+# a Monte Carlo over many files runs in the workers too (every format; the
+# jsonl lines carry the raw samples, the others the statistics)
+same --samples 300 --seed 5 tests/golden/mc_closed.lua examples/guian.lua tests/golden/mc_closed.lua
+same --samples 40:90 --seed 9 --fail-below 0.5 tests/golden/mc_closed.lua tests/golden/mc_closed.lua
 
 # order: the first file is slow, the second quick; messages and plans stay in order
 cat > "$t/slow.lua" <<'LUA'

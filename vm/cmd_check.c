@@ -194,29 +194,32 @@ static int out_close(out_t *o, int discard) {
   return 0;
 }
 
+/* What the sink counts (ints, so that --jobs workers send theirs back to
+ * be added up: jobs.h). */
+enum { CN_MET, CN_TOTAL, CN_WERR, CN_BELOW, CN_PLANS, CN_SKIPPED, CN_N };
+
 typedef struct check_run {
   dc_report_opts ro;
   out_t *out;
   dc_run_list kept; /* for a whole report; none when streaming */
-  int met, total;
-  int werr; /* writing the report failed */
+  /* targets met and in all; writing the report failed; targets whose
+     P(met) is below fail_below; plans seen, those without --scenario's */
+  int n[CN_N];
   double fail_below; /* < 0: not asked */
-  int below;         /* targets whose P(met) is below fail_below */
-  int nplans, nskipped; /* plans seen, those without --scenario's */
 } check_run;
 
 /* --scenario over many files: plans without it are skipped, and the run
  * fails (exit 2) only when no plan has it. */
 static int scenario_found(const check_run *c, const char *scenario) {
-  if (!c->nplans || c->nskipped < c->nplans) return 1;
+  if (!c->n[CN_PLANS] || c->n[CN_SKIPPED] < c->n[CN_PLANS]) return 1;
   fprintf(stderr, "decarb check: no plan has scenario '%s'\n", scenario);
   return 0;
 }
 
 static int check_sink(void *vctx, dc_result *r) {
   check_run *c = vctx;
-  c->nplans++;
-  c->nskipped += r->missing_scenario != NULL;
+  c->n[CN_PLANS]++;
+  c->n[CN_SKIPPED] += r->missing_scenario != NULL;
   if ((c->ro.y0 || c->ro.y1) && (c->ro.y1 < r->y0 || c->ro.y0 > r->y1)) {
     fprintf(stderr, "decarb check: --years %d:%d is outside plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1, r->name,
             r->y0, r->y1);
@@ -226,10 +229,10 @@ static int check_sink(void *vctx, dc_result *r) {
   if ((c->ro.y0 || c->ro.y1) && (c->ro.y0 < r->y0 || c->ro.y1 > r->y1))
     fprintf(stderr, "decarb check: --years %d:%d clipped to %d-%d for plan '%s' (%d-%d)\n", c->ro.y0, c->ro.y1,
             c->ro.y0 > r->y0 ? c->ro.y0 : r->y0, c->ro.y1 < r->y1 ? c->ro.y1 : r->y1, r->name, r->y0, r->y1);
-  c->met += r->met;
-  c->total += (int)r->ntargets;
+  c->n[CN_MET] += r->met;
+  c->n[CN_TOTAL] += (int)r->ntargets;
   for (size_t t = 0; r->has_mc && c->fail_below >= 0 && t < r->ntargets; t++)
-    c->below += !(r->targets[t].p_met >= c->fail_below);
+    c->n[CN_BELOW] += !(r->targets[t].p_met >= c->fail_below);
   /* CSV has no place for warnings: they go to standard error (every other
    * format carries them in the report) */
   if (c->ro.format == DC_REPORT_CSV || c->ro.format == DC_REPORT_CSV_TARGETS)
@@ -237,19 +240,36 @@ static int check_sink(void *vctx, dc_result *r) {
   if (dc_report_streams(c->ro.format)) { /* written now, then forgotten */
     int bad = dc_report_write(c->out->f, &r, 1, &c->ro) || (c->out->f == stdout && fflush(stdout));
     dc_result_free(r);
-    c->werr |= bad;
+    c->n[CN_WERR] |= bad;
     return bad ? DC_EXIT_USAGE : DC_EXIT_OK;
   }
   return dc_run_list_push(&c->kept, r);
 }
 
-/* Checks the files one after another, or in sc->jobs worker processes.
- * A Monte Carlo run (--samples) stays in this process: the workers' wire
- * form does not carry the raw samples (spread samples over processes or
- * machines with --samples A:B blocks and `decarb merge` instead). */
+/* --jobs with a report that streams: check_sink runs in the workers and
+ * writes to a memory stream; the parent adds up the counts and copies the
+ * bytes (jobs.h). */
+static void stream_redirect(void *vctx, FILE *f) { ((check_run *)vctx)->out->f = f; }
+static int *stream_counters(void *vctx, int *n) {
+  *n = CN_N;
+  return ((check_run *)vctx)->n;
+}
+static int stream_put(void *vctx, const char *bytes, size_t len, const int *cnt, int n) {
+  check_run *c = vctx;
+  for (int i = 0; i < n && i < CN_N; i++) c->n[i] += cnt[i];
+  int bad = (len && fwrite(bytes, 1, len, c->out->f) != len) || (c->out->f == stdout && fflush(stdout));
+  c->n[CN_WERR] |= bad;
+  return bad || cnt[CN_WERR] ? DC_EXIT_USAGE : DC_EXIT_OK;
+}
+static const dc_jobs_stream check_stream = {stream_redirect, stream_counters, stream_put};
+
+/* Checks the files one after another, or in sc->jobs worker processes (a
+ * Monte Carlo too: each plan's samples are run where its file is). */
 static int check_files(const dc_host_opts *ho, char **files, int nfiles, const dc_run_opts *rop,
                        const check_scale *sc, check_run *c) {
-  if (sc->jobs > 1 && nfiles > 1 && rop->mc_end == 0) return dc_jobs_run(ho, files, nfiles, rop, sc->jobs, check_sink, c);
+  if (sc->jobs > 1 && nfiles > 1)
+    return dc_jobs_run(ho, files, nfiles, rop, sc->jobs, check_sink, c,
+                       dc_report_streams(c->ro.format) ? &check_stream : NULL);
   int code = DC_EXIT_OK;
   for (int k = 0; k < nfiles && code == DC_EXIT_OK; k++) code = dc_run_file(ho, files[k], rop, check_sink, c);
   return code;
@@ -261,24 +281,69 @@ static char *read_stdin(size_t *len) {
   return dc_host_read_all(stdin, len, &oom);
 }
 
-static int check_main(int argc, char **argv, const dc_host_opts *opts) {
-  dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0, 0};
-  const char *output = NULL, *scenario = "plan";
-  uint64_t seed = 1, first = 0, end = 0;
-  int seeded = 0;
-  double fail_below = -1;
+/* What the command line asks for. */
+typedef struct check_args {
+  dc_report_opts ro;
+  const char *output, *scenario;
+  uint64_t seed, first, end;
+  int seeded;
+  double fail_below; /* < 0: not asked */
+  check_scale sc;
+  char **files;
+  int nfiles;
+} check_args;
+
+static int known_option(const char *opt) {
+  static const char *const names[] = {"--format", "--output",  "--scenario",  "--years",
+                                      "--samples", "--seed",  "--fail-below"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(opt, names[i]) == 0) return 1;
+  return scale_known(opt);
+}
+
+/* --years A:B or one year. */
+static int years_option(check_args *ca, const char *val) {
+  int a0, a1, used = 0;
+  if (sscanf(val, "%d%n", &a0, &used) == 1 && val[used] == '\0') a1 = a0; /* one year */
+  else if (used = 0, sscanf(val, "%d:%d%n", &a0, &a1, &used) != 2 || val[used] != '\0' || a0 > a1)
+    return usage_fail("--years wants A:B with A <= B, such as 2020:2030, or one year, not '%s'", val);
+  ca->ro.y0 = a0;
+  ca->ro.y1 = a1;
+  return 0;
+}
+
+/* One option with its value (opt known): 0, or DC_EXIT_USAGE (reported). */
+static int value_option(check_args *ca, const char *opt, const char *val) {
   char perr[200];
-  int nfiles = 0, rest = 0;
-  check_scale sc = {1, 0, 0, 0};
-  char **files = calloc((size_t)argc + 1, sizeof *files);
-  if (!files) {
-    fprintf(stderr, "decarb check: out of memory\n");
-    return DC_EXIT_LIMIT;
-  }
+  if (scale_known(opt)) return scale_option(&ca->sc, opt, val);
+  if (strcmp(opt, "--format") == 0) {
+    if (dc_report_format_parse(val, &ca->ro.format))
+      return usage_fail("unknown format '%s' (" DC_REPORT_FORMAT_NAMES ")", val);
+  } else if (strcmp(opt, "--output") == 0) ca->output = val;
+  else if (strcmp(opt, "--scenario") == 0) ca->scenario = val;
+  else if (strcmp(opt, "--samples") == 0) {
+    if (dc_random_parse_samples(val, &ca->first, &ca->end, perr, sizeof perr)) return usage_fail("%s", perr);
+  } else if (strcmp(opt, "--seed") == 0) {
+    if (dc_random_parse_seed(val, &ca->seed, perr, sizeof perr)) return usage_fail("%s", perr);
+    ca->seeded = 1;
+  } else if (strcmp(opt, "--fail-below") == 0) {
+    char *e = NULL;
+    errno = 0;
+    ca->fail_below = strtod(val, &e);
+    if (!*val || *e || errno || !(ca->fail_below >= 0 && ca->fail_below <= 1))
+      return usage_fail("--fail-below wants a probability from 0 to 1, such as 0.9, not '%s'", val);
+  } else return years_option(ca, val);
+  return 0;
+}
+
+/* The command line into ca (ca->files: argv's). -1: --help was written;
+ * 0; or DC_EXIT_USAGE (reported). */
+static int parse_args(int argc, char **argv, check_args *ca) {
+  int rest = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (rest || a[0] != '-' || a[1] == '\0') {
-      files[nfiles++] = argv[i];
+      ca->files[ca->nfiles++] = argv[i];
       continue;
     }
     if (strcmp(a, "--") == 0) {
@@ -287,11 +352,10 @@ static int check_main(int argc, char **argv, const dc_host_opts *opts) {
     }
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
       fputs(check_usage, stdout);
-      free(files);
-      return DC_EXIT_OK;
+      return -1;
     }
     if (strcmp(a, "--exit-zero") == 0) {
-      sc.exit_zero = 1;
+      ca->sc.exit_zero = 1;
       continue;
     }
     const char *val = NULL, *eq = strchr(a, '=');
@@ -300,117 +364,71 @@ static int check_main(int argc, char **argv, const dc_host_opts *opts) {
     if (ol >= sizeof opt) ol = sizeof opt - 1;
     memcpy(opt, a, ol);
     opt[ol] = '\0';
-    int known = scale_known(opt) || strcmp(opt, "--format") == 0 || strcmp(opt, "--output") == 0 ||
-                strcmp(opt, "--scenario") == 0 || strcmp(opt, "--years") == 0 ||
-                strcmp(opt, "--samples") == 0 || strcmp(opt, "--seed") == 0 || strcmp(opt, "--fail-below") == 0;
-    if (!known) {
-      free(files);
-      return usage_fail("unknown option '%s'", a);
-    }
+    if (!known_option(opt)) return usage_fail("unknown option '%s'", a);
     if (eq) val = eq + 1;
     else if (i + 1 < argc) val = argv[++i];
-    else {
-      free(files);
-      return usage_fail("%s needs a value", opt);
-    }
-    if (scale_known(opt)) {
-      if (scale_option(&sc, opt, val)) {
-        free(files);
-        return DC_EXIT_USAGE;
-      }
-    } else if (strcmp(opt, "--format") == 0) {
-      if (dc_report_format_parse(val, &ro.format)) {
-        free(files);
-        return usage_fail("unknown format '%s' (" DC_REPORT_FORMAT_NAMES ")", val);
-      }
-    } else if (strcmp(opt, "--output") == 0) output = val;
-    else if (strcmp(opt, "--scenario") == 0) scenario = val;
-    else if (strcmp(opt, "--samples") == 0) {
-      if (dc_random_parse_samples(val, &first, &end, perr, sizeof perr)) {
-        free(files);
-        return usage_fail("%s", perr);
-      }
-    } else if (strcmp(opt, "--seed") == 0) {
-      if (dc_random_parse_seed(val, &seed, perr, sizeof perr)) {
-        free(files);
-        return usage_fail("%s", perr);
-      }
-      seeded = 1;
-    } else if (strcmp(opt, "--fail-below") == 0) {
-      char *e = NULL;
-      errno = 0;
-      fail_below = strtod(val, &e);
-      if (!*val || *e || errno || !(fail_below >= 0 && fail_below <= 1)) {
-        free(files);
-        return usage_fail("--fail-below wants a probability from 0 to 1, such as 0.9, not '%s'", val);
-      }
-    } else {
-      int a0, a1, used = 0;
-      if (sscanf(val, "%d%n", &a0, &used) == 1 && val[used] == '\0') a1 = a0; /* one year */
-      else if (used = 0, sscanf(val, "%d:%d%n", &a0, &a1, &used) != 2 || val[used] != '\0' || a0 > a1) {
-        free(files);
-        return usage_fail("--years wants A:B with A <= B, such as 2020:2030, or one year, not '%s'", val);
-      }
-      ro.y0 = a0;
-      ro.y1 = a1;
-    }
+    else return usage_fail("%s needs a value", opt);
+    if (value_option(ca, opt, val)) return DC_EXIT_USAGE;
   }
-  if (!nfiles) {
-    free(files);
-    return usage_fail("%s", "no FILE given");
-  }
-  if (fail_below >= 0 && !end) {
-    free(files);
+  if (!ca->nfiles) return usage_fail("%s", "no FILE given");
+  if (ca->fail_below >= 0 && !ca->end)
     return usage_fail("%s", "--fail-below needs --samples N (it judges each target's P(met))");
-  }
-  scale_shard(&sc, files, &nfiles);
+  int nstdin = 0;
+  for (int k = 0; k < ca->nfiles; k++) nstdin += strcmp(ca->files[k], "-") == 0;
+  if (nstdin > 1) return usage_fail("%s", "'-' (the script on standard input) may be given once");
+  return 0;
+}
 
+/* Runs the check the arguments ask for and writes its report. */
+static int check_run_args(check_args *ca, const dc_host_opts *opts) {
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = CHECK_DEFAULT_TIMEOUT;
-  int to_stdout = !output || strcmp(output, "-") == 0;
+  int to_stdout = !ca->output || strcmp(ca->output, "-") == 0;
+  dc_report_opts ro = ca->ro;
   ro.color = opts->color && to_stdout && ro.format == DC_REPORT_TEXT;
   ro.sparklines = to_stdout && ro.format == DC_REPORT_TEXT && isatty(1);
-
-  dc_run_opts rop = {scenario, NULL, 0, seed, first, end, seeded};
+  dc_run_opts rop = {ca->scenario, NULL, 0, ca->seed, ca->first, ca->end, ca->seeded};
   char *in = NULL;
-  int code = DC_EXIT_OK, nstdin = 0;
-  for (int k = 0; k < nfiles; k++) nstdin += strcmp(files[k], "-") == 0;
-  if (nstdin > 1) {
-    free(files);
-    return usage_fail("%s", "'-' (the script on standard input) may be given once");
-  }
-  if (nstdin) {
-    in = read_stdin(&rop.stdin_len);
-    if (!in) {
+  for (int k = 0; k < ca->nfiles; k++)
+    if (strcmp(ca->files[k], "-") == 0 && !(in = read_stdin(&rop.stdin_len))) {
       fprintf(stderr, "decarb check: cannot read standard input: %s\n", strerror(errno));
-      free(files);
       return DC_EXIT_USAGE;
     }
-    rop.stdin_text = in;
-  }
+  rop.stdin_text = in;
   out_t out;
   check_run c;
   memset(&c, 0, sizeof c);
   c.ro = ro;
   c.out = &out;
-  c.fail_below = fail_below;
-  if (out_open(&out, output)) code = DC_EXIT_USAGE;
-  if (code == DC_EXIT_OK) code = check_files(&ho, files, nfiles, &rop, &sc, &c);
-  if (code == DC_EXIT_OK && !scenario_found(&c, scenario)) code = DC_EXIT_USAGE;
+  c.fail_below = ca->fail_below;
+  int code = out_open(&out, ca->output) ? DC_EXIT_USAGE : DC_EXIT_OK;
+  if (code == DC_EXIT_OK) code = check_files(&ho, ca->files, ca->nfiles, &rop, &ca->sc, &c);
+  if (code == DC_EXIT_OK && !scenario_found(&c, ca->scenario)) code = DC_EXIT_USAGE;
   if (code == DC_EXIT_OK && !dc_report_streams(ro.format) && dc_report_write(out.f, c.kept.v, c.kept.n, &ro))
-    c.werr = 1;
+    c.n[CN_WERR] = 1;
   /* a failed run leaves no report file; a failed write says why */
-  if (out.f && out_close(&out, code != DC_EXIT_OK && !c.werr)) code = DC_EXIT_USAGE;
-  if (c.werr) code = DC_EXIT_USAGE;
-  if (code == DC_EXIT_OK) code = (c.met == c.total && !c.below) || sc.exit_zero ? DC_EXIT_OK : DC_EXIT_MISSED;
+  if (out.f && out_close(&out, code != DC_EXIT_OK && !c.n[CN_WERR])) code = DC_EXIT_USAGE;
+  if (c.n[CN_WERR]) code = DC_EXIT_USAGE;
+  if (code == DC_EXIT_OK)
+    code = (c.n[CN_MET] == c.n[CN_TOTAL] && !c.n[CN_BELOW]) || ca->sc.exit_zero ? DC_EXIT_OK : DC_EXIT_MISSED;
   dc_run_list_free(&c.kept);
   free(in);
-  free(files);
   return code;
 }
 
 int dc_cmd_check(int argc, char **argv, const dc_host_opts *opts) {
-  int code = check_main(argc, argv, opts);
+  check_args ca = {{DC_REPORT_TEXT, 0, 0, 0, 0}, NULL, "plan", 1, 0, 0, 0, -1, {1, 0, 0, 0}, NULL, 0};
+  ca.files = calloc((size_t)argc + 1, sizeof *ca.files);
+  if (!ca.files) {
+    fprintf(stderr, "decarb check: out of memory\n");
+    return DC_EXIT_LIMIT;
+  }
+  int code = parse_args(argc, argv, &ca);
+  if (code == 0) {
+    scale_shard(&ca.sc, ca.files, &ca.nfiles);
+    code = check_run_args(&ca, opts);
+  } else if (code < 0) code = DC_EXIT_OK; /* --help */
+  free(ca.files);
   dc_param_clear(); /* --set's values */
   return code;
 }
