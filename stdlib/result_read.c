@@ -7,9 +7,12 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "montecarlo.h"
 
 typedef struct rctx {
   char *err;
@@ -298,6 +301,8 @@ static void read_target(rctx *c, dc_result *r, dc_result_target *x, json_t *o) {
   x->first_failed = want_int(c, o, "first_failed", DC_PLAN_NOYEAR);
   x->deciding = want_int(c, o, "deciding_year", DC_PLAN_NOYEAR);
   x->own_column = json_is_true(json_object_get(o, "own_column"));
+  json_t *ns = json_object_get(o, "samples"); /* a Monte Carlo's (version 2): read_mc takes it */
+  if (json_is_integer(ns) && json_integer_value(ns) >= 0) x->mc_samples = (unsigned long long)json_integer_value(ns);
   json_t *years = want_array(c, o, "years"), *yo;
   x->evaluated = (years && json_array_size(years) > 0) || (message && strcmp(message, "not evaluated") != 0);
   free(message);
@@ -362,6 +367,118 @@ static void read_warnings(rctx *c, dc_result *r, json_t *warnings) {
   }
 }
 
+/* ---- a Monte Carlo block (schema version 2, jsonl) ---- */
+
+/* An unsigned 64-bit integer as the writer wrote it (a signed integer of
+ * the same bits). */
+static uint64_t want_u64(rctx *c, json_t *o, const char *key) {
+  json_t *v = json_object_get(o, key);
+  if (!json_is_integer(v)) fail(c, "\"mc\": \"%s\" is not an integer", key);
+  return (uint64_t)json_integer_value(v);
+}
+
+/* n numbers of array `a` (its length must be n) into v[0], v[step], ... */
+static void want_numbers(rctx *c, json_t *a, const char *key, size_t n, double *v, size_t step) {
+  if (!json_is_array(a) || json_array_size(a) != n) {
+    fail(c, "\"mc\": \"%s\" should have %zu values", key, n);
+    return;
+  }
+  for (size_t i = 0; i < n && !c->bad; i++) v[i * step] = num_of(c, json_array_get(a, i), key);
+}
+
+/* The report lists the metrics that have a unit (in the plan's order), and
+ * the reader puts the built-in ones first (read_metrics): the slot in r of
+ * the plan's metric m, or -1 when the report left it out. Metrics with
+ * values are those it lists. */
+static int mc_slots(rctx *c, dc_result *r, json_t *mwv, int *slot) {
+  size_t nm = json_array_size(mwv), next = DC_MET_NBUILTIN;
+  int bad = 0;
+  for (size_t m = 0; m < nm; m++) {
+    int has = json_is_true(json_array_get(mwv, m));
+    slot[m] = m < DC_MET_NBUILTIN ? (int)m : has ? (int)next++ : -1;
+    if (slot[m] >= 0 && ((size_t)slot[m] >= r->nmetrics || (has && !r->metrics[slot[m]].ok))) bad = 1;
+  }
+  if (bad || next != r->nmetrics) {
+    fail(c, "\"mc\": \"metrics_with_values\" does not fit the plan's metrics");
+    return -1;
+  }
+  return 0;
+}
+
+/* The samples' raw values into a struct dc_mc (montecarlo.h's layout) with
+ * r's metrics; the statistics are then computed from it (dc_result_set_mc),
+ * as the run that wrote the line did. */
+static void read_mc(rctx *c, dc_result *r, json_t *j) {
+  json_t *inputs = want_array(c, j, "inputs"), *mwv = want_array(c, j, "metrics_with_values");
+  json_t *draws = want_array(c, j, "draws"), *margins = want_array(c, j, "margins");
+  json_t *met = want_array(c, j, "met"), *values = want_array(c, j, "values");
+  uint64_t first = want_u64(c, j, "first"), end = want_u64(c, j, "end");
+  if (!c->bad && (end <= first || end - first > (uint64_t)json_array_size(values)))
+    fail(c, "\"mc\": \"values\" should have one row per sample %llu..%llu", (unsigned long long)first,
+         (unsigned long long)end - 1);
+  if (c->bad) return;
+  size_t ns = (size_t)(end - first), ny = (size_t)(r->y1 - r->y0 + 1), nm = json_array_size(mwv);
+  size_t ni = json_array_size(inputs), nt = r->ntargets, row = nm * ny;
+  if (json_array_size(draws) != ni || json_array_size(margins) != nt || json_array_size(met) != nt ||
+      json_array_size(values) != ns) {
+    fail(c, "\"mc\": the inputs, targets or samples do not fit (draws, margins, met, values)");
+    return;
+  }
+  int *slot = zalloc(c, nm ? nm : 1, sizeof *slot);
+  dc_mc *mc = zalloc(c, 1, sizeof *mc);
+  if (mc) {
+    mc->seed = want_u64(c, j, "seed");
+    mc->first = first;
+    mc->end = end;
+    mc->ns = ns;
+    mc->y0 = r->y0;
+    mc->y1 = r->y1;
+    mc->ny = ny;
+    mc->ninputs = ni;
+    mc->ntargets = nt;
+    mc->nmetrics = r->nmetrics;
+    mc->scenario = r->scenario;
+    mc->inputs = zalloc(c, ni ? ni : 1, sizeof *mc->inputs);
+    mc->tally = zalloc(c, nt ? nt : 1, sizeof *mc->tally);
+    mc->margin = zalloc(c, nt * ns + 1, sizeof(double));
+    mc->x = zalloc(c, ni * ns + 1, sizeof(double));
+    mc->mok = zalloc(c, r->nmetrics + 1, 1);
+    mc->mval = zalloc(c, r->nmetrics * ny * ns + 1, sizeof(double));
+  }
+  if (!c->bad) mc_slots(c, r, mwv, slot);
+  for (size_t i = 0; !c->bad && i < ni; i++) {
+    const char *s = json_string_value(json_array_get(inputs, i));
+    if (!s) fail(c, "\"mc\": input %zu is not a string", i + 1);
+    mc->inputs[i] = dup_str(c, s);
+    want_numbers(c, json_array_get(draws, i), "draws", ns, mc->x + i * ns, 1);
+  }
+  for (size_t t = 0; !c->bad && t < nt; t++) {
+    json_t *k = json_array_get(met, t);
+    if (!json_is_integer(k) || json_integer_value(k) < 0 ||
+        (unsigned long long)json_integer_value(k) > r->targets[t].mc_samples || r->targets[t].mc_samples > ns)
+      fail(c, "\"mc\": \"met\" %zu is not a count of the target's samples", t + 1);
+    mc->tally[t].met = (uint64_t)json_integer_value(k);
+    want_numbers(c, json_array_get(margins, t), "margins", ns, mc->margin + t * ns, 1);
+  }
+  for (size_t m = 0; !c->bad && m < nm; m++)
+    if (slot[m] >= 0) mc->mok[slot[m]] = (unsigned char)json_is_true(json_array_get(mwv, m));
+  double *tmp = zalloc(c, row ? row : 1, sizeof *tmp);
+  for (size_t k = 0; !c->bad && k < ns; k++) {
+    want_numbers(c, json_array_get(values, k), "values", row, tmp, 1);
+    for (size_t m = 0; !c->bad && m < nm; m++)
+      if (slot[m] >= 0)
+        memcpy(mc->mval + (k * r->nmetrics + (size_t)slot[m]) * ny, tmp + m * ny, ny * sizeof *tmp);
+  }
+  free(tmp);
+  free(slot);
+  if (c->bad) {
+    dc_mc_free(mc);
+    return;
+  }
+  for (size_t t = 0; t < nt; t++) mc->tally[t].n = r->targets[t].mc_samples;
+  if (dc_result_set_mc(r, mc)) fail(c, "out of memory (a Monte Carlo block)");
+}
+
 /* One plan object; `line`: a JSON line, which names its schema and version. */
 static dc_result *read_plan(rctx *c, json_t *o, int line) {
   if (!json_is_object(o)) {
@@ -375,8 +492,8 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
       fail(c, "not a decarb plan (\"schema\": \"decarb-plan\" expected; write it with decarb check --format jsonl)");
       return NULL;
     }
-    if (!json_is_integer(ver) || json_integer_value(ver) != DC_RESULT_READ_VERSION) {
-      fail(c, "written by another version of decarb (schema version %s%lld; this decarb reads version %d)",
+    if (!json_is_integer(ver) || json_integer_value(ver) < 1 || json_integer_value(ver) > DC_RESULT_READ_VERSION) {
+      fail(c, "written by another version of decarb (schema version %s%lld; this decarb reads versions 1 to %d)",
            json_is_integer(ver) ? "" : "missing ", json_is_integer(ver) ? (long long)json_integer_value(ver) : 0LL,
            DC_RESULT_READ_VERSION);
       return NULL;
@@ -413,6 +530,11 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
     fail(c, "\"targets_total\" is not the number of targets");
   if (!c->bad) read_warnings(c, r, want_array(c, o, "warnings"));
   if (!c->bad) read_wedges(c, r, want_array(c, o, "wedges"), a, b);
+  json_t *mc = line ? json_object_get(o, "mc") : NULL;
+  if (!c->bad && line && json_integer_value(json_object_get(o, "version")) == 2) {
+    if (!json_is_object(mc)) fail(c, "schema version 2 without its \"mc\" member (the Monte Carlo's samples)");
+    else read_mc(c, r, mc);
+  }
   if (c->bad) {
     dc_result_free(r);
     return NULL;
@@ -546,9 +668,9 @@ int dc_result_read_json(const char *text, size_t len, dc_result ***out, size_t *
   json_t *ver = json_object_get(o, "version"), *plans = json_object_get(o, "plans"), *p;
   if (!schema || strcmp(schema, "decarb-check") != 0 || !json_is_array(plans))
     fail(&c, "not a decarb check report (\"schema\": \"decarb-check\" expected)");
-  else if (!json_is_integer(ver) || json_integer_value(ver) != DC_RESULT_READ_VERSION)
+  else if (!json_is_integer(ver) || json_integer_value(ver) != DC_RESULT_READ_JSON_VERSION)
     fail(&c, "written by another version of decarb (schema version %lld; this decarb reads version %d)",
-         json_is_integer(ver) ? (long long)json_integer_value(ver) : 0LL, DC_RESULT_READ_VERSION);
+         json_is_integer(ver) ? (long long)json_integer_value(ver) : 0LL, DC_RESULT_READ_JSON_VERSION);
   size_t i;
   char where[48];
   json_array_foreach(plans, i, p) {

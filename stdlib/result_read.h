@@ -1,7 +1,7 @@
 /* result_read.h — reads decarb's own JSON reports back into dc_result
  * values (the inverse of `--format jsonl` and `--format json`), for
  * `decarb merge` and `decarb diff`. Schema: docs/schema/decarb-plan.json,
- * version 1 (DC_RESULT_READ_VERSION).
+ * versions 1 and 2 (DC_RESULT_READ_VERSION; a whole JSON report: version 1).
  *
  * A result read back is in display units: every metric and target carries
  * the unit the report showed (has_disp = 1, scale 1, offset 0, the label),
@@ -21,7 +21,13 @@
 
 #include "result.h"
 
-#define DC_RESULT_READ_VERSION 1
+/* JSON lines of version 2 are a Monte Carlo block (check --samples): its
+ * "mc" member's raw samples are read into r->mc (montecarlo.h) and the
+ * statistics (P(met), intervals, drivers, percentiles) computed from them
+ * again with dc_result_set_mc, as the run that wrote the line did: the
+ * percentiles are then in SI (as dc_result_read_to_si makes the rest). */
+#define DC_RESULT_READ_VERSION 2
+#define DC_RESULT_READ_JSON_VERSION 1
 
 /* Reads JSON lines, one "decarb-plan" object per line (blank lines are
  * skipped; the last line must end with a newline, or it is taken as cut

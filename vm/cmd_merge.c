@@ -1,7 +1,9 @@
 /* cmd_merge.c — `decarb merge [--format FMT] FILE.jsonl...`: reads the JSON
  * lines of `decarb check --format jsonl` runs (shards, Slurm array tasks)
  * and writes one report of all their plans, in the order of the files and
- * of their lines, as one `decarb check` run over all the plans would. */
+ * of their lines, as one `decarb check` run over all the plans would; the
+ * Monte Carlo blocks of a plan (check --samples A:B) become one result over
+ * all their samples (result_mc_merge.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +11,15 @@
 
 #include "commands.h"
 #include "report.h"
+#include "result_mc_merge.h"
 #include "result_read.h"
 
 static const char merge_usage[] =
     "usage: decarb merge [OPTIONS] FILE.jsonl...   (FILE - reads standard input)\n"
     "Writes one report of the plans in JSON lines written by decarb check --format jsonl\n"
-    "(the shards of a run), on standard output, in the order of the files.\n"
+    "(the shards of a run), on standard output, in the order of the files. The\n"
+    "Monte Carlo blocks of a plan (check --samples A:B, the same --seed) are merged\n"
+    "into the run over all their samples.\n"
     "  --format FMT     text (default), json, jsonl, csv, csv-targets, tap, junit\n"
     "                   or github\n"
     "  --exit-zero      exit 0 when a target is missed (errors keep their codes)\n"
@@ -49,8 +54,16 @@ static char *read_all(FILE *f, size_t *len) {
   return buf;
 }
 
-/* Appends the plans of file `path` to *all; DC_EXIT_OK or USAGE (reported). */
-static int merge_file(const char *path, dc_result ***all, size_t *n, size_t *cap) {
+/* The plans read so far; run[i]: the number of the file plan i came from. */
+typedef struct merged {
+  dc_result **v;
+  int *run;
+  size_t n, cap;
+} merged;
+
+/* Appends the plans of file `path` (file number `run`) to *all; DC_EXIT_OK
+ * or USAGE (reported). */
+static int merge_file(const char *path, int run, merged *all) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
   if (!f) {
     fprintf(stderr, "decarb merge: cannot read '%s': %s\n", path, strerror(errno));
@@ -78,28 +91,56 @@ static int merge_file(const char *path, dc_result ***all, size_t *n, size_t *cap
     free(v);
     return DC_EXIT_OK;
   }
-  if (*n + k > *cap) {
-    size_t nc = (*n + k) * 2 + 16;
-    dc_result **nv = realloc(*all, nc * sizeof *nv);
-    if (!nv) {
+  if (all->n + k > all->cap) {
+    size_t nc = (all->n + k) * 2 + 16;
+    dc_result **nv = realloc(all->v, nc * sizeof *nv);
+    if (nv) all->v = nv;
+    int *nr = nv ? realloc(all->run, nc * sizeof *nr) : NULL;
+    if (!nr) {
       dc_result_read_free(v, k);
       fprintf(stderr, "decarb merge: out of memory\n");
       return DC_EXIT_LIMIT;
     }
-    *all = nv;
-    *cap = nc;
+    all->run = nr;
+    all->cap = nc;
   }
-  memcpy(*all + *n, v, k * sizeof *v);
-  *n += k;
+  memcpy(all->v + all->n, v, k * sizeof *v);
+  for (size_t j = 0; j < k; j++) all->run[all->n + j] = run;
+  all->n += k;
   free(v);
   return DC_EXIT_OK;
+}
+
+/* Reads every FILE argument in order and merges the Monte Carlo blocks. */
+static int merge_read(int argc, char **argv, merged *all) {
+  int rest = 0, run = 0, code = DC_EXIT_OK;
+  const char **names = calloc((size_t)argc + 1, sizeof *names);
+  if (!names) {
+    fprintf(stderr, "decarb merge: out of memory\n");
+    return DC_EXIT_LIMIT;
+  }
+  for (int i = 1; i < argc && code == DC_EXIT_OK; i++) {
+    const char *a = argv[i];
+    if (!rest && strcmp(a, "--") == 0) rest = 1;
+    else if (!rest && strcmp(a, "--format") == 0) i++;
+    else if (rest || a[0] != '-' || a[1] == '\0') {
+      names[run] = strcmp(a, "-") == 0 ? "standard input" : a;
+      code = merge_file(a, run++, all);
+    }
+  }
+  char err[700];
+  if (code == DC_EXIT_OK && dc_result_merge_blocks(all->v, &all->n, all->run, names, err, sizeof err)) {
+    fprintf(stderr, "decarb merge: %s\n", err);
+    code = DC_EXIT_USAGE;
+  }
+  free(names);
+  return code;
 }
 
 int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts) {
   dc_report_opts ro = {DC_REPORT_TEXT, 0, 0, 0, 0};
   int exit_zero = 0, nfiles = 0, rest = 0, code = DC_EXIT_OK;
-  dc_result **all = NULL;
-  size_t n = 0, cap = 0;
+  merged all = {NULL, NULL, 0, 0};
   for (int i = 1; i < argc; i++) { /* the options first: a bad one reads no file */
     const char *a = argv[i];
     if (rest || a[0] != '-' || a[1] == '\0') {
@@ -119,28 +160,23 @@ int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts) {
     } else return merge_fail("unknown option '%s'", a);
   }
   if (!nfiles) return merge_fail("%s", "no FILE given (the .jsonl files of decarb check --format jsonl)");
-  rest = 0;
-  for (int i = 1; i < argc && code == DC_EXIT_OK; i++) {
-    const char *a = argv[i];
-    if (!rest && strcmp(a, "--") == 0) rest = 1;
-    else if (!rest && strcmp(a, "--format") == 0) i++;
-    else if (rest || a[0] != '-' || a[1] == '\0') code = merge_file(a, &all, &n, &cap);
-  }
+  code = merge_read(argc, argv, &all);
   if (code == DC_EXIT_OK) {
     ro.color = opts->color && ro.format == DC_REPORT_TEXT;
     /* CSV has no place for warnings: standard error, as decarb check does */
-    for (size_t k = 0; k < n && (ro.format == DC_REPORT_CSV || ro.format == DC_REPORT_CSV_TARGETS); k++)
-      for (size_t w = 0; w < all[k]->nwarnings; w++) fprintf(stderr, "warning: %s\n", all[k]->warnings[w].text);
-    if (dc_report_write(stdout, all, n, &ro) || fflush(stdout)) {
+    for (size_t k = 0; k < all.n && (ro.format == DC_REPORT_CSV || ro.format == DC_REPORT_CSV_TARGETS); k++)
+      for (size_t w = 0; w < all.v[k]->nwarnings; w++) fprintf(stderr, "warning: %s\n", all.v[k]->warnings[w].text);
+    if (dc_report_write(stdout, all.v, all.n, &ro) || fflush(stdout)) {
       fprintf(stderr, "decarb merge: cannot write the report: %s\n", strerror(errno));
       code = DC_EXIT_USAGE;
     }
   }
   if (code == DC_EXIT_OK && !exit_zero) {
     int met, total;
-    dc_report_count(all, n, &met, &total);
+    dc_report_count(all.v, all.n, &met, &total);
     code = met == total ? DC_EXIT_OK : DC_EXIT_MISSED;
   }
-  dc_result_read_free(all, n);
+  dc_result_read_free(all.v, all.n);
+  free(all.run);
   return code;
 }
