@@ -29,7 +29,7 @@ em = np.zeros((n, ny)) + bau.sum(axis=0)
 for s in range(NSEC):                                                  # sectors
     k = sector == s
     em -= a[:, k] @ w[k]
-margin0 = (150000 - em[:, 2050 - Y0:]).min(axis=1)                     # at most, every year after
+margin0 = (250000 - em[:, 2050 - Y0:]).min(axis=1)                     # at most, every year after
 cum = np.cumsum(em[:, 1:], axis=1)
 margin3 = 1e7 - cum[:, -1]
 base = em[:, 0]

@@ -228,8 +228,8 @@ double dc_dist_quantile(const dc_dist *d, double u) {
 
 void dc_dist_quantiles(const dc_dist *d, double *u, size_t n) {
   if (d->kind == DC_DIST_TRIANGULAR && d->high != d->low) {
-    /* both sides computed and one kept: no branch to mispredict on a
-       uniform draw (the same values as triangular_quantile) */
+    /* one square root, its argument and sign chosen without a branch to
+       mispredict (the same values as triangular_quantile) */
     const double a = d->low, b = d->high, c = d->central, ba = b - a, ca = c - a, bc = b - c;
     for (size_t k = 0; k < n; k++) {
       double v = u[k];
@@ -237,8 +237,9 @@ void dc_dist_quantiles(const dc_dist *d, double *u, size_t n) {
         u[k] = NAN;
         continue;
       }
-      double lo = a + sqrt(v * ba * ca), hi = b - sqrt((1 - v) * ba * bc);
-      u[k] = v * ba < ca ? lo : hi;
+      int low = v * ba < ca;
+      double r = sqrt(low ? v * ba * ca : (1 - v) * ba * bc);
+      u[k] = low ? a + r : b - r;
     }
     return;
   }

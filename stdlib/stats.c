@@ -170,6 +170,8 @@ struct dc_ranker {
   size_t cap;
   uint64_t *key[2];
   uint32_t *idx[2];
+  double *val;
+  uint32_t *bkt; /* cap + 1 */
   uint32_t cnt[6][2048];
 };
 
@@ -181,7 +183,9 @@ dc_ranker *dc_ranker_new(size_t n) {
   rk->cap = n;
   rk->key[0] = malloc(2 * m * sizeof(uint64_t));
   rk->idx[0] = malloc(2 * m * sizeof(uint32_t));
-  if (!rk->key[0] || !rk->idx[0]) {
+  rk->val = malloc(m * sizeof(double));
+  rk->bkt = malloc((m + 1) * sizeof(uint32_t));
+  if (!rk->key[0] || !rk->idx[0] || !rk->val || !rk->bkt) {
     dc_ranker_free(rk);
     return NULL;
   }
@@ -194,6 +198,8 @@ void dc_ranker_free(dc_ranker *rk) {
   if (!rk) return;
   free(rk->key[0]);
   free(rk->idx[0]);
+  free(rk->val);
+  free(rk->bkt);
   free(rk);
 }
 
@@ -247,8 +253,71 @@ static int load_keys(dc_ranker *rk, const double *x, size_t n) {
   return 0;
 }
 
+/* Average ranks by a bucket sort: n buckets evenly over [min, max] (an
+ * order-preserving map: x <= y puts x in the same or an earlier bucket),
+ * each bucket sorted by insertion. Draws of a smooth distribution put a
+ * value or two in each bucket, so this is a few passes; 1 when it gives up
+ * (too many moves: values bunched in a few buckets), -1 on a NaN, 0 done. */
+static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
+  double mn = INFINITY, mx = -INFINITY;
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(x[i])) return -1;
+    if (x[i] < mn) mn = x[i];
+    if (x[i] > mx) mx = x[i];
+  }
+  if (!(mx > mn)) { /* all equal */
+    for (size_t i = 0; i < n; i++) r[i] = 0.5 * (double)(1 + n);
+    return 0;
+  }
+  double sc = (double)n / (mx - mn);
+  if (!isfinite(sc) || !isfinite(mx - mn)) return 1;
+  uint32_t *c = rk->bkt, *b = rk->idx[1], *ix = rk->idx[0];
+  double *v = rk->val;
+  memset(c, 0, (n + 1) * sizeof *c);
+  for (size_t i = 0; i < n; i++) {
+    size_t q = (size_t)((x[i] - mn) * sc);
+    b[i] = (uint32_t)(q >= n ? n - 1 : q);
+    c[b[i] + 1]++;
+  }
+  for (size_t q = 0; q < n; q++) c[q + 1] += c[q];
+  for (size_t i = 0; i < n; i++) {
+    uint32_t at = c[b[i]]++;
+    v[at] = x[i];
+    ix[at] = (uint32_t)i;
+  }
+  /* c[q] is now where bucket q + 1 starts */
+  size_t moves = 0, start = 0;
+  for (size_t q = 0; q < n; q++) {
+    size_t end = c[q];
+    for (size_t i = start + 1; i < end; i++) {
+      double t = v[i];
+      uint32_t ti = ix[i];
+      size_t j = i;
+      for (; j > start && v[j - 1] > t; j--) {
+        v[j] = v[j - 1];
+        ix[j] = ix[j - 1];
+      }
+      v[j] = t;
+      ix[j] = ti;
+      if ((moves += i - j) > 4 * n) return 1;
+    }
+    start = end;
+  }
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && v[j] == v[i]) j++;
+    double avg = 0.5 * (double)(i + 1 + j); /* mean of positions i+1 .. j */
+    for (size_t q = i; q < j; q++) r[ix[q]] = avg;
+    i = j;
+  }
+  return 0;
+}
+
 int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
-  if (n > rk->cap || load_keys(rk, x, n)) return -1;
+  if (n > rk->cap) return -1;
+  int rc = bucket_ranks(rk, x, n, r);
+  if (rc <= 0) return rc;
+  if (load_keys(rk, x, n)) return -1;
   int cur = radix(rk, n);
   const uint64_t *k = rk->key[cur];
   const uint32_t *ix = rk->idx[cur];
