@@ -13,17 +13,17 @@ NLUA=${BENCH_PLAN_NLUA:-500}   # pure Lua is slow: fewer runs, same per-eval fig
 NRUN=${BENCH_PLAN_NRUN:-20}    # process start-ups per timing
 BENCH_NAME=plan.bench; . "$here/lib.sh"
 
-# the driver links the core's objects as built by make (build/obj)
-obj="$root/build/obj/stdlib/plan.o $root/build/obj/stdlib/plan_eval.o $root/build/obj/stdlib/plan_names.o $root/build/obj/stdlib/nameset.o"
-for o in $obj; do [ -f "$o" ] || { echo "plan.bench: $o missing (run make)" >&2; exit 1; }; done
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/plan_driver.c" $obj -lm \
+# the driver links the core as built by make (build/libdecarb.a)
+lib="$root/build/libdecarb.a"
+[ -f "$lib" ] || { echo "plan.bench: $lib missing (run make)" >&2; exit 1; }
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/plan_driver.c" "$here/mc_plan.c" "$lib" -lm \
   -o "$tmp/driver" || exit 1
 
 row="plan re-eval, 200 measures x 41 yr"
 bench "$row" decarb "$tmp/driver" core "$N"
 bench "$row" "C loop (cc -O2)" "$tmp/driver" loop "$N"
 # the same over precomputed ramp weights, vectorisable (bench/mc_driver.c)
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/mc_driver.c" "$root/build/libdecarb.a" -lm \
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/mc_driver.c" "$here/mc_plan.c" "$root/build/libdecarb.a" -lm \
   -o "$tmp/mcdriver" && bench "$row" "C loop, precomputed ramps (cc -O2)" "$tmp/mcdriver" ramp "$N"
 bench "$row" "decarb, via p:set/p:value" "$DECARB" "$here/plan_eval.lua" decarb "$N"
 have lua5.4 && bench "$row" "lua5.4, Lua tables" lua5.4 "$here/plan_eval.lua" lua "$NLUA"

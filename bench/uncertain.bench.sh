@@ -31,12 +31,15 @@ for d in triangular uniform normal lognormal; do
   fi
 done
 # the plan's Monte Carlo: 10,000 samples of the 200-measure plan, per-sample
-# cost against one re-evaluation (same driver, same run) and the NumPy peer
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/mc_driver.c" "$root/build/libdecarb.a" -lm \
+# cost (with the statistics a report shows: P(met), percentiles of the kept
+# metrics, every target's drivers; and the samples alone) against one
+# re-evaluation (same driver, same run) and the NumPy peer
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/mc_driver.c" "$here/mc_plan.c" "$root/build/libdecarb.a" -lm \
   -o "$tmp/mcdriver" || exit 1
 NMC=${BENCH_MC_N:-10000}
 row="Monte Carlo, 200 measures x 41 yr (ns/sample)"
 bench "$row" decarb "$tmp/mcdriver" mc "$NMC"
+bench "$row" "decarb, the samples only" "$tmp/mcdriver" mcrun "$NMC"
 bench "$row" "decarb, one re-evaluation" "$tmp/mcdriver" eval "$NMC"
 [ "$numpy" = 1 ] && bench "$row" "numpy, samples x years as arrays" "$PY" "$here/mc_numpy.py" "$NMC"
 # goal seek: evaluations (a count, not ns) to find one measure's scale

@@ -55,6 +55,9 @@ int dc_dist_make_sd(dc_dist *d, double central, double sd, dc_dist_fmt fmt, void
  * non-decreasing in u; a degenerate range (low == high, sd = 0) gives CENTRAL. */
 double dc_dist_quantile(const dc_dist *d, double u);
 
+/* dc_dist_quantile of each u[k], in place (the same values; many at once). */
+void dc_dist_quantiles(const dc_dist *d, double *u, size_t n);
+
 /* P(X <= x); for tests and for a Kolmogorov-Smirnov check. */
 double dc_dist_cdf(const dc_dist *d, double x);
 

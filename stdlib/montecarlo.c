@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dist.h"
+#include "plan_mc.h"
 #include "random.h"
 
 const double dc_mc_percentiles[DC_MC_NQ] = {0.05, 0.25, 0.5, 0.75, 0.95};
@@ -23,6 +24,10 @@ void dc_mc_free(dc_mc *mc) {
   free(mc->saved);
   free(mc->fast);
   free(mc->slot);
+  free(mc->dist);
+  free(mc->stream);
+  free(mc->xb);
+  dc_plan_fast_free(mc->eval);
   free(mc);
 }
 
@@ -32,6 +37,8 @@ static void *alloc_n(size_t n, size_t size) {
   return calloc(n ? n : 1, size);
 }
 
+/* A run's arrays but the draws and the metrics' values (dc_mc_run
+ * allocates those, once it knows what to keep). */
 static dc_mc *shape(size_t ninputs, size_t ntargets, size_t nmetrics, size_t ny, size_t ns) {
   dc_mc *mc = calloc(1, sizeof *mc);
   if (!mc) return NULL;
@@ -40,19 +47,20 @@ static dc_mc *shape(size_t ninputs, size_t ntargets, size_t nmetrics, size_t ny,
   mc->nmetrics = nmetrics;
   mc->ny = ny;
   mc->ns = ns;
-  size_t cells = nmetrics * ny;
-  int bad = ny && cells / ny != nmetrics;
   mc->inputs = alloc_n(ninputs, sizeof *mc->inputs);
   mc->tally = alloc_n(ntargets, sizeof *mc->tally);
-  mc->margin = bad || (ntargets && ns > SIZE_MAX / ntargets) ? NULL : alloc_n(ntargets * ns, sizeof(double));
-  mc->x = ninputs && ns > SIZE_MAX / ninputs ? NULL : alloc_n(ninputs * ns, sizeof(double));
+  mc->margin = ntargets && ns > SIZE_MAX / ntargets ? NULL : alloc_n(ntargets * ns, sizeof(double));
   mc->mok = alloc_n(nmetrics, 1);
-  mc->mval = bad || (cells && ns > SIZE_MAX / cells) ? NULL : alloc_n(cells * ns, sizeof(double));
-  if (!mc->inputs || !mc->tally || !mc->margin || !mc->x || !mc->mok || !mc->mval) {
+  if (!mc->inputs || !mc->tally || !mc->margin || !mc->mok) {
     dc_mc_free(mc);
     return NULL;
   }
   return mc;
+}
+
+/* rows x ns doubles, or NULL */
+static double *alloc_rows(size_t rows, size_t ns) {
+  return rows && ns > SIZE_MAX / rows ? NULL : alloc_n(rows * ns, sizeof(double));
 }
 
 static int is_year_field(enum dc_field f) { return f == DC_FIELD_START || f == DC_FIELD_FULL || f == DC_FIELD_STOP; }
@@ -86,12 +94,16 @@ dc_mc *dc_mc_begin(dc_plan *p, int s, uint64_t seed, uint64_t first, uint64_t en
     memcpy(mc->inputs[j], lbl, len);
     mc->inputs[j][len - 1] = '\0';
   }
-  if (!(mc->fast = alloc_n(mc->ninputs, 1)) || !(mc->slot = alloc_n(mc->ninputs, sizeof *mc->slot))) goto oom;
+  if (!(mc->fast = alloc_n(mc->ninputs, 1)) || !(mc->slot = alloc_n(mc->ninputs, sizeof *mc->slot)) ||
+      !(mc->dist = alloc_n(mc->ninputs, sizeof *mc->dist)) || !(mc->stream = alloc_n(mc->ninputs, sizeof *mc->stream)))
+    goto oom;
   for (size_t j = 0; j < mc->ninputs; j++) {
     dc_plan_input in;
     dc_plan_measure_info mi;
     dc_plan_input_at(p, j, &in);
     mc->slot[j] = in.slot;
+    mc->dist[j] = in.dist;
+    mc->stream[j] = in.has_group ? in.stream : (uint64_t)j;
     mc->years |= is_year_field(in.slot.field);
     mc->fast[j] = in.slot.obj == DC_OBJ_MEASURE && in.slot.field == DC_FIELD_AMOUNT &&
                   dc_plan_measure_at(p, in.slot.index, &mi) == 0 && mi.kind == DC_MEASURE_ABATES;
@@ -104,6 +116,14 @@ dc_mc *dc_mc_begin(dc_plan *p, int s, uint64_t seed, uint64_t first, uint64_t en
     mc->saved[3 * m] = mi.start;
     mc->saved[3 * m + 1] = mi.full;
     mc->saved[3 * m + 2] = mi.stop;
+  }
+  /* kept: the emissions and what each target judges (the reports show
+     their percentiles); dc_mc_keep adds more */
+  if (mc->nmetrics > DC_MET_EMISSIONS) mc->mok[DC_MET_EMISSIONS] = 1;
+  for (size_t t = 0; t < mc->ntargets; t++) {
+    dc_plan_target_info ti;
+    if (dc_plan_target_at(p, (int)t, &ti) == 0 && ti.metric >= 0 && (size_t)ti.metric < mc->nmetrics)
+      mc->mok[ti.metric] = 1;
   }
   return mc;
 oom:
@@ -141,57 +161,130 @@ static int apply(dc_plan *p, const dc_plan_slot *sl, double *x, int fast) {
   return dc_plan_set_field(p, sl, NULL, *x);
 }
 
-int dc_mc_run(dc_mc *mc, dc_plan *p, dc_plan_fn fn, void *ctx, char *err, size_t errsize) {
+int dc_mc_keep(dc_mc *mc, int m) {
+  if (mc->mval || (m >= 0 && (size_t)m >= mc->nmetrics)) return -1;
+  for (size_t k = 0; k < mc->nmetrics; k++)
+    if (m < 0 || k == (size_t)m) mc->mok[k] = 1;
+  return 0;
+}
+
+/* Samples drawn and evaluated together: every input's draws of a chunk are
+ * made at once (eight Philox blocks side by side), in a buffer touched
+ * once, so that no draw need be kept for the whole run. */
+#define CHUNK 256
+
+/* The draws of samples k0 .. k0 + c - 1 of input j into out. */
+static void draw_chunk(const dc_mc *mc, size_t j, size_t k0, size_t c, double *out) {
+  dc_random_uniform_samples(mc->seed, mc->first + k0, mc->stream[j], c, out);
+  dc_dist_quantiles(&mc->dist[j], out, c);
+}
+
+/* What sample k leaves: each target's verdict and smallest margin over its
+ * due years, the kept metrics' values. */
+static void record(dc_mc *mc, dc_plan *p, size_t k) {
   const size_t ns = mc->ns, ny = mc->ny;
   const int s = mc->scenario;
-  /* every draw first, input by input: four Philox blocks at a time, then
-     the quantile function (the same values as one draw a call) */
-  for (size_t j = 0; j < mc->ninputs; j++) {
-    dc_plan_input in;
-    dc_plan_input_at(p, j, &in);
-    uint64_t stream = in.has_group ? in.stream : (uint64_t)j;
-    double *xj = mc->x + j * ns;
-    dc_random_uniform_samples(mc->seed, mc->first, stream, ns, xj);
-    for (size_t k = 0; k < ns; k++) xj[k] = dc_dist_quantile(&in.dist, xj[k]);
-  }
-  for (size_t k = 0; k < ns; k++) {
-    uint64_t i = mc->first + k;
-    /* the years of every measure with an uncertain year start from where
-       they were: a sample never sees what an earlier one drew */
-    for (size_t j = 0; mc->years && j < mc->ninputs; j++)
-      if (is_year_field(mc->slot[j].field)) restore_years(mc, p, mc->slot[j].index);
-    for (size_t j = 0; j < mc->ninputs; j++) {
-      double x = mc->x[j * ns + k];
-      if (apply(p, &mc->slot[j], &x, mc->fast[j])) {
-        snprintf(err, errsize, "sample %llu: %s", (unsigned long long)i, dc_plan_error(p));
-        return -1;
-      }
-      mc->x[j * ns + k] = x;
+  for (size_t t = 0; t < mc->ntargets; t++) {
+    dc_target_result r;
+    double worst = NAN;
+    if (dc_plan_result(p, s, (int)t, &r) == 0) {
+      for (size_t y = 0; y < ny; y++)
+        if ((r.status[y] == DC_ST_MET || r.status[y] == DC_ST_MISSED) && !(r.margin[y] >= worst))
+          worst = r.margin[y];
+      dc_tally_add(&mc->tally[t], r.met);
     }
+    mc->margin[t * ns + k] = worst;
+  }
+  double *row = mc->mval + k * mc->nkept * ny;
+  for (size_t m = 0; m < mc->nmetrics; m++) {
+    if (!mc->mok[m]) continue;
+    const double *v = dc_plan_values(p, s, (int)m);
+    if (v) memcpy(row, v, ny * sizeof *v);
+    else
+      for (size_t y = 0; y < ny; y++) row[y] = NAN;
+    row += ny;
+  }
+}
+
+int dc_mc_run(dc_mc *mc, dc_plan *p, dc_plan_fn fn, void *ctx, char *err, size_t errsize) {
+  const size_t ns = mc->ns, nin = mc->ninputs;
+  const int s = mc->scenario;
+  mc->nkept = 0;
+  for (size_t m = 0; m < mc->nmetrics; m++) {
+    dc_plan_metric_info mi;
+    if (mc->mok[m] && dc_plan_metric_at(p, (int)m, &mi) != 0) mc->mok[m] = 0; /* no values (no units yet) */
+    mc->nkept += mc->mok[m];
+  }
+  /* the draws are kept when a year is drawn (it is rounded and kept within
+     the measure's years: made again, it could differ); else made per chunk */
+  if (!mc->mval && !(mc->mval = alloc_rows(mc->nkept * mc->ny, ns))) goto oom;
+  if (mc->years && !mc->x && !(mc->x = alloc_rows(nin, ns))) goto oom;
+  if (!mc->years && !mc->xb && !(mc->xb = alloc_rows(nin, CHUNK))) goto oom;
+  /* linear amounts only: each sample from the central evaluation (plan_mc.c) */
+  if (!mc->years && nin && !mc->eval) {
     if (dc_plan_evaluate(p, s, fn, ctx)) {
-      snprintf(err, errsize, "sample %llu: %s", (unsigned long long)i, dc_plan_error(p));
+      snprintf(err, errsize, "the central values: %s", dc_plan_error(p));
       return -1;
     }
-    for (size_t t = 0; t < mc->ntargets; t++) {
-      dc_target_result r;
-      double worst = NAN;
-      if (dc_plan_result(p, s, (int)t, &r) == 0) {
-        for (size_t y = 0; y < ny; y++)
-          if ((r.status[y] == DC_ST_MET || r.status[y] == DC_ST_MISSED) && !(r.margin[y] >= worst))
-            worst = r.margin[y];
-        dc_tally_add(&mc->tally[t], r.met);
+    mc->eval = dc_plan_fast_new(p, s, mc->slot, nin);
+  }
+  size_t k = 0;
+  for (size_t k0 = 0; k0 < ns; k0 += CHUNK) {
+    size_t c = ns - k0 < CHUNK ? ns - k0 : CHUNK, stride = mc->x ? ns : CHUNK;
+    double *xs = mc->x ? mc->x + k0 : mc->xb; /* input j, sample k0 + kk: xs[j * stride + kk] */
+    for (size_t j = 0; j < nin; j++) draw_chunk(mc, j, k0, c, xs + j * stride);
+    for (size_t kk = 0; kk < c; kk++) {
+      k = k0 + kk;
+      if (mc->eval) {
+        if (dc_plan_fast_eval(mc->eval, p, xs + kk, stride)) goto fail;
+        record(mc, p, k);
+        continue;
       }
-      mc->margin[t * ns + k] = worst;
-    }
-    for (size_t m = 0; m < mc->nmetrics; m++) {
-      const double *v = dc_plan_values(p, s, (int)m);
-      dc_plan_metric_info mi;
-      if (!v || dc_plan_metric_at(p, (int)m, &mi) != 0) continue;
-      mc->mok[m] = 1;
-      memcpy(mc->mval + (k * mc->nmetrics + m) * ny, v, ny * sizeof *v);
+      /* the years of every measure with an uncertain year start from where
+         they were: a sample never sees what an earlier one drew */
+      for (size_t j = 0; mc->years && j < nin; j++)
+        if (is_year_field(mc->slot[j].field)) restore_years(mc, p, mc->slot[j].index);
+      for (size_t j = 0; j < nin; j++) {
+        double x = xs[j * stride + kk];
+        if (apply(p, &mc->slot[j], &x, mc->fast[j])) goto fail;
+        xs[j * stride + kk] = x;
+      }
+      if (dc_plan_evaluate(p, s, fn, ctx)) goto fail;
+      record(mc, p, k);
     }
   }
   return 0;
+fail:
+  snprintf(err, errsize, "sample %llu: %s", (unsigned long long)(mc->first + k), dc_plan_error(p));
+  return -1;
+oom:
+  snprintf(err, errsize, "out of memory (for %llu samples)", (unsigned long long)ns);
+  return -1;
+}
+
+double dc_mc_draw(const dc_mc *mc, size_t j, size_t k) {
+  if (j >= mc->ninputs || k >= mc->ns) return NAN;
+  if (mc->x) return mc->x[j * mc->ns + k];
+  return dc_dist_quantile(&mc->dist[j], dc_random_uniform(mc->seed, mc->first + k, mc->stream[j]));
+}
+
+void dc_mc_draws(const dc_mc *mc, size_t j, double *out) {
+  if (mc->x) memcpy(out, mc->x + j * mc->ns, mc->ns * sizeof *out);
+  else draw_chunk(mc, j, 0, mc->ns, out);
+}
+
+/* metric m's place among the kept ones, or -1 */
+static long kept_row(const dc_mc *mc, size_t m) {
+  if (m >= mc->nmetrics || !mc->mok[m]) return -1;
+  long r = 0;
+  for (size_t i = 0; i < m; i++) r += mc->mok[i];
+  return r;
+}
+
+double dc_mc_value(const dc_mc *mc, size_t k, size_t m, size_t y) {
+  long r = kept_row(mc, m);
+  if (r < 0 || k >= mc->ns || y >= mc->ny || !mc->mval) return NAN;
+  return mc->mval[(k * mc->nkept + (size_t)r) * mc->ny + y];
 }
 
 void dc_mc_end(dc_mc *mc, dc_plan *p) {
@@ -205,43 +298,47 @@ void dc_mc_end(dc_mc *mc, dc_plan *p) {
 
 int dc_mc_merge(dc_mc *into, const dc_mc *b, char *err, size_t errsize) {
   if (b->first != into->end || b->seed != into->seed || b->ninputs != into->ninputs ||
-      b->ntargets != into->ntargets || b->nmetrics != into->nmetrics || b->ny != into->ny) {
+      b->ntargets != into->ntargets || b->nmetrics != into->nmetrics || b->ny != into->ny ||
+      b->nkept != into->nkept || memcmp(b->mok, into->mok, into->nmetrics) != 0) {
     snprintf(err, errsize, "the blocks do not fit together (block %llu:%llu after %llu:%llu, seeds %llu and %llu)",
              (unsigned long long)b->first, (unsigned long long)b->end, (unsigned long long)into->first,
              (unsigned long long)into->end, (unsigned long long)b->seed, (unsigned long long)into->seed);
     return -1;
   }
-  size_t na = into->ns, nb = b->ns, n = na + nb;
-  dc_mc *m = shape(0, into->ntargets, into->nmetrics, into->ny, n);
-  double *x = m ? alloc_n(into->ninputs * n, sizeof(double)) : NULL;
-  if (!m || !x) {
-    dc_mc_free(m);
+  size_t na = into->ns, nb = b->ns, n = na + nb, nin = into->ninputs, row = into->nkept * into->ny;
+  /* draws made from the same distributions and streams stay unkept */
+  int regen = !into->x && !b->x && into->dist && b->dist && (!nin || (memcmp(into->dist, b->dist, nin * sizeof *b->dist) == 0 &&
+                                                                      memcmp(into->stream, b->stream, nin * sizeof *b->stream) == 0));
+  double *x = regen ? NULL : alloc_rows(nin, n);
+  double *margin = alloc_rows(into->ntargets, n), *mval = alloc_rows(row, n);
+  if ((!regen && !x) || !margin || !mval) {
     free(x);
+    free(margin);
+    free(mval);
     snprintf(err, errsize, "out of memory (merging blocks)");
     return -1;
   }
-  /* every per-sample array is [row * ns + k]: rows of into, then of b */
-#define CAT(dst, a, bb, rows)                                                              \
-  for (size_t r_ = 0; r_ < (rows); r_++) {                                                 \
-    memcpy((dst) + r_ * n, (a) + r_ * na, na * sizeof(double));                             \
-    memcpy((dst) + r_ * n + na, (bb) + r_ * nb, nb * sizeof(double));                       \
+  /* per-sample arrays by row, [row * ns + k]: rows of into, then of b */
+  for (size_t j = 0; x && j < nin; j++) {
+    dc_mc_draws(into, j, x + j * n);
+    dc_mc_draws(b, j, x + j * n + na);
   }
-  CAT(x, into->x, b->x, into->ninputs);
-  CAT(m->margin, into->margin, b->margin, into->ntargets);
-#undef CAT
-  size_t row = into->nmetrics * into->ny; /* sample-major: b's samples follow */
-  memcpy(m->mval, into->mval, na * row * sizeof(double));
-  memcpy(m->mval + na * row, b->mval, nb * row * sizeof(double));
+  for (size_t t = 0; t < into->ntargets; t++) {
+    memcpy(margin + t * n, into->margin + t * na, na * sizeof(double));
+    memcpy(margin + t * n + na, b->margin + t * nb, nb * sizeof(double));
+  }
+  /* sample-major: b's samples follow */
+  if (row) {
+    memcpy(mval, into->mval, na * row * sizeof(double));
+    memcpy(mval + na * row, b->mval, nb * row * sizeof(double));
+  }
   for (size_t t = 0; t < into->ntargets; t++) dc_tally_merge(&into->tally[t], &b->tally[t]);
-  for (size_t k = 0; k < into->nmetrics; k++) into->mok[k] = into->mok[k] && b->mok[k];
   free(into->x);
   free(into->margin);
   free(into->mval);
   into->x = x;
-  into->margin = m->margin;
-  into->mval = m->mval;
-  m->margin = m->mval = NULL;
-  dc_mc_free(m);
+  into->margin = margin;
+  into->mval = mval;
   into->end = b->end;
   into->ns = n;
   return 0;
@@ -254,25 +351,86 @@ int dc_mc_p_met(const dc_mc *mc, size_t t, double *p, double *lo, double *hi) {
   return dc_wilson(a->met, a->n, 1.959963984540054, lo, hi);
 }
 
+/* metric m's values in year index y, every sample, into v */
+static void column(const dc_mc *mc, size_t r, size_t y, double *v) {
+  const double *src = mc->mval + r * mc->ny + y;
+  size_t stride = mc->nkept * mc->ny;
+  for (size_t k = 0; k < mc->ns; k++) v[k] = src[k * stride];
+}
+
 int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q) {
-  if (m >= mc->nmetrics || y >= mc->ny || !mc->mok[m]) return -1;
+  long r = kept_row(mc, m);
+  if (r < 0 || y >= mc->ny || !mc->mval) return -1;
   double *v = malloc((mc->ns ? mc->ns : 1) * sizeof *v);
   if (!v) return -1;
-  size_t row = mc->nmetrics * mc->ny;
-  for (size_t k = 0; k < mc->ns; k++) v[k] = mc->mval[k * row + m * mc->ny + y];
-  int rc = -1;
-  if (dc_stats_sort(v, mc->ns) == 0) {
-    for (int i = 0; i < DC_MC_NQ; i++) q[i] = dc_quantile_sorted(v, mc->ns, dc_mc_percentiles[i]);
-    rc = 0;
-  }
+  column(mc, (size_t)r, y, v);
+  int rc = dc_stats_quantiles(v, mc->ns, dc_mc_percentiles, DC_MC_NQ, q);
   free(v);
   return rc;
 }
 
+int dc_mc_quantiles_all(const dc_mc *mc, size_t m, double *q) {
+  long r = kept_row(mc, m);
+  if (r < 0 || !mc->mval) return -1;
+  double *v = malloc((mc->ns ? mc->ns : 1) * sizeof *v);
+  if (!v) return -1;
+  for (size_t y = 0; y < mc->ny; y++) {
+    column(mc, (size_t)r, y, v);
+    if (dc_stats_quantiles(v, mc->ns, dc_mc_percentiles, DC_MC_NQ, q + y * DC_MC_NQ) != 0)
+      for (int i = 0; i < DC_MC_NQ; i++) q[y * DC_MC_NQ + i] = NAN;
+  }
+  free(v);
+  return 0;
+}
+
+/* The drivers of targets t0 .. t0 + nt - 1 (rho and ok from target t0 on). */
+static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned char *ok) {
+  const size_t ns = mc->ns, nin = mc->ninputs;
+  const double *margin = mc->margin + t0 * ns;
+  for (size_t t = 0; t < nt; t++) {
+    ok[t] = ns >= 2;
+    for (size_t k = 0; ok[t] && k < ns; k++)
+      if (isnan(margin[t * ns + k])) ok[t] = 0;
+    for (size_t j = 0; j < nin; j++) rho[t * nin + j] = NAN;
+  }
+  if (ns < 2 || !nin) return 0;
+  /* the margins ranked once, each input's draws once for every target:
+     centred ranks, then one product per target (the bits of
+     dc_stats_pearson) */
+  double *ry = alloc_rows(nt + 2, ns), *syy = alloc_n(nt, sizeof *syy);
+  dc_ranker *rk = dc_ranker_new(ns);
+  if (!ry || !rk || !syy) {
+    free(ry);
+    free(syy);
+    dc_ranker_free(rk);
+    return -1;
+  }
+  double *xj = ry + nt * ns, *rx = xj + ns;
+  int rc = 0;
+  for (size_t t = 0; rc == 0 && t < nt; t++) {
+    if (!ok[t]) continue;
+    if (dc_ranker_ranks(rk, margin + t * ns, ns, xj)) rc = -1;
+    else syy[t] = dc_stats_centre(xj, ns, ry + t * ns);
+  }
+  for (size_t j = 0; rc == 0 && j < nin; j++) {
+    dc_mc_draws(mc, j, xj);
+    if (dc_ranker_ranks(rk, xj, ns, rx)) continue; /* a NaN draw: no rho */
+    double sxx = dc_stats_centre(rx, ns, xj);
+    for (size_t t = 0; t < nt; t++)
+      if (ok[t]) rho[t * nin + j] = dc_stats_pearson_centred(xj, sxx, ry + t * ns, syy[t], ns);
+  }
+  free(ry);
+  free(syy);
+  dc_ranker_free(rk);
+  return rc;
+}
+
+int dc_mc_drivers_all(const dc_mc *mc, double *rho, unsigned char *ok) {
+  return drivers(mc, 0, mc->ntargets, rho, ok);
+}
+
 int dc_mc_drivers(const dc_mc *mc, size_t t, double *rho, size_t *order) {
-  if (t >= mc->ntargets || mc->ns < 2) return -1;
-  const double *y = mc->margin + t * mc->ns;
-  for (size_t k = 0; k < mc->ns; k++)
-    if (isnan(y[k])) return -1;
-  return dc_stats_drivers(mc->x, mc->ninputs, y, mc->ns, rho, order);
+  unsigned char ok = 0;
+  if (t >= mc->ntargets || mc->ns < 2 || drivers(mc, t, 1, rho, &ok) != 0 || !ok) return -1;
+  return dc_stats_order_drivers(rho, mc->ninputs, order);
 }

@@ -898,3 +898,7 @@ const char *dc_status_name(enum dc_status st) {
   default: return "";
   }
 }
+
+/* For the Monte Carlo's evaluation path (plan_mc.c): target ti's verdict
+ * in scenario si from the metrics as they are in its buffers. */
+int dc_plan__eval_target(dc_plan *p, int si, size_t ti) { return eval_target(p, si, ti); }

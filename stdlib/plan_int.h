@@ -145,5 +145,8 @@ void dc_plan__invalidate(dc_plan *p);
 const char *dc_plan__kind_name(const target_t *t);
 /* Recomputes measure m's ramp weights / base when marked dirty; -1 on no memory. */
 int dc_plan__prepare(dc_plan *p, measure_t *m);
+/* Target ti's verdict in scenario si from the metric values in its buffers
+ * (plan_eval.c; for plan_mc.c). 0 or -1 (error set). */
+int dc_plan__eval_target(dc_plan *p, int si, size_t ti);
 
 #endif

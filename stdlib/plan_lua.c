@@ -503,7 +503,7 @@ dc_mc *dc_lua_plan_montecarlo(lua_State *L, int idx, int s, uint64_t seed, uint6
     dc_mc_free(a.mc);
     if (st == LUA_ERRMEM) dc_lua_memerror(L);
     if (st != LUA_OK) lua_error(L);
-    if (dc_plan_out_of_memory(p)) dc_lua_memerror(L);
+    if (dc_plan_out_of_memory(p) || strstr(a.err, "out of memory")) dc_lua_memerror(L);
     dc_lua_error(L, "plan '%s': Monte Carlo %s", dc_plan_name(p), a.err);
   }
   return a.mc;

@@ -308,6 +308,29 @@ static void check_options(lua_State *L, const char *what, const char *const *kno
   }
 }
 
+/* The run and the buffers of p:montecarlo while it builds its table: a
+ * userdata whose __gc frees them, so that a memory error (or any error)
+ * while the table is built leaks nothing. */
+typedef struct mc_box {
+  dc_mc *mc;
+  double *rho;
+  size_t *order;
+  unsigned char *ok;
+} mc_box;
+
+static void mc_box_clear(mc_box *b) {
+  dc_mc_free(b->mc);
+  free(b->rho);
+  free(b->order);
+  free(b->ok);
+  memset(b, 0, sizeof *b);
+}
+
+static int mc_box_gc(lua_State *L) {
+  mc_box_clear(lua_touserdata(L, 1));
+  return 0;
+}
+
 /* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
 static int plan_montecarlo(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
@@ -330,12 +353,28 @@ static int plan_montecarlo(lua_State *L) {
   lua_getfield(L, 2, "scenario");
   int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
   lua_pop(L, 1);
-  dc_mc *mc = dc_lua_plan_montecarlo(L, 1, s, seed, first, first + n);
-  /* the table is built from mc alone (the plan is not read meanwhile, but
-     pushing may run a finalizer: mc is kept in a userdata's reach) */
-  dc_mc **box = lua_newuserdatauv(L, sizeof *box, 0);
-  *box = mc;
+  /* the box first, with its finalizer: nothing is owned yet if making it
+     fails; from the run on, everything is in it */
+  mc_box *box = lua_newuserdatauv(L, sizeof *box, 0);
+  memset(box, 0, sizeof *box);
+  if (luaL_newmetatable(L, "decarb.MonteCarloRun")) {
+    lua_pushcfunction(L, mc_box_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
   int boxi = lua_gettop(L);
+  box->mc = dc_lua_plan_montecarlo(L, 1, s, seed, first, first + n);
+  dc_mc *mc = box->mc;
+  size_t k = mc->ninputs, nt = mc->ntargets;
+  box->rho = malloc((k && nt ? k * nt : 1) * sizeof *box->rho);
+  box->order = malloc((k ? k : 1) * sizeof *box->order);
+  box->ok = calloc(nt ? nt : 1, 1);
+  if (!box->rho || !box->order || !box->ok || (k && nt && dc_mc_drivers_all(mc, box->rho, box->ok) != 0)) {
+    mc_box_clear(box);
+    return dc_lua_memerror(L);
+  }
+  /* the table is built from mc alone (the plan is not read meanwhile; a
+     finalizer that runs while pushing cannot reach mc) */
   lua_createtable(L, 0, 5);
   lua_pushinteger(L, (lua_Integer)mc->ns);
   lua_setfield(L, -2, "samples");
@@ -343,25 +382,18 @@ static int plan_montecarlo(lua_State *L) {
   lua_setfield(L, -2, "seed");
   lua_pushinteger(L, (lua_Integer)mc->first);
   lua_setfield(L, -2, "first");
-  lua_createtable(L, (int)mc->ninputs, 0);
-  for (size_t j = 0; j < mc->ninputs; j++) {
+  lua_createtable(L, (int)k, 0);
+  for (size_t j = 0; j < k; j++) {
     lua_pushstring(L, mc->inputs[j]);
     lua_rawseti(L, -2, (lua_Integer)j + 1);
   }
   lua_setfield(L, -2, "inputs");
-  double *rho = malloc((mc->ninputs + 1) * (sizeof(double) + sizeof(size_t)));
-  if (!rho) {
-    dc_mc_free(mc);
-    *box = NULL;
-    return dc_lua_memerror(L);
-  }
-  size_t *order = (size_t *)(rho + mc->ninputs + 1);
-  lua_createtable(L, (int)mc->ntargets, 0);
-  for (size_t t = 0; t < mc->ntargets; t++) {
+  lua_createtable(L, (int)nt, 0);
+  for (size_t t = 0; t < nt; t++) {
     dc_plan_target_info ti;
-    dc_plan_target_at(p, (int)t, &ti);
     double pm, lo, hi;
     lua_createtable(L, 0, 6);
+    dc_plan_target_at(p, (int)t, &ti); /* read just before its name is pushed (no call into Lua between) */
     lua_pushstring(L, ti.name);
     lua_setfield(L, -2, "name");
     if (dc_mc_p_met(mc, t, &pm, &lo, &hi) == 0) {
@@ -379,43 +411,46 @@ static int plan_montecarlo(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)mc->tally[t].n);
     lua_setfield(L, -2, "samples");
     lua_newtable(L);
-    if (dc_mc_drivers(mc, t, rho, order) == 0)
-      for (size_t j = 0, k = 0; j < mc->ninputs; j++) {
-        if (isnan(rho[order[j]])) continue;
+    const double *rho = box->rho + t * k;
+    if (k && box->ok[t] && dc_stats_order_drivers(rho, k, box->order) == 0)
+      for (size_t j = 0, d = 0; j < k; j++) {
+        size_t o = box->order[j];
+        if (isnan(rho[o])) continue;
         lua_createtable(L, 0, 2);
-        lua_pushstring(L, mc->inputs[order[j]]);
+        lua_pushstring(L, mc->inputs[o]);
         lua_setfield(L, -2, "input");
-        lua_pushnumber(L, rho[order[j]]);
+        lua_pushnumber(L, rho[o]);
         lua_setfield(L, -2, "rho");
-        lua_rawseti(L, -2, (lua_Integer)++k);
+        lua_rawseti(L, -2, (lua_Integer)++d);
       }
     lua_setfield(L, -2, "drivers");
     lua_rawseti(L, -2, (lua_Integer)t + 1);
   }
-  free(rho);
   lua_setfield(L, -2, "targets");
-  /* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities */
+  /* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities, of
+     the metrics the run kept (the emissions and those the targets judge) */
   lua_newtable(L);
   for (size_t m = 0; m < mc->nmetrics; m++) {
     dc_plan_metric_info mi;
     if (dc_plan_metric_at(p, (int)m, &mi) != 0 || !mc->mok[m]) continue;
     dc_display disp = *mi.disp;
+    dc_dims dims = mi.dims;
+    lua_pushstring(L, mi.name); /* before anything can call back into Lua */
     lua_createtable(L, 0, (int)mc->ny);
     for (size_t y = 0; y < mc->ny; y++) {
       double q[DC_MC_NQ];
       if (dc_mc_quantiles(mc, m, y, q) != 0) continue;
       lua_createtable(L, DC_MC_NQ, 0);
-      for (int k = 0; k < DC_MC_NQ; k++) {
-        dc_lua_pushqty(L, q[k], mi.dims, &disp);
-        lua_rawseti(L, -2, k + 1);
+      for (int i = 0; i < DC_MC_NQ; i++) {
+        dc_lua_pushqty(L, q[i], dims, &disp);
+        lua_rawseti(L, -2, i + 1);
       }
       lua_rawseti(L, -2, (lua_Integer)mc->y0 + (lua_Integer)y);
     }
-    lua_setfield(L, -2, mi.name);
+    lua_rawset(L, -3);
   }
   lua_setfield(L, -2, "quantiles");
-  dc_mc_free(mc);
-  *box = NULL;
+  mc_box_clear(box);
   lua_remove(L, boxi);
   return 1;
 }

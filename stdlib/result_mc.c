@@ -3,6 +3,7 @@
  * computed from the raw per-sample values the result keeps, so that blocks
  * of one run merge exactly (see montecarlo.h). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,32 +49,36 @@ static int compute(dc_result *r) {
     if (!(r->inputs[j] = malloc(n))) return -1;
     memcpy(r->inputs[j], mc->inputs[j], n);
   }
-  size_t k = mc->ninputs;
-  double *rho = malloc((k ? k : 1) * sizeof *rho);
+  /* every target's drivers at once: each input's draws ranked once */
+  size_t k = mc->ninputs, nt = r->ntargets;
+  double *rho = k && nt && nt <= SIZE_MAX / sizeof(double) / k ? malloc(nt * k * sizeof *rho) : NULL;
   size_t *order = malloc((k ? k : 1) * sizeof *order);
-  int bad = !rho || !order;
-  for (size_t t = 0; !bad && t < r->ntargets; t++) {
+  unsigned char *ok = calloc(nt ? nt : 1, 1);
+  int bad = (k && nt && !rho) || !order || !ok || (k && nt && dc_mc_drivers_all(mc, rho, ok) != 0);
+  for (size_t t = 0; !bad && t < nt; t++) {
     dc_result_target *x = &r->targets[t];
     x->mc_met = mc->tally[t].met;
     x->mc_samples = mc->tally[t].n;
     x->p_met = x->p_met_lo = x->p_met_hi = NAN;
     dc_mc_p_met(mc, t, &x->p_met, &x->p_met_lo, &x->p_met_hi);
     x->ndrivers = 0;
-    if (!k || dc_mc_drivers(mc, t, rho, order) != 0) continue;
+    if (!k || !ok[t]) continue;
+    const double *rt = rho + t * k;
     x->driver_input = malloc(k * sizeof *x->driver_input);
     x->driver_rho = malloc(k * sizeof *x->driver_rho);
-    if (!x->driver_input || !x->driver_rho) {
+    if (!x->driver_input || !x->driver_rho || dc_stats_order_drivers(rt, k, order) != 0) {
       bad = 1;
       break;
     }
     for (size_t j = 0; j < k; j++) {
-      if (isnan(rho[order[j]])) continue; /* a constant input moves nothing */
+      if (isnan(rt[order[j]])) continue; /* a constant input moves nothing */
       x->driver_input[x->ndrivers] = order[j];
-      x->driver_rho[x->ndrivers++] = rho[order[j]];
+      x->driver_rho[x->ndrivers++] = rt[order[j]];
     }
   }
   free(rho);
   free(order);
+  free(ok);
   for (size_t m = 0; !bad && m < r->nmetrics && m < mc->nmetrics; m++) {
     if (!mc->mok[m]) continue;
     double *q = malloc(mc->ny * DC_MC_NQ * sizeof *q);
@@ -81,9 +86,11 @@ static int compute(dc_result *r) {
       bad = 1;
       break;
     }
-    for (size_t y = 0; y < mc->ny; y++)
-      if (dc_mc_quantiles(mc, m, y, q + y * DC_MC_NQ) != 0)
-        for (int i = 0; i < DC_MC_NQ; i++) q[y * DC_MC_NQ + i] = NAN;
+    if (dc_mc_quantiles_all(mc, m, q) != 0) {
+      free(q);
+      bad = 1;
+      break;
+    }
     r->metrics[m].quantiles = q;
   }
   return bad ? -1 : 0;

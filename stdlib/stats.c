@@ -48,6 +48,70 @@ int dc_stats_sort(double *x, size_t n) {
   return 0;
 }
 
+static inline void swap_d(double *a, double *b) {
+  double t = *a;
+  *a = *b;
+  *b = t;
+}
+
+/* Puts in x[pos[i]] (pos ascending, within [lo, hi)) the value the sorted
+ * order would put there: quickselect on every wanted position at once,
+ * three-way partitions (equal values are placed at once), a sort after
+ * `depth` rounds so that no input is quadratic. */
+static void select_at(double *x, size_t lo, size_t hi, const size_t *pos, size_t np, int depth) {
+  while (np && hi - lo > 16) {
+    if (depth-- <= 0) {
+      qsort(x + lo, hi - lo, sizeof *x, cmp_double);
+      return;
+    }
+    double a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi - 1];
+    double pv = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    size_t lt = lo, i = lo, gt = hi;
+    while (i < gt) {
+      if (x[i] < pv) swap_d(&x[lt++], &x[i++]);
+      else if (x[i] > pv) swap_d(&x[i], &x[--gt]);
+      else i++;
+    }
+    size_t a1 = 0, b1;
+    while (a1 < np && pos[a1] < lt) a1++;
+    for (b1 = a1; b1 < np && pos[b1] < gt; b1++) {}
+    select_at(x, lo, lt, pos, a1, depth);
+    lo = gt;
+    pos += b1;
+    np -= b1;
+  }
+  if (!np) return;
+  for (size_t i = lo + 1; i < hi; i++) /* a few values: insertion */
+    for (size_t j = i; j > lo && x[j - 1] > x[j]; j--) swap_d(&x[j - 1], &x[j]);
+}
+
+int dc_stats_quantiles(double *x, size_t n, const double *ps, size_t np, double *out) {
+  if (n == 0 || np > 16) return -1;
+  size_t pos[32], k = 0;
+  for (size_t j = 0; j < np; j++) {
+    if (!(ps[j] >= 0 && ps[j] <= 1)) return -1;
+    size_t i = (size_t)((double)(n - 1) * ps[j]); /* as dc_quantile_sorted reads them */
+    if (i >= n - 1) pos[k++] = n - 1;
+    else pos[k++] = i, pos[k++] = i + 1;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (isnan(x[i])) return -1;
+  for (size_t i = 1; i < k; i++) /* ascending, no repeats */
+    for (size_t j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
+      size_t t = pos[j];
+      pos[j] = pos[j - 1];
+      pos[j - 1] = t;
+    }
+  size_t u = 0;
+  for (size_t i = 0; i < k; i++)
+    if (!u || pos[u - 1] != pos[i]) pos[u++] = pos[i];
+  int depth = 2;
+  for (size_t m = n; m > 1; m >>= 1) depth += 2;
+  select_at(x, 0, n, pos, u, depth);
+  for (size_t j = 0; j < np; j++) out[j] = dc_quantile_sorted(x, n, ps[j]);
+  return 0;
+}
+
 /* ====================================================================== */
 /* samples of blocks                                                     */
 /* ====================================================================== */
@@ -92,8 +156,8 @@ int dc_samples_quantiles(const dc_samples *a, const double *ps, size_t np, doubl
   double *x = malloc(a->n * sizeof *x);
   if (!x) return -1;
   memcpy(x, a->v, a->n * sizeof *x);
-  int rc = dc_stats_sort(x, a->n);
-  for (size_t j = 0; rc == 0 && j < np; j++) out[j] = dc_quantile_sorted(x, a->n, ps[j]);
+  int rc = np <= 16 ? dc_stats_quantiles(x, a->n, ps, np, out) : dc_stats_sort(x, a->n);
+  for (size_t j = 0; np > 16 && rc == 0 && j < np; j++) out[j] = dc_quantile_sorted(x, a->n, ps[j]);
   free(x);
   return rc;
 }
@@ -102,43 +166,192 @@ int dc_samples_quantiles(const dc_samples *a, const double *ps, size_t np, doubl
 /* ranks and Spearman                                                    */
 /* ====================================================================== */
 
-typedef struct ranked {
-  double v;
-  size_t i;
-} ranked;
+struct dc_ranker {
+  size_t cap;
+  uint64_t *key[2];
+  uint32_t *idx[2];
+  double *val;
+  uint32_t *bkt; /* cap + 1 */
+  uint32_t cnt[6][2048];
+};
 
-/* by value, then by position: a total order, so qsort's result is fixed */
-static int cmp_ranked(const void *a, const void *b) {
-  const ranked *x = a, *y = b;
-  if (x->v != y->v) return x->v < y->v ? -1 : 1;
-  return (x->i > y->i) - (x->i < y->i);
+dc_ranker *dc_ranker_new(size_t n) {
+  if (n >= UINT32_MAX || n > SIZE_MAX / (2 * sizeof(uint64_t) + 2 * sizeof(uint32_t))) return NULL;
+  dc_ranker *rk = calloc(1, sizeof *rk);
+  if (!rk) return NULL;
+  size_t m = n ? n : 1;
+  rk->cap = n;
+  rk->key[0] = malloc(2 * m * sizeof(uint64_t));
+  rk->idx[0] = malloc(2 * m * sizeof(uint32_t));
+  rk->val = malloc(m * sizeof(double));
+  rk->bkt = malloc((m + 1) * sizeof(uint32_t));
+  if (!rk->key[0] || !rk->idx[0] || !rk->val || !rk->bkt) {
+    dc_ranker_free(rk);
+    return NULL;
+  }
+  rk->key[1] = rk->key[0] + m;
+  rk->idx[1] = rk->idx[0] + m;
+  return rk;
 }
 
-int dc_stats_ranks(const double *x, size_t n, double *r) {
-  if (n > SIZE_MAX / sizeof(ranked)) return -1;
-  ranked *t = malloc((n ? n : 1) * sizeof *t);
-  if (!t) return -1;
-  for (size_t i = 0; i < n; i++) {
-    if (isnan(x[i])) {
-      free(t);
-      return -1;
+void dc_ranker_free(dc_ranker *rk) {
+  if (!rk) return;
+  free(rk->key[0]);
+  free(rk->idx[0]);
+  free(rk->val);
+  free(rk->bkt);
+  free(rk);
+}
+
+/* A double's bits as an unsigned key in the same order (-0 as +0). */
+static inline uint64_t order_key(double v) {
+  uint64_t b;
+  if (v == 0) v = 0;
+  memcpy(&b, &v, sizeof b);
+  return b >> 63 ? ~b : b | (uint64_t)1 << 63;
+}
+
+/* Sorts the first n keys (key[0], with their indices idx[0]) by LSD radix;
+ * returns which buffer holds the result. */
+static int radix(dc_ranker *rk, size_t n) {
+  int cur = 0;
+  for (int d = 0; d < 6; d++) {
+    uint32_t *c = rk->cnt[d];
+    if (!n || c[(rk->key[0][0] >> (11 * d)) & 2047] == n) continue; /* every value has this digit */
+    uint32_t sum = 0;
+    for (int b = 0; b < 2048; b++) {
+      uint32_t t = c[b];
+      c[b] = sum;
+      sum += t;
     }
-    t[i] = (ranked){x[i], i};
+    const uint64_t *ks = rk->key[cur];
+    const uint32_t *is = rk->idx[cur];
+    uint64_t *kd = rk->key[!cur];
+    uint32_t *id = rk->idx[!cur];
+    for (size_t i = 0; i < n; i++) {
+      uint32_t at = c[(ks[i] >> (11 * d)) & 2047]++;
+      kd[at] = ks[i];
+      id[at] = is[i];
+    }
+    cur = !cur;
   }
-  qsort(t, n, sizeof *t, cmp_ranked);
-  for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && t[j].v == t[i].v) j++;
-    double avg = 0.5 * (double)(i + 1 + j); /* mean of positions i+1 .. j */
-    for (size_t k = i; k < j; k++) r[t[k].i] = avg;
-    i = j;
+  return cur;
+}
+
+/* the keys of x[0..n-1] and their digits' counts; -1 on a NaN */
+static int load_keys(dc_ranker *rk, const double *x, size_t n) {
+  memset(rk->cnt, 0, sizeof rk->cnt);
+  uint64_t *k = rk->key[0];
+  uint32_t *ix = rk->idx[0];
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(x[i])) return -1;
+    uint64_t key = order_key(x[i]);
+    k[i] = key;
+    ix[i] = (uint32_t)i;
+    for (int d = 0; d < 6; d++) rk->cnt[d][(key >> (11 * d)) & 2047]++;
   }
-  free(t);
   return 0;
 }
 
+/* Average ranks by a bucket sort: n buckets evenly over [min, max] (an
+ * order-preserving map: x <= y puts x in the same or an earlier bucket),
+ * each bucket sorted by insertion. Draws of a smooth distribution put a
+ * value or two in each bucket, so this is a few passes; 1 when it gives up
+ * (too many moves: values bunched in a few buckets), -1 on a NaN, 0 done. */
+static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
+  double mn = INFINITY, mx = -INFINITY;
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(x[i])) return -1;
+    if (x[i] < mn) mn = x[i];
+    if (x[i] > mx) mx = x[i];
+  }
+  if (!(mx > mn)) { /* all equal */
+    for (size_t i = 0; i < n; i++) r[i] = 0.5 * (double)(1 + n);
+    return 0;
+  }
+  double sc = (double)n / (mx - mn);
+  if (!isfinite(sc) || !isfinite(mx - mn)) return 1;
+  uint32_t *c = rk->bkt, *b = rk->idx[1], *ix = rk->idx[0];
+  double *v = rk->val;
+  memset(c, 0, (n + 1) * sizeof *c);
+  for (size_t i = 0; i < n; i++) {
+    size_t q = (size_t)((x[i] - mn) * sc);
+    b[i] = (uint32_t)(q >= n ? n - 1 : q);
+    c[b[i] + 1]++;
+  }
+  for (size_t q = 0; q < n; q++) c[q + 1] += c[q];
+  for (size_t i = 0; i < n; i++) {
+    uint32_t at = c[b[i]]++;
+    v[at] = x[i];
+    ix[at] = (uint32_t)i;
+  }
+  /* c[q] is now where bucket q + 1 starts */
+  size_t moves = 0, start = 0;
+  for (size_t q = 0; q < n; q++) {
+    size_t end = c[q];
+    for (size_t i = start + 1; i < end; i++) {
+      double t = v[i];
+      uint32_t ti = ix[i];
+      size_t j = i;
+      for (; j > start && v[j - 1] > t; j--) {
+        v[j] = v[j - 1];
+        ix[j] = ix[j - 1];
+      }
+      v[j] = t;
+      ix[j] = ti;
+      if ((moves += i - j) > 4 * n) return 1;
+    }
+    start = end;
+  }
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && v[j] == v[i]) j++;
+    double avg = 0.5 * (double)(i + 1 + j); /* mean of positions i+1 .. j */
+    for (size_t q = i; q < j; q++) r[ix[q]] = avg;
+    i = j;
+  }
+  return 0;
+}
+
+int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
+  if (n > rk->cap) return -1;
+  int rc = bucket_ranks(rk, x, n, r);
+  if (rc <= 0) return rc;
+  if (load_keys(rk, x, n)) return -1;
+  int cur = radix(rk, n);
+  const uint64_t *k = rk->key[cur];
+  const uint32_t *ix = rk->idx[cur];
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && k[j] == k[i]) j++;
+    double avg = 0.5 * (double)(i + 1 + j); /* mean of positions i+1 .. j */
+    for (size_t q = i; q < j; q++) r[ix[q]] = avg;
+    i = j;
+  }
+  return 0;
+}
+
+int dc_ranker_sort(dc_ranker *rk, double *x, size_t n) {
+  if (n > rk->cap || load_keys(rk, x, n)) return -1;
+  int cur = radix(rk, n);
+  const uint32_t *ix = rk->idx[cur];
+  /* by index: -0 stays -0 (its key is +0's) */
+  double *tmp = (double *)rk->key[!cur];
+  for (size_t i = 0; i < n; i++) tmp[i] = x[ix[i]];
+  memcpy(x, tmp, n * sizeof *x);
+  return 0;
+}
+
+int dc_stats_ranks(const double *x, size_t n, double *r) {
+  dc_ranker *rk = dc_ranker_new(n);
+  if (!rk) return -1;
+  int rc = dc_ranker_ranks(rk, x, n, r);
+  dc_ranker_free(rk);
+  return rc;
+}
+
 /* Pearson's r of two series, centred first (two passes: no cancellation) */
-static double pearson(const double *x, const double *y, size_t n) {
+double dc_stats_pearson(const double *x, const double *y, size_t n) {
   double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
   for (size_t i = 0; i < n; i++) mx += x[i], my += y[i];
   mx /= (double)n, my /= (double)n;
@@ -151,12 +364,31 @@ static double pearson(const double *x, const double *y, size_t n) {
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
+double dc_stats_centre(const double *x, size_t n, double *dx) {
+  double mx = 0, sxx = 0;
+  for (size_t i = 0; i < n; i++) mx += x[i];
+  mx /= (double)n;
+  for (size_t i = 0; i < n; i++) {
+    dx[i] = x[i] - mx;
+    sxx += dx[i] * dx[i];
+  }
+  return sxx;
+}
+
+double dc_stats_pearson_centred(const double *dx, double sxx, const double *dy, double syy, size_t n) {
+  if (sxx == 0 || syy == 0) return NAN;
+  double sxy = 0;
+  for (size_t i = 0; i < n; i++) sxy += dx[i] * dy[i];
+  double r = sxy / sqrt(sxx * syy);
+  return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
 double dc_spearman(const double *x, const double *y, size_t n) {
   if (n < 2 || n > SIZE_MAX / (2 * sizeof(double))) return NAN;
   double *rx = malloc(2 * n * sizeof *rx);
   if (!rx) return NAN;
   double *ry = rx + n, rho = NAN;
-  if (dc_stats_ranks(x, n, rx) == 0 && dc_stats_ranks(y, n, ry) == 0) rho = pearson(rx, ry, n);
+  if (dc_stats_ranks(x, n, rx) == 0 && dc_stats_ranks(y, n, ry) == 0) rho = dc_stats_pearson(rx, ry, n);
   free(rx);
   return rho;
 }
@@ -176,23 +408,29 @@ static int cmp_driver(const void *a, const void *b) {
   return (x->j > y->j) - (x->j < y->j);
 }
 
+int dc_stats_order_drivers(const double *rho, size_t k, size_t *order) {
+  if (k > SIZE_MAX / sizeof(driver)) return -1;
+  driver *d = malloc((k ? k : 1) * sizeof *d);
+  if (!d) return -1;
+  for (size_t j = 0; j < k; j++) d[j] = (driver){isnan(rho[j]) ? -1 : fabs(rho[j]), j};
+  qsort(d, k, sizeof *d, cmp_driver);
+  for (size_t j = 0; j < k; j++) order[j] = d[j].j;
+  free(d);
+  return 0;
+}
+
 int dc_stats_drivers(const double *x, size_t k, const double *y, size_t n, double *rho,
                      size_t *order) {
-  if (n > SIZE_MAX / (2 * sizeof(double)) || k > SIZE_MAX / sizeof(driver)) return -1;
+  if (n > SIZE_MAX / (2 * sizeof(double))) return -1;
   double *ry = malloc((n ? 2 * n : 1) * sizeof *ry);
-  driver *d = malloc((k ? k : 1) * sizeof *d);
-  int rc = ry && d && dc_stats_ranks(y, n, ry) == 0 ? 0 : -1;
+  dc_ranker *rk = dc_ranker_new(n);
+  int rc = ry && rk && dc_ranker_ranks(rk, y, n, ry) == 0 ? 0 : -1;
   double *rx = ry ? ry + n : NULL;
-  for (size_t j = 0; rc == 0 && j < k; j++) {
+  for (size_t j = 0; rc == 0 && j < k; j++)
     /* the margin is ranked once; each input in turn */
-    rho[j] = n >= 2 && dc_stats_ranks(x + j * n, n, rx) == 0 ? pearson(rx, ry, n) : NAN;
-    d[j] = (driver){isnan(rho[j]) ? -1 : fabs(rho[j]), j};
-  }
-  if (rc == 0) {
-    qsort(d, k, sizeof *d, cmp_driver);
-    for (size_t j = 0; j < k; j++) order[j] = d[j].j;
-  }
+    rho[j] = n >= 2 && dc_ranker_ranks(rk, x + j * n, n, rx) == 0 ? dc_stats_pearson(rx, ry, n) : NAN;
+  if (rc == 0) rc = dc_stats_order_drivers(rho, k, order);
   free(ry);
-  free(d);
+  dc_ranker_free(rk);
   return rc;
 }

@@ -41,6 +41,12 @@ double dc_quantile_sorted(const double *x, size_t n, double p);
  * they are equal). -1 when a value is NaN (x then unspecified), else 0. */
 int dc_stats_sort(double *x, size_t n);
 
+/* The quantiles ps[0..np-1] (0 <= p <= 1, np <= 16) of n >= 1 values, as
+ * dc_quantile_sorted would give them after sorting x, found by selection
+ * (x is reordered, not fully sorted: about 3n comparisons rather than n
+ * log n). 0, or -1 when n is 0, a value is NaN or a p is outside [0, 1]. */
+int dc_stats_quantiles(double *x, size_t n, const double *ps, size_t np, double *out);
+
 /* ---- samples of blocks ------------------------------------------------- */
 
 /* One metric's per-sample values for samples first .. first + n - 1, in
@@ -70,6 +76,33 @@ int dc_samples_quantiles(const dc_samples *a, const double *ps, size_t np, doubl
 /* Average ranks (1-based; ties share the mean of their positions) of x into
  * r. 0, or -1 on a NaN or no memory. */
 int dc_stats_ranks(const double *x, size_t n, double *r);
+
+/* The same ranks, by a radix sort (six passes of 11 bits over the doubles'
+ * order-preserving bit patterns, a pass skipped when every value shares
+ * its digit) with its buffers made once for many rankings of up to n
+ * values (n < 2^32). */
+typedef struct dc_ranker dc_ranker;
+dc_ranker *dc_ranker_new(size_t n);
+int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r);
+void dc_ranker_free(dc_ranker *rk);
+
+/* Pearson's r of x and y (n >= 1), centred first; NaN when either is
+ * constant. Of average ranks: Spearman's rho. */
+double dc_stats_pearson(const double *x, const double *y, size_t n);
+
+/* The same in two steps, for one series against many: x centred into dx
+ * (returns the sum of squares), then r from two centred series, the same
+ * bits as dc_stats_pearson. */
+double dc_stats_centre(const double *x, size_t n, double *dx);
+double dc_stats_pearson_centred(const double *dx, double sxx, const double *dy, double syy, size_t n);
+
+/* Sorts x in place by the ranker's radix sort (the same order as
+ * dc_stats_sort). 0, or -1 on a NaN or n beyond the ranker's size. */
+int dc_ranker_sort(dc_ranker *rk, double *x, size_t n);
+
+/* The inputs by |rho[j]|, largest first (NaN last; ties by index) into
+ * order[0..k-1]. 0, or -1 on no memory. */
+int dc_stats_order_drivers(const double *rho, size_t k, size_t *order);
 
 /* Spearman's rank correlation of x and y (n >= 2): the Pearson correlation
  * of their average ranks, in [-1, 1]. NaN when either is constant, n < 2,

@@ -24,7 +24,9 @@
 #include "explain.h"
 #include "plan.h"
 #include "plan_lua.h"
+#include "montecarlo.h"
 #include "pretty.h"
+#include "random.h"
 #include "report.h"
 #include "run.h"
 #include "series_lua.h"
@@ -274,11 +276,55 @@ static int check_collect(lua_State *L) {
   return 1;
 }
 
-/* :check [EXPR] — the report `decarb check` would print, for the plans of
- * the session or the one EXPR gives. */
+/* :check's options before EXPR: --samples N (or A:B) and --seed S, read by
+ * the parsers of `decarb check` (random.h), as --opt VALUE or --opt=VALUE.
+ * Moves *what past them; 0, or -1 with the error said. */
+static int check_options(repl *r, const char **what, dc_run_opts *o) {
+  const char *s = *what;
+  char perr[200];
+  for (;;) {
+    while (*s == ' ' || *s == '\t') s++;
+    if (strncmp(s, "--", 2) != 0) break;
+    const char *e = s;
+    while (*e && *e != ' ' && *e != '\t' && *e != '=') e++;
+    char opt[16] = "", val[64] = "";
+    snprintf(opt, sizeof opt, "%.*s", (int)(e - s), s);
+    int sam = strcmp(opt, "--samples") == 0, seed = strcmp(opt, "--seed") == 0;
+    if (!sam && !seed) {
+      say_error(r, DC_EXIT_USAGE, ":check: unknown option '%.*s' (:check [--samples N] [--seed S] [PLAN])", (int)(e - s), s);
+      return -1;
+    }
+    if (*e == '=') e++;
+    else
+      while (*e == ' ' || *e == '\t') e++;
+    const char *v = e;
+    while (*e && *e != ' ' && *e != '\t') e++;
+    if (e == v) {
+      say_error(r, DC_EXIT_USAGE, ":check: %s needs a value", opt);
+      return -1;
+    }
+    snprintf(val, sizeof val, "%.*s", (int)(e - v), v);
+    uint64_t a = 0, b = 0;
+    if (sam ? dc_random_parse_samples(val, &a, &b, perr, sizeof perr) : dc_random_parse_seed(val, &a, perr, sizeof perr)) {
+      say_error(r, DC_EXIT_USAGE, ":check: %s", perr);
+      return -1;
+    }
+    if (sam) o->mc_first = a, o->mc_end = b;
+    else o->seed = a;
+    s = e;
+  }
+  *what = s;
+  return 0;
+}
+
+/* :check [--samples N] [--seed S] [EXPR] — the report `decarb check` would
+ * print (with a Monte Carlo of N samples: P(met), percentiles, drivers),
+ * for the plans of the session or the one EXPR gives. */
 static void cmd_check(repl *r, const char *what) {
   lua_State *L = dc_host_state(r->h);
   int top = lua_gettop(L), st;
+  dc_run_opts ro_run = {"plan", NULL, 0, DC_MC_DEFAULT_SEED, 0, 0, 0};
+  if (check_options(r, &what, &ro_run)) return;
   lua_pushcfunction(L, check_collect);
   if (*what) {
     /* an expression naming a plan: the user asked for it, so it may run */
@@ -314,7 +360,7 @@ static void cmd_check(repl *r, const char *what) {
     return;
   }
   dc_run_list rr = {NULL, 0, 0};
-  st = dc_run_plans(r->h, NULL, "plan", dc_run_list_push, &rr); /* pops the list */
+  st = dc_run_plans_opts(r->h, NULL, &ro_run, dc_run_list_push, &rr); /* pops the list */
   if (st != DC_EXIT_OK) {
     if (lua_gettop(L) > top) fail(r, st); /* an evaluation error */
     else say_error(r, st, "decarb: out of memory");

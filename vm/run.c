@@ -73,6 +73,9 @@ static int run_plans(dc_host *h, const char *file, const char *scenario, const d
 int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink sink, void *ctx) {
   return run_plans(h, file, scenario, NULL, sink, ctx);
 }
+int dc_run_plans_opts(dc_host *h, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx) {
+  return run_plans(h, file, o->scenario, o, sink, ctx);
+}
 
 static int run_plans(dc_host *h, const char *file, const char *scenario, const dc_run_opts *o, dc_run_sink sink,
                      void *ctx) {

@@ -55,6 +55,9 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
  * Returns a DC_EXIT_* code (a Lua error is reported by the caller: left on
  * the stack as dc_host_call leaves it). */
 int dc_run_plans(dc_host *h, const char *file, const char *scenario, dc_run_sink sink, void *ctx);
+/* The same with the run's options (the REPL's :check --samples: o->seeded
+ * is not used, the script has run). */
+int dc_run_plans_opts(dc_host *h, const char *file, const dc_run_opts *o, dc_run_sink sink, void *ctx);
 
 /* print() while checking (and seeking): Lua's print on standard error, so
  * that a report on standard output stays whole. */

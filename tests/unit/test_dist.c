@@ -241,6 +241,31 @@ static void cdf_inverts_quantile(void **st) {
     }
 }
 
+/* many at once: the values of one at a time, bit for bit (NaN outside) */
+static void quantiles_in_batch(void **st) {
+  (void)st;
+  dc_dist d[5];
+  char err[200];
+  assert_int_equal(dc_dist_make(&d[0], DC_DIST_TRIANGULAR, 100, 80, 130, NULL, NULL, err, sizeof err), 0);
+  assert_int_equal(dc_dist_make(&d[1], DC_DIST_TRIANGULAR, 80, 80, 130, NULL, NULL, err, sizeof err), 0);
+  assert_int_equal(dc_dist_make(&d[2], DC_DIST_UNIFORM, 1, 0, 2, NULL, NULL, err, sizeof err), 0);
+  assert_int_equal(dc_dist_make(&d[3], DC_DIST_NORMAL, 100, 80, 120, NULL, NULL, err, sizeof err), 0);
+  assert_int_equal(dc_dist_make(&d[4], DC_DIST_TRIANGULAR, 5, 5, 5, NULL, NULL, err, sizeof err), 0);
+  double u[1003];
+  for (int k = 0; k < 1000; k++) u[k] = (k + 0.5) / 1000;
+  u[1000] = 0, u[1001] = 1, u[1002] = -0.5;
+  for (int i = 0; i < 5; i++) {
+    double v[1003];
+    memcpy(v, u, sizeof u);
+    dc_dist_quantiles(&d[i], v, 1003);
+    for (int k = 0; k < 1003; k++) {
+      double w = dc_dist_quantile(&d[i], u[k]);
+      if (isnan(w) ? !isnan(v[k]) : memcmp(&w, &v[k], sizeof w) != 0)
+        fail_msg("dist %d, u = %g: %.17g, one at a time %.17g", i, u[k], v[k], w);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(norm_quantile_published),
@@ -251,6 +276,7 @@ int main(void) {
     cmocka_unit_test(closed_form_quantiles),
     cmocka_unit_test(draws_follow_the_distribution),
     cmocka_unit_test(cdf_inverts_quantile),
+    cmocka_unit_test(quantiles_in_batch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

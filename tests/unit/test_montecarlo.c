@@ -131,9 +131,14 @@ static void test_same_seed_same_values(void **state) {
   (void)state;
   dc_plan *p = closed_form();
   dc_mc *a = run(p, 99, 0, 500), *b = run(p, 99, 0, 500), *c = run(p, 100, 0, 500);
-  assert_memory_equal(a->x, b->x, 500 * sizeof(double));
-  assert_memory_equal(a->mval, b->mval, a->nmetrics * a->ny * 500 * sizeof(double));
-  assert_memory_not_equal(a->x, c->x, 500 * sizeof(double));
+  double xa[500], xb[500], xc[500];
+  dc_mc_draws(a, 0, xa);
+  dc_mc_draws(b, 0, xb);
+  dc_mc_draws(c, 0, xc);
+  assert_memory_equal(xa, xb, sizeof xa);
+  assert_int_equal(a->nkept, 1); /* the emissions, which the target judges too */
+  assert_memory_equal(a->mval, b->mval, a->nkept * a->ny * 500 * sizeof(double));
+  assert_memory_not_equal(xa, xc, sizeof xa);
   dc_mc_free(a);
   dc_mc_free(b);
   dc_mc_free(c);
@@ -147,9 +152,12 @@ static void test_blocks_merge_exactly(void **state) {
   char err[300];
   assert_int_equal(dc_mc_merge(a, b, err, sizeof err), 0);
   assert_int_equal(a->ns, 10000);
-  assert_memory_equal(a->x, whole->x, 10000 * sizeof(double));
+  static double xa[10000], xw[10000];
+  dc_mc_draws(a, 0, xa);
+  dc_mc_draws(whole, 0, xw);
+  assert_memory_equal(xa, xw, sizeof xa);
   assert_memory_equal(a->margin, whole->margin, 10000 * sizeof(double));
-  assert_memory_equal(a->mval, whole->mval, a->nmetrics * a->ny * 10000 * sizeof(double));
+  assert_memory_equal(a->mval, whole->mval, a->nkept * a->ny * 10000 * sizeof(double));
   assert_int_equal(a->tally[0].met, whole->tally[0].met);
   /* a block that does not follow is refused */
   dc_mc *c = run(p, 5, 20000, 20010);
@@ -244,6 +252,133 @@ static void test_set_field(void **state) {
   dc_plan_free(p);
 }
 
+static const dc_dims POWER = {{[DC_DIM_MASS] = 1, [DC_DIM_LENGTH] = 2, [DC_DIM_TIME] = -3}};
+static const dc_dims NODIM = {{0}};
+
+static void add_target(dc_plan *p, const char *name, enum dc_target_kind kind, const char *metric, double bound,
+                       int by, int from, double reduce, const char *vs) {
+  dc_plan_target_spec t;
+  memset(&t, 0, sizeof t);
+  t.name = name;
+  t.kind = kind;
+  t.metric = metric;
+  t.bound = bound;
+  t.bound_dims = EMIS;
+  if (kind == DC_TARGET_BUDGET) t.bound_dims.e[DC_DIM_TIME] = 0; /* an amount, not a rate */
+  t.by = by;
+  t.from = from;
+  t.reduce = reduce;
+  t.vs = vs;
+  t.every_year_after = 1;
+  if (dc_plan_target(p, &t) < 0) fail_msg("%s: %s", name, dc_plan_error(p));
+}
+
+/* The evaluation path for linear amounts (plan_mc.c) gives each sample the
+ * bits that setting its draws and evaluating the plan gives: abatements
+ * (constant and series), a saving's amount and factor, a scale, the plan's
+ * total (no sector), a measure with ramps and a stop, a capacity measure
+ * and a difference metric left as they are, targets of every level kind,
+ * one against BAU. */
+static void test_fast_path_exact(void **state) {
+  (void)state;
+  dc_plan *p = dc_plan_new("fast", Y0, Y1);
+  assert_int_equal(dc_plan_sector(p, "s", konst(100), EMIS, NULL, NULL), 0);
+  assert_int_equal(dc_plan_sector(p, "t", konst(70.3), EMIS, NULL, NULL), 1);
+  assert_int_equal(dc_plan_capacity(p, "PV", konst(600), POWER, NULL, konst(0.2), NODIM, NULL), 0);
+  int a = add_abates(p, "a", 10, 2022);
+  int b = add_abates(p, "b", 7.7, DC_PLAN_NOYEAR);
+  dc_plan_measure_spec m;
+  memset(&m, 0, sizeof m);
+  double series[N], fac[N];
+  for (int i = 0; i < N; i++) series[i] = 3.1 + 0.37 * i, fac[i] = 0.013 * (i + 1);
+  m.name = "c";
+  m.kind = DC_MEASURE_ABATES;
+  m.sector = NULL; /* the plan's total */
+  m.start = 2021;
+  m.full = 2025;
+  m.stop = 2029;
+  m.amount = series;
+  m.amount_dims = EMIS;
+  m.scenario = -1;
+  int c = dc_plan_measure(p, &m);
+  assert_true(c >= 0);
+  dc_dims edims = {{[DC_DIM_MASS] = 1, [DC_DIM_LENGTH] = 2, [DC_DIM_TIME] = -3}};
+  dc_dims fdims = {{[DC_DIM_CO2] = 1, [DC_DIM_MASS] = -1, [DC_DIM_LENGTH] = -2, [DC_DIM_TIME] = 2}};
+  m.name = "d";
+  m.kind = DC_MEASURE_SAVES;
+  m.sector = "t";
+  m.start = 2023;
+  m.full = 2027;
+  m.stop = DC_PLAN_NOYEAR;
+  m.amount = konst(900);
+  m.amount_dims = edims;
+  m.factor = fac;
+  m.factor_dims = fdims;
+  int d = dc_plan_measure(p, &m);
+  assert_true(d >= 0);
+  m.name = "e";
+  m.amount = konst(400);
+  int e = dc_plan_measure(p, &m);
+  assert_true(e >= 0);
+  dc_plan_add ad = {"PV", konst(400), POWER, NULL, NODIM};
+  memset(&m, 0, sizeof m);
+  m.name = "PV park";
+  m.kind = DC_MEASURE_ADDS;
+  m.sector = "s";
+  m.start = 2023;
+  m.full = m.stop = DC_PLAN_NOYEAR;
+  m.adds = &ad;
+  m.nadds = 1;
+  m.factor = konst(0.0125);
+  m.factor_dims = fdims;
+  m.scenario = -1;
+  assert_true(dc_plan_measure(p, &m) >= 0);
+  assert_true(dc_plan_metric_diff(p, "change", "emissions", NULL) >= 0);
+  add_input(p, a, DC_FIELD_AMOUNT, DC_DIST_TRIANGULAR, 10, 2, 30, NULL, 0);
+  add_input(p, b, DC_FIELD_SCALE, DC_DIST_UNIFORM, 1, 0.5, 2, NULL, 1);
+  add_input(p, c, DC_FIELD_AMOUNT, DC_DIST_NORMAL, 4, 3, 5, NULL, 2);
+  add_input(p, d, DC_FIELD_AMOUNT, DC_DIST_LOGNORMAL, 900, 450, 1800, NULL, 3);
+  add_input(p, e, DC_FIELD_FACTOR, DC_DIST_UNIFORM, 0.05, 0.01, 0.1, NULL, 4);
+  add_target(p, "at most", DC_TARGET_AT_MOST, NULL, 150, 2025, DC_PLAN_NOYEAR, 0, NULL);
+  add_target(p, "sector t", DC_TARGET_AT_MOST, "t", 69, 2028, DC_PLAN_NOYEAR, 0, NULL);
+  add_target(p, "reduce", DC_TARGET_REDUCE, NULL, 0, 2030, 2020, 0.15, NULL);
+  add_target(p, "vs BAU", DC_TARGET_VS, NULL, 0, 2030, DC_PLAN_NOYEAR, 0.1, "BAU");
+  add_target(p, "budget", DC_TARGET_BUDGET, NULL, 1e4, 2030, 2021, 0, NULL);
+  assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+  char err[300];
+  dc_mc *mc = dc_mc_begin(p, DC_SCEN_PLAN, 11, 100, 400, err, sizeof err);
+  assert_non_null(mc);
+  assert_int_equal(dc_mc_keep(mc, -1), 0);
+  assert_int_equal(dc_mc_run(mc, p, NULL, NULL, err, sizeof err), 0);
+  assert_non_null(mc->eval); /* the fast path ran */
+  assert_null(mc->x);        /* and kept no draw */
+  dc_mc_end(mc, p);
+  for (size_t k = 0; k < mc->ns; k += 37) {
+    for (size_t j = 0; j < mc->ninputs; j++)
+      assert_int_equal(dc_plan_set_field(p, &mc->slot[j], NULL, dc_mc_draw(mc, j, k)), 0);
+    assert_int_equal(dc_plan_evaluate(p, DC_SCEN_PLAN, NULL, NULL), 0);
+    for (size_t mi = 0; mi < mc->nmetrics; mi++) {
+      const double *v = dc_plan_values(p, DC_SCEN_PLAN, (int)mi);
+      if (!mc->mok[mi]) continue;
+      for (size_t y = 0; y < mc->ny; y++) {
+        double w = dc_mc_value(mc, k, mi, y);
+        if (memcmp(&w, &v[y], sizeof w) != 0)
+          fail_msg("sample %zu, metric %zu, year %zu: %.17g, evaluated %.17g", k, mi, y, w, v[y]);
+      }
+    }
+    for (size_t t = 0; t < mc->ntargets; t++) {
+      dc_target_result r;
+      assert_int_equal(dc_plan_result(p, DC_SCEN_PLAN, (int)t, &r), 0);
+      double worst = NAN;
+      for (size_t y = 0; y < mc->ny; y++)
+        if ((r.status[y] == DC_ST_MET || r.status[y] == DC_ST_MISSED) && !(r.margin[y] >= worst)) worst = r.margin[y];
+      assert_memory_equal(&worst, &mc->margin[t * mc->ns + k], sizeof worst);
+    }
+  }
+  dc_mc_free(mc);
+  dc_plan_free(p);
+}
+
 static void test_bad_block(void **state) {
   (void)state;
   dc_plan *p = closed_form();
@@ -258,6 +393,7 @@ int main(void) {
       cmocka_unit_test(test_closed_form),     cmocka_unit_test(test_same_seed_same_values),
       cmocka_unit_test(test_blocks_merge_exactly), cmocka_unit_test(test_group_and_years),
       cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
+      cmocka_unit_test(test_fast_path_exact),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

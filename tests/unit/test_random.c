@@ -90,10 +90,12 @@ static void batched_samples_equal_single(void **st) {
   enum { N = 1000 + 5 };
   static double out[N];
   const uint64_t firsts[] = {0, ((uint64_t)1 << 32) - 500, 123456789};
-  for (size_t f = 0; f < 3; f++) {
-    dc_random_uniform_samples(77, firsts[f], 9, N, out);
+  const uint64_t streams[] = {9, 0x8000000000000123u}; /* a group's stream has its top bit set */
+  for (size_t f = 0; f < 6; f++) {
+    uint64_t sm = streams[f / 3], a = firsts[f % 3], seed = f < 3 ? 77 : 0xFEDCBA9876543210u;
+    dc_random_uniform_samples(seed, a, sm, N, out);
     for (uint64_t k = 0; k < N; k++)
-      if (out[k] != dc_random_uniform(77, firsts[f] + k, 9)) fail_msg("sample %llu differs", (unsigned long long)(firsts[f] + k));
+      if (out[k] != dc_random_uniform(seed, a + k, sm)) fail_msg("sample %llu differs", (unsigned long long)(a + k));
   }
   dc_random_uniform_samples(77, 0, 9, 3, out); /* shorter than one batch */
   assert_true(out[2] == dc_random_uniform(77, 2, 9));

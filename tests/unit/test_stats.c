@@ -205,6 +205,58 @@ static void drivers_ranked(void **st) {
   assert_int_equal(dc_stats_drivers(x, K, y, N, rho, order), -1);
 }
 
+/* The ranker (bucket sort, radix sort when values bunch) and the
+ * selection quantiles against the definitions: average ranks counted by
+ * brute force, quantiles of a fully sorted copy; on smooth draws, heavy
+ * tails (the radix fallback), few distinct values (ties), signed zeros and
+ * infinities. */
+static void ranker_and_selection(void **st) {
+  (void)st;
+  enum { NN = 700 };
+  static double x[NN], r[NN], sorted[NN], sel[NN];
+  dc_ranker *rk = dc_ranker_new(NN);
+  assert_non_null(rk);
+  uint64_t z = 88172645463325252u;
+  for (int shape = 0; shape < 6; shape++) {
+    for (int i = 0; i < NN; i++) {
+      z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+      double u = (double)(z >> 11) * 0x1p-53;
+      x[i] = shape == 0 ? u * 10 - 3
+             : shape == 1 ? exp(40 * u)              /* heavy tail: buckets bunch */
+             : shape == 2 ? floor(u * 5) + 2020      /* years: ties */
+             : shape == 3 ? (i % 3 == 0 ? 0.0 : i % 3 == 1 ? -0.0 : u)
+             : shape == 4 ? (i == 5 ? INFINITY : i == 9 ? -INFINITY : u)
+                          : 7.5;                     /* constant */
+    }
+    int n = shape == 4 ? 300 : NN;
+    int rc = dc_ranker_ranks(rk, x, (size_t)n, r);
+    assert_int_equal(rc, 0);
+    for (int i = 0; i < n; i++) {
+      int less = 0, eq = 0;
+      for (int j = 0; j < n; j++) less += x[j] < x[i], eq += x[j] == x[i];
+      double want = less + 0.5 * (eq + 1);
+      if (r[i] != want) fail_msg("shape %d, value %d: rank %g, want %g", shape, i, r[i], want);
+    }
+    memcpy(sorted, x, sizeof x);
+    assert_int_equal(dc_stats_sort(sorted, (size_t)n), 0);
+    memcpy(sel, x, sizeof x);
+    double ps[5] = {0.05, 0.25, 0.5, 0.75, 0.95}, q[5];
+    assert_int_equal(dc_stats_quantiles(sel, (size_t)n, ps, 5, q), 0);
+    for (int k = 0; k < 5; k++) {
+      double want = dc_quantile_sorted(sorted, (size_t)n, ps[k]);
+      if (want != 0) assert_memory_equal(&q[k], &want, sizeof want); /* the same bits */
+      else assert_true(q[k] == 0); /* -0 or +0: equal values in either order */
+    }
+    memcpy(sel, x, sizeof x);
+    assert_int_equal(dc_ranker_sort(rk, sel, (size_t)n), 0);
+    for (int i = 0; i < n; i++) assert_true(sel[i] == sorted[i]);
+  }
+  x[3] = NAN;
+  assert_int_equal(dc_ranker_ranks(rk, x, NN, r), -1);
+  assert_int_equal(dc_ranker_ranks(rk, x, NN + 1, r), -1); /* beyond its size */
+  dc_ranker_free(rk);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wilson),
@@ -215,6 +267,7 @@ int main(void) {
     cmocka_unit_test(ranks_and_spearman),
     cmocka_unit_test(spearman_of_independent_draws),
     cmocka_unit_test(drivers_ranked),
+    cmocka_unit_test(ranker_and_selection),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

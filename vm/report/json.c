@@ -78,7 +78,7 @@ static void json_mc_block(dc_jsonw *w, const dc_result *r) {
   dc_jsonw_array(w, DC_JSONW_LINES);
   for (size_t j = 0; j < mc->ninputs; j++) {
     dc_jsonw_array(w, DC_JSONW_INLINE);
-    for (size_t k = 0; k < mc->ns; k++) dc_jsonw_num(w, mc->x[j * mc->ns + k]);
+    for (size_t k = 0; k < mc->ns; k++) dc_jsonw_num(w, dc_mc_draw(mc, j, k));
     dc_jsonw_end(w);
   }
   dc_jsonw_end(w);
@@ -101,7 +101,7 @@ static void json_mc_block(dc_jsonw *w, const dc_result *r) {
   dc_jsonw_kint(w, "seed", (long long)mc->seed);
   dc_jsonw_key(w, "values");
   dc_jsonw_array(w, DC_JSONW_LINES);
-  size_t row = mc->nmetrics * mc->ny;
+  size_t row = mc->nkept * mc->ny; /* the kept metrics (metrics_with_values) */
   for (size_t k = 0; k < mc->ns; k++) {
     dc_jsonw_array(w, DC_JSONW_INLINE);
     for (size_t i = 0; i < row; i++) dc_jsonw_num(w, mc->mval[k * row + i]);
