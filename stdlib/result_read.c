@@ -386,29 +386,33 @@ static void want_numbers(rctx *c, json_t *a, const char *key, size_t n, double *
   for (size_t i = 0; i < n && !c->bad; i++) v[i * step] = num_of(c, json_array_get(a, i), key);
 }
 
-/* The report lists the metrics that have a unit (in the plan's order), and
- * the reader puts the built-in ones first (read_metrics): the slot in r of
- * the plan's metric m, or -1 when the report left it out. Metrics with
- * values are those it lists. */
-static int mc_slots(rctx *c, dc_result *r, json_t *mwv, int *slot) {
-  size_t nm = json_array_size(mwv), next = DC_MET_NBUILTIN;
-  int bad = 0;
-  for (size_t m = 0; m < nm; m++) {
-    int has = json_is_true(json_array_get(mwv, m));
-    slot[m] = m < DC_MET_NBUILTIN ? (int)m : has ? (int)next++ : -1;
-    if (slot[m] >= 0 && ((size_t)slot[m] >= r->nmetrics || (has && !r->metrics[slot[m]].ok))) bad = 1;
+/* The metrics whose samples the block kept ("metrics_with_values", over
+ * the plan's metrics) are those the report gives percentiles for, in the
+ * same order: their slots in r into mok. The count kept, or -1. */
+static long mc_kept(rctx *c, dc_result *r, json_t *metrics, json_t *mwv, unsigned char *mok) {
+  size_t kept = 0, nq = 0, i;
+  json_t *m;
+  long last = -1;
+  for (size_t k = 0; k < json_array_size(mwv); k++) kept += json_is_true(json_array_get(mwv, k));
+  json_array_foreach(metrics, i, m) {
+    if (!json_object_get(m, "quantiles")) continue;
+    int s = find_metric(r, json_string_value(json_object_get(m, "name")));
+    if (s <= last) break;
+    mok[s] = 1;
+    last = s;
+    nq++;
   }
-  if (bad || next != r->nmetrics) {
-    fail(c, "\"mc\": \"metrics_with_values\" does not fit the plan's metrics");
+  if (nq != kept) {
+    fail(c, "\"mc\": \"metrics_with_values\" does not fit the metrics with percentiles");
     return -1;
   }
-  return 0;
+  return (long)kept;
 }
 
 /* The samples' raw values into a struct dc_mc (montecarlo.h's layout) with
  * r's metrics; the statistics are then computed from it (dc_result_set_mc),
  * as the run that wrote the line did. */
-static void read_mc(rctx *c, dc_result *r, json_t *j) {
+static void read_mc(rctx *c, dc_result *r, json_t *j, json_t *metrics) {
   json_t *inputs = want_array(c, j, "inputs"), *mwv = want_array(c, j, "metrics_with_values");
   json_t *draws = want_array(c, j, "draws"), *margins = want_array(c, j, "margins");
   json_t *met = want_array(c, j, "met"), *values = want_array(c, j, "values");
@@ -417,14 +421,13 @@ static void read_mc(rctx *c, dc_result *r, json_t *j) {
     fail(c, "\"mc\": \"values\" should have one row per sample %llu..%llu", (unsigned long long)first,
          (unsigned long long)end - 1);
   if (c->bad) return;
-  size_t ns = (size_t)(end - first), ny = (size_t)(r->y1 - r->y0 + 1), nm = json_array_size(mwv);
-  size_t ni = json_array_size(inputs), nt = r->ntargets, row = nm * ny;
+  size_t ns = (size_t)(end - first), ny = (size_t)(r->y1 - r->y0 + 1);
+  size_t ni = json_array_size(inputs), nt = r->ntargets;
   if (json_array_size(draws) != ni || json_array_size(margins) != nt || json_array_size(met) != nt ||
       json_array_size(values) != ns) {
     fail(c, "\"mc\": the inputs, targets or samples do not fit (draws, margins, met, values)");
     return;
   }
-  int *slot = zalloc(c, nm ? nm : 1, sizeof *slot);
   dc_mc *mc = zalloc(c, 1, sizeof *mc);
   if (mc) {
     mc->seed = want_u64(c, j, "seed");
@@ -443,9 +446,13 @@ static void read_mc(rctx *c, dc_result *r, json_t *j) {
     mc->margin = zalloc(c, nt * ns + 1, sizeof(double));
     mc->x = zalloc(c, ni * ns + 1, sizeof(double));
     mc->mok = zalloc(c, r->nmetrics + 1, 1);
-    mc->mval = zalloc(c, r->nmetrics * ny * ns + 1, sizeof(double));
   }
-  if (!c->bad) mc_slots(c, r, mwv, slot);
+  long kept = mc && !c->bad ? mc_kept(c, r, metrics, mwv, mc->mok) : -1;
+  size_t row = kept > 0 ? (size_t)kept * ny : 0;
+  if (!c->bad) {
+    mc->nkept = (size_t)kept;
+    mc->mval = zalloc(c, row * ns + 1, sizeof(double));
+  }
   for (size_t i = 0; !c->bad && i < ni; i++) {
     const char *s = json_string_value(json_array_get(inputs, i));
     if (!s) fail(c, "\"mc\": input %zu is not a string", i + 1);
@@ -460,17 +467,8 @@ static void read_mc(rctx *c, dc_result *r, json_t *j) {
     mc->tally[t].met = (uint64_t)json_integer_value(k);
     want_numbers(c, json_array_get(margins, t), "margins", ns, mc->margin + t * ns, 1);
   }
-  for (size_t m = 0; !c->bad && m < nm; m++)
-    if (slot[m] >= 0) mc->mok[slot[m]] = (unsigned char)json_is_true(json_array_get(mwv, m));
-  double *tmp = zalloc(c, row ? row : 1, sizeof *tmp);
-  for (size_t k = 0; !c->bad && k < ns; k++) {
-    want_numbers(c, json_array_get(values, k), "values", row, tmp, 1);
-    for (size_t m = 0; !c->bad && m < nm; m++)
-      if (slot[m] >= 0)
-        memcpy(mc->mval + (k * r->nmetrics + (size_t)slot[m]) * ny, tmp + m * ny, ny * sizeof *tmp);
-  }
-  free(tmp);
-  free(slot);
+  for (size_t k = 0; !c->bad && k < ns; k++)
+    want_numbers(c, json_array_get(values, k), "values", row, mc->mval + k * row, 1);
   if (c->bad) {
     dc_mc_free(mc);
     return;
@@ -533,7 +531,7 @@ static dc_result *read_plan(rctx *c, json_t *o, int line) {
   json_t *mc = line ? json_object_get(o, "mc") : NULL;
   if (!c->bad && line && json_integer_value(json_object_get(o, "version")) == 2) {
     if (!json_is_object(mc)) fail(c, "schema version 2 without its \"mc\" member (the Monte Carlo's samples)");
-    else read_mc(c, r, mc);
+    else read_mc(c, r, mc, metrics);
   }
   if (c->bad) {
     dc_result_free(r);

@@ -55,9 +55,18 @@ static void put_mc(FILE *f, const dc_mc *mc) {
     put_u64s(f, c, 2);
   }
   put_doubles(f, mc->margin, mc->ntargets * mc->ns);
-  put_doubles(f, mc->x, mc->ninputs * mc->ns);
+  /* every draw, made again here when the run did not keep them (the
+     parent then has them as a merged or read run does: dist NULL) */
+  double *row = malloc((mc->ns ? mc->ns : 1) * sizeof *row);
+  put_i32(f, row != NULL);
+  for (size_t j = 0; row && j < mc->ninputs; j++) {
+    dc_mc_draws(mc, j, row);
+    put(f, row, mc->ns * sizeof *row);
+  }
+  free(row);
   put(f, mc->mok, mc->nmetrics);
-  put_doubles(f, mc->mval, mc->nmetrics * mc->ny * mc->ns);
+  put_u64(f, mc->nkept);
+  put_doubles(f, mc->mval, mc->nkept * mc->ny * mc->ns);
   put_i32(f, mc->scenario);
 }
 
@@ -257,9 +266,14 @@ static dc_mc *get_mc(rd *g) {
     mc->tally[t].n = get_raw64(g);
   }
   mc->margin = get_doubles(g, cells(g, mc->ntargets, mc->ns));
-  mc->x = get_doubles(g, cells(g, mc->ninputs, mc->ns));
+  if (!get_i32(g)) g->bad = 1; /* the worker ran out of memory for the draws */
+  mc->x = get_block(g, cells(g, mc->ninputs, mc->ns) * sizeof(double));
   mc->mok = get_block(g, mc->nmetrics);
-  mc->mval = get_doubles(g, cells(g, cells(g, mc->nmetrics, mc->ny), mc->ns));
+  mc->nkept = get_u64(g, mc->nmetrics);
+  size_t kept = 0;
+  for (size_t m = 0; mc->mok && m < mc->nmetrics; m++) kept += mc->mok[m] != 0;
+  if (kept != mc->nkept) g->bad = 1;
+  mc->mval = get_doubles(g, cells(g, cells(g, mc->nkept, mc->ny), mc->ns));
   mc->scenario = get_i32(g);
   return mc;
 }

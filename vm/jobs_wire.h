@@ -2,7 +2,7 @@
  * `decarb check --jobs N` and its parent (jobs.h). One binary, so one
  * layout; never stored. Every field of dc_result (result.h), its Monte
  * Carlo included (the raw per-sample values of struct dc_mc as laid out in
- * montecarlo.h), has one line in jobs_wire_put and one in jobs_wire_get;
+ * montecarlo.h; the draws always as values), has one line in jobs_wire_put and one in jobs_wire_get;
  * r->detail (explain's) is not carried. tests/jobs.test.sh compares every
  * example in every format, with and without --samples, with --jobs 1. */
 #ifndef DC_JOBS_WIRE_H
