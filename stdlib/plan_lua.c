@@ -64,30 +64,40 @@ static void raw_copy(lua_State *L, int idx) {
   lua_replace(L, idx);
 }
 
+/* The constructors p:KIND{ NAME, ... } (and plan{...}): how the messages
+ * call them, the example shown when the name is missing, the named fields
+ * each takes, and its positional values (npos: integer keys 1..npos, the
+ * name first; -1: any integer, the [YEAR] = value points of p:capacity).
+ * A new field: add it to the list here, then read it in the constructor. */
+typedef struct plan_ctor {
+  const char *who, *example, *fields;
+  int npos;
+} plan_ctor;
+enum { C_PLAN, C_SECTOR, C_CAPACITY, C_METRIC, C_MEASURE, C_TARGET, C_SCENARIO };
+static const plan_ctor ctors[] = {
+    [C_PLAN] = {"plan", "plan{ \"My city\", years = {2020, 2035} }", "region, years, source", 1},
+    [C_SECTOR] = {"p:sector", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }",
+                  "emissions, activity, factor, source", 1},
+    [C_CAPACITY] = {"p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", "capacity, hours, source", -1},
+    [C_METRIC] = {"p:metric", "p:metric{ \"GDP\", series{...} }", "diff, unit, source", 2},
+    [C_MEASURE] = {"p:measure", "p:measure{ \"Retrofit\", sector = \"buildings\", abates = \"9428 tCO2e/yr\" }",
+                   "sector, abates, saves, factor, adds, hours, displaces, year, start, full, stop, source", 1},
+    [C_TARGET] = {"p:target", "p:target{ \"Peak by 2030\", peak_by = 2030 }",
+                  "at_most, at_least, by, every_year_after, metric, per, reduce, from, vs, share, of, peak_by, "
+                  "tolerance, net_zero, budget, over, source",
+                  1},
+    [C_SCENARIO] = {"p:scenario", "p:scenario{ \"fast\", drop = {\"Retrofit\"} }", "add, drop, change, source", 1},
+};
+
 /* Refuses fields a constructor does not know: a typo must not pass silently. */
-static void check_fields(lua_State *L, int t, const char *what, const char *const *allowed) {
-  lua_pushnil(L);
-  while (lua_next(L, t)) {
-    lua_pop(L, 1);
-    if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 1) continue;
-    if (lua_type(L, -1) != LUA_TSTRING) {
-      if (strcmp(what, "p:capacity") == 0 && lua_isinteger(L, -1)) continue; /* [year] = value */
-      if (strcmp(what, "p:metric") == 0 && lua_isinteger(L, -1) && lua_tointeger(L, -1) == 2) continue;
-      dc_lua_error(L, "%s{...}: unexpected entry [%s]", what, luaL_typename(L, -1));
-    }
-    char kwhat[64];
-    snprintf(kwhat, sizeof kwhat, "%s{...}: a field's name", what);
-    const char *k = dc_lua_check_name(L, -1, kwhat);
-    int ok = 0;
-    for (const char *const *a = allowed; *a; a++) ok |= strcmp(*a, k) == 0;
-    if (!ok) {
-      char list[300] = "";
-      size_t n = 0;
-      for (const char *const *a = allowed; *a && n + 20 < sizeof list; a++)
-        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
-      dc_lua_error(L, "%s{...}: unknown field '%s' (fields: %s)", what, k, list);
-    }
-  }
+static void check_fields(lua_State *L, int t, const plan_ctor *c) {
+  if (!dc_lua_unknown_field(L, t, c->fields, c->npos)) return;
+  /* stack: key */
+  if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "%s{...}: unexpected entry [%s]", c->who, luaL_typename(L, -1));
+  char kwhat[64];
+  snprintf(kwhat, sizeof kwhat, "%s{...}: a field's name", c->who);
+  const char *k = dc_lua_check_name(L, -1, kwhat);
+  dc_lua_error(L, "%s{...}: unknown field '%s' (fields: %s)", c->who, k, c->fields);
 }
 
 static const char *get_name(lua_State *L, int t, const char *what, const char *example) {
@@ -102,15 +112,15 @@ static const char *get_name(lua_State *L, int t, const char *what, const char *e
 }
 
 static const char *opt_string(lua_State *L, int t, const char *key, const char *what) {
-  lua_getfield(L, t, key);
-  const char *s = NULL;
-  if (!lua_isnil(L, -1)) {
-    if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "%s: %s must be a string", what, key);
+  const char *s;
+  if (dc_lua_get_opt_string(L, t, key, &s) < 0) /* stack: value */
+    dc_lua_error(L, "%s: %s must be a string", what, key);
+  if (s) {
     char kwhat[160];
     snprintf(kwhat, sizeof kwhat, "'%s': %s", what, key);
-    s = dc_lua_check_name(L, -1, kwhat);
+    dc_lua_check_name(L, -1, kwhat);
   }
-  lua_pop(L, 1);
+  lua_pop(L, 1); /* the string stays alive in the table */
   return s;
 }
 
@@ -147,7 +157,11 @@ static int note_uncertain(lua_State *L, int idx, pendings *pu, enum dc_field fie
 /* Gives the noted uncertain values to object `index` of kind obj. */
 static void add_pending(lua_State *L, dc_plan *p, pendings *pu, enum dc_obj obj, int index);
 
-static int is_year(lua_Integer v) { return v >= -100000 && v <= 100000; }
+/* The years a plan's fields may name (the plan's own span is checked by
+ * the core): integers only, as 2030; not 2030.0, not "2030". */
+#define YEAR_LO (-100000)
+#define YEAR_HI 100000
+static int to_year(lua_State *L, int idx, lua_Integer *y) { return dc_lua_to_year(L, idx, 1, YEAR_LO, YEAR_HI, y); }
 
 /* A year field that may be uncertain{...} (its CENTRAL a whole year, no
  * unit), noted in pu as field. */
@@ -157,19 +171,19 @@ static int opt_year_u(lua_State *L, int t, const char *key, const char *what, pe
   dc_uncertain u;
   if (!lua_isnil(L, -1) && pu && dc_lua_touncertain(L, -1, &u)) {
     double c = u.dist.central;
-    if (!dc_dims_none(u.dims) || c != floor(c) || !is_year((lua_Integer)c))
+    if (!dc_dims_none(u.dims) || c != floor(c) || c < YEAR_LO || c > YEAR_HI)
       dc_lua_error(L, "measure '%s': %s = uncertain{...} must have a year (a whole number such as 2030) as CENTRAL",
                    what, key);
     note_uncertain(L, -1, pu, field, 0, what, key, &u);
     lua_pop(L, 1);
     return (int)c;
   }
-  if (!lua_isnil(L, -1)) {
-    if (!lua_isinteger(L, -1)) dc_lua_error(L, "%s: %s must be a year (an integer such as 2030)", what, key);
-    lua_Integer v = lua_tointeger(L, -1);
-    if (!is_year(v)) dc_lua_error(L, "%s: %s = %d is not a year", what, key, (int)v);
-    y = (int)v;
-  }
+  lua_Integer v;
+  if (!lua_isnil(L, -1)) switch (to_year(L, -1, &v)) {
+    case DC_LUA_YEAR_NOT: dc_lua_error(L, "%s: %s must be a year (an integer such as 2030)", what, key); break;
+    case DC_LUA_YEAR_RANGE: dc_lua_error(L, "%s: %s = %d is not a year", what, key, (int)v); break;
+    default: y = (int)v;
+    }
   lua_pop(L, 1);
   return y;
 }
@@ -185,9 +199,9 @@ static int year_pair(lua_State *L, int t, const char *key, int *a, int *b) {
   int ok = lua_istable(L, -1);
   if (ok) {
     lua_rawgeti(L, -1, 1);
-    lua_rawgeti(L, -2, 2);
-    lua_Integer ya = lua_tointeger(L, -2), yb = lua_tointeger(L, -1);
-    ok = lua_isinteger(L, -2) && lua_isinteger(L, -1) && is_year(ya) && is_year(yb);
+    lua_rawgeti(L, -2, 2); /* stack: pair, first, last */
+    lua_Integer ya, yb;
+    ok = to_year(L, -2, &ya) == DC_LUA_YEAR_OK && to_year(L, -1, &yb) == DC_LUA_YEAR_OK;
     if (ok) {
       *a = (int)ya;
       *b = (int)yb;
@@ -563,12 +577,11 @@ int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
 /* ===================================================================== */
 
 static int plan_new(lua_State *L) {
-  static const char *const fields[] = {"region", "years", "source", NULL};
   luaL_checktype(L, 1, LUA_TTABLE);
   raw_copy(L, 1);
-  const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
+  const char *ex = ctors[C_PLAN].example;
   const char *name = get_name(L, 1, "plan{...}", ex);
-  check_fields(L, 1, "plan", fields);
+  check_fields(L, 1, &ctors[C_PLAN]);
   int y0 = 0, y1 = 0;
   int ok = year_pair(L, 1, "years", &y0, &y1) && y0 <= y1 && y1 - y0 < MAXYEARS;
   if (!ok) dc_lua_error(L, "plan '%s': years must be {FIRST, LAST} with FIRST <= LAST, at most %d years: %s",
@@ -624,22 +637,20 @@ static int plan_gc(lua_State *L) {
 
 /* The start of every p:KIND{ NAME, ... }: the plan (argument 1), the table's
  * name in *name (the table is argument 2), and no unknown field in it. */
-static dc_plan *ctor_args(lua_State *L, const char *what, const char *example,
-                          const char *const *fields, const char **name) {
+static dc_plan *ctor_args(lua_State *L, const plan_ctor *c, const char **name) {
   dc_plan *p = checkplan(L, 1)->p;
   luaL_checktype(L, 2, LUA_TTABLE);
   raw_copy(L, 2);
   char call[40];
-  snprintf(call, sizeof call, "%s{...}", what);
-  *name = get_name(L, 2, call, example);
-  check_fields(L, 2, what, fields);
+  snprintf(call, sizeof call, "%s{...}", c->who);
+  *name = get_name(L, 2, call, c->example);
+  check_fields(L, 2, c);
   return p;
 }
 
 static int plan_sector(lua_State *L) {
-  static const char *const fields[] = {"emissions", "activity", "factor", "source", NULL};
   const char *name;
-  dc_plan *p = ctor_args(L, "p:sector", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }", fields, &name);
+  dc_plan *p = ctor_args(L, &ctors[C_SECTOR], &name);
   double e[MAXYEARS], act[MAXYEARS], fac[MAXYEARS];
   dc_dims d, da, df;
   dc_display disp;
@@ -680,9 +691,8 @@ static int plan_sector(lua_State *L) {
 }
 
 static int plan_capacity(lua_State *L) {
-  static const char *const fields[] = {"capacity", "hours", "source", NULL};
   const char *name;
-  dc_plan *p = ctor_args(L, "p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", fields, &name);
+  dc_plan *p = ctor_args(L, &ctors[C_CAPACITY], &name);
   int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p), n = y1 - y0 + 1;
   double cap[MAXYEARS], hours[MAXYEARS];
   dc_dims d = {{0}}, hd = {{0}};
@@ -746,9 +756,8 @@ static int plan_capacity(lua_State *L) {
 }
 
 static int plan_metric(lua_State *L) {
-  static const char *const fields[] = {"diff", "unit", "source", NULL};
   const char *name;
-  dc_plan *p = ctor_args(L, "p:metric", "p:metric{ \"GDP\", series{...} }", fields, &name);
+  dc_plan *p = ctor_args(L, &ctors[C_METRIC], &name);
   const char *src = opt_string(L, 2, "source", name);
   const char *diff = opt_string(L, 2, "diff", name);
   lua_rawgeti(L, 2, 2);
@@ -794,10 +803,6 @@ static int plan_metric(lua_State *L) {
 /* p:measure                                                              */
 /* ===================================================================== */
 
-static const char *const measure_fields[] = {"sector", "abates", "saves", "factor", "adds", "hours",
-                                             "displaces", "year", "start", "full", "stop", "source",
-                                             NULL};
-
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -805,9 +810,8 @@ static int cmp_str(const void *a, const void *b) {
 /* Adds the measure described by the table at t; stack unchanged. */
 static int add_measure(lua_State *L, int ud, int t, int scenario) {
   dc_plan *p = checkplan(L, ud)->p;
-  const char *name = get_name(L, t, "p:measure{...}",
-                              "p:measure{ \"Retrofit\", sector = \"buildings\", abates = \"9428 tCO2e/yr\" }");
-  check_fields(L, t, "p:measure", measure_fields);
+  const char *name = get_name(L, t, "p:measure{...}", ctors[C_MEASURE].example);
+  check_fields(L, t, &ctors[C_MEASURE]);
   static double amount[MAXYEARS], factor[MAXYEARS];
   dc_plan_measure_spec m;
   memset(&m, 0, sizeof m);
@@ -932,54 +936,195 @@ static int plan_measure(lua_State *L) {
 /* p:target                                                               */
 /* ===================================================================== */
 
+/* The kinds of target. A p:target{...} gives exactly one key of the table;
+ * of the rows of that key, the first whose `requires` fields are all given
+ * applies (reduce = with vs = compares with another scenario). `fields`
+ * are the optional fields with a meaning for the kind (every other one of
+ * the checks in target_fields is an error); build reads the key's value
+ * (at v) into the spec. A new kind: a row here and its builder. */
+typedef struct target_kind target_kind;
+typedef void (*target_build)(lua_State *L, const target_kind *k, dc_plan_target_spec *t, int v);
+struct target_kind {
+  const char *key, *requires;
+  enum dc_target_kind kind;
+  const char *name, *fields;
+  target_build build;
+};
+
+/* at_most = / at_least = a quantity (of a metric, or a share of a total) */
+static void target_bound(lua_State *L, const target_kind *k, dc_plan_target_spec *t, int v) {
+  if (luaL_testudata(L, v, DC_UNCERTAIN_TYPE))
+    dc_lua_error(L, "target '%s': %s cannot be uncertain{...}: a target is what the plan must reach (give a "
+                    "plain quantity; uncertain values are for the plan's inputs)", t->name, k->key);
+  if (!dc_lua_toqty(L, v, &t->bound, &t->bound_dims, &t->bound_disp))
+    dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", t->name, k->key);
+  check_finite1(L, t->bound, t->name, k->key);
+}
+
+/* reduce = a fraction, from the year from = (or vs = another scenario) */
+static void target_reduce(lua_State *L, const target_kind *k, dc_plan_target_spec *t, int v) {
+  (void)k;
+  t->reduce = get_fraction(L, v, t->name, "reduce", 1);
+}
+
+/* peak_by = YEAR / net_zero = YEAR, with an optional tolerance = */
+static void target_year(lua_State *L, const target_kind *k, dc_plan_target_spec *t, int v) {
+  (void)v;
+  if (t->by != DC_PLAN_NOYEAR) dc_lua_error(L, "target '%s': %s is the year; do not give by =", t->name, k->key);
+  t->by = opt_year(L, 2, k->key, t->name);
+  lua_getfield(L, 2, "tolerance"); /* stack: v, tolerance */
+  if (!lua_isnil(L, -1)) {
+    double si;
+    dc_dims d;
+    if (!dc_lua_toqty(L, -1, &si, &d, NULL))
+      dc_lua_error(L, "target '%s': tolerance must be a quantity such as \"1 %%\"", t->name);
+    if (dc_dims_none(d)) t->tol = get_fraction(L, -1, t->name, "tolerance", 0);
+    else if (k->kind == DC_TARGET_PEAK)
+      dc_lua_error(L, "target '%s': a peak's tolerance is a percentage such as \"1 %%\"", t->name);
+    else {
+      check_finite1(L, si, t->name, "tolerance");
+      if (si < 0) dc_lua_error(L, "target '%s': tolerance must not be negative", t->name);
+      t->tol = si;
+      t->tol_is_abs = 1;
+      t->tol_dims = d;
+    }
+  }
+  lua_pop(L, 1); /* stack: v */
+}
+
+/* budget = an amount over = {FIRST, LAST} */
+static void target_budget(lua_State *L, const target_kind *k, dc_plan_target_spec *t, int v) {
+  (void)k;
+  if (!dc_lua_toqty(L, v, &t->bound, &t->bound_dims, &t->bound_disp))
+    dc_lua_error(L, "target '%s': budget must be a quantity such as \"10 MtCO2e\"", t->name);
+  check_finite1(L, t->bound, t->name, "budget");
+  if (!year_pair(L, 2, "over", &t->from, &t->by))
+    dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}, two years", t->name);
+}
+
+static const target_kind target_kinds[] = {
+    {"at_most", "", DC_TARGET_AT_MOST, "at_most/at_least", "by, every_year_after, share", target_bound},
+    {"at_least", "", DC_TARGET_AT_LEAST, "at_most/at_least", "by, every_year_after, share", target_bound},
+    {"reduce", "vs", DC_TARGET_VS, "reduce with vs", "by, every_year_after", target_reduce},
+    {"reduce", "", DC_TARGET_REDUCE, "reduce", "by, from, every_year_after", target_reduce},
+    {"peak_by", "", DC_TARGET_PEAK, "peak_by", "tolerance", target_year},
+    {"net_zero", "", DC_TARGET_NET_ZERO, "net_zero", "tolerance", target_year},
+    {"budget", "", DC_TARGET_BUDGET, "budget", "over", target_budget},
+};
+#define NKINDS (sizeof target_kinds / sizeof target_kinds[0])
+
+/* Is every field of the list "a, b" given in the table at t? */
+static int all_given(lua_State *L, int t, const char *list) {
+  while (*list) {
+    size_t n = strcspn(list, ",");
+    lua_pushlstring(L, list, n); /* stack: field */
+    int given = lua_rawget(L, t) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (!given) return 0;
+    list += n;
+    list += strspn(list, ", ");
+  }
+  return 1;
+}
+
+/* The row of target_kinds that the table at 2 asks for. */
+static const target_kind *target_kind_of(lua_State *L, const char *name) {
+  const target_kind *k = NULL;
+  int nk = 0;
+  for (size_t i = 0; i < NKINDS; i++) {
+    if (i && strcmp(target_kinds[i].key, target_kinds[i - 1].key) == 0) continue; /* one key, several rows */
+    lua_getfield(L, 2, target_kinds[i].key);
+    if (!lua_isnil(L, -1)) nk++, k = &target_kinds[i];
+    lua_pop(L, 1);
+  }
+  if (nk != 1) {
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t i = 0; i < NKINDS; i++)
+      if (!i || strcmp(target_kinds[i].key, target_kinds[i - 1].key) != 0) {
+        if (i) luaL_addstring(&b, ", ");
+        luaL_addstring(&b, target_kinds[i].key);
+      }
+    luaL_pushresult(&b);
+    dc_lua_error(L, "target '%s': give exactly one of %s", name, lua_tostring(L, -1));
+  }
+  while (!all_given(L, 2, k->requires)) k++; /* the last row of a key requires nothing */
+  return k;
+}
+
 /* A field that the kind of target ignores is an error: it cannot mean what
  * it says. */
-static void check_target_fields(lua_State *L, const char *name, enum dc_target_kind kind) {
+static void target_fields(lua_State *L, const char *name, const target_kind *k) {
   static const struct {
-    const char *field, *kinds, *hint;
+    const char *field, *hint;
   } rules[] = {
-      /* kinds: a = at_most/at_least, r = reduce, v = reduce with vs, p = peak_by, n = net_zero, b = budget */
-      {"by", "arv", "by = is the year of at_most, at_least and reduce; peak_by = and net_zero = are the year "
-                    "themselves, a budget has over = {FIRST, LAST}"},
-      {"from", "r", "from = is the base year of reduce = (without vs =: with vs = the base is the other "
-                    "scenario; a budget has over = {FIRST, LAST})"},
-      {"every_year_after", "arv", "every_year_after = is for at_most, at_least and reduce"},
-      {"tolerance", "pn", "tolerance = is for peak_by and net_zero"},
-      {"over", "b", "over = is the period of a budget"},
-      {"share", "a", "share = goes with at_least = or at_most ="},
+      {"by", "by = is the year of at_most, at_least and reduce; peak_by = and net_zero = are the year "
+             "themselves, a budget has over = {FIRST, LAST}"},
+      {"from", "from = is the base year of reduce = (without vs =: with vs = the base is the other "
+               "scenario; a budget has over = {FIRST, LAST})"},
+      {"every_year_after", "every_year_after = is for at_most, at_least and reduce"},
+      {"tolerance", "tolerance = is for peak_by and net_zero"},
+      {"over", "over = is the period of a budget"},
+      {"share", "share = goes with at_least = or at_most ="},
   };
-  char code = kind == DC_TARGET_AT_MOST || kind == DC_TARGET_AT_LEAST ? 'a'
-              : kind == DC_TARGET_REDUCE                             ? 'r'
-              : kind == DC_TARGET_VS                                 ? 'v'
-              : kind == DC_TARGET_PEAK                               ? 'p'
-              : kind == DC_TARGET_NET_ZERO                           ? 'n'
-                                                                     : 'b';
-  static const char *const kname[] = {"at_most/at_least", "reduce", "reduce with vs", "peak_by",
-                                      "net_zero", "budget"};
-  const char *kn = kname[strchr("arvpnb", code) - "arvpnb"];
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-    lua_getfield(L, 2, rules[i].field);
+    lua_getfield(L, 2, rules[i].field); /* stack: value */
     int given = strcmp(rules[i].field, "every_year_after") == 0 ? lua_toboolean(L, -1) : !lua_isnil(L, -1);
     lua_pop(L, 1);
-    if (given && !strchr(rules[i].kinds, code))
+    if (given && !dc_lua_field_in(k->fields, rules[i].field))
       dc_lua_error(L, "target '%s': %s = has no meaning for %s targets and would be ignored (%s)", name,
-                   rules[i].field, kn, rules[i].hint);
+                   rules[i].field, k->name, rules[i].hint);
   }
   lua_getfield(L, 2, "share");
   int share = !lua_isnil(L, -1);
-  lua_getfield(L, 2, "metric");
+  lua_getfield(L, 2, "metric"); /* stack: share, metric */
   int metric = !lua_isnil(L, -1);
   lua_pop(L, 2);
   if (share && metric)
     dc_lua_error(L, "target '%s': with share =, of = names the total; metric = would be ignored (drop it)", name);
 }
 
+/* share = NAME or {NAMES} of = "capacity" | "generation" | METRIC: the
+ * parts (at most 64, into parts) of a total; the bound a fraction. */
+static void target_share(lua_State *L, dc_plan_target_spec *t, const char **parts) {
+  const char *name = t->name;
+  lua_getfield(L, 2, "share"); /* stack: share */
+  if (lua_istable(L, -1)) raw_copy(L, -1);
+  if (lua_isnil(L, -1)) {
+    if (opt_string(L, 2, "of", name)) dc_lua_error(L, "target '%s': of = goes with share =", name);
+    lua_pop(L, 1);
+    return;
+  }
+  const char *of = opt_string(L, 2, "of", name);
+  if (!of) dc_lua_error(L, "target '%s': share needs of = \"capacity\", \"generation\" or a metric", name);
+  t->share_of = strcmp(of, "capacity") == 0 ? DC_SHARE_CAPACITY
+                : strcmp(of, "generation") == 0 ? DC_SHARE_GENERATION : DC_SHARE_METRIC;
+  if (t->share_of == DC_SHARE_METRIC) t->metric = of;
+  if (lua_type(L, -1) == LUA_TSTRING) parts[t->nparts++] = lua_tostring(L, -1);
+  else if (lua_istable(L, -1)) {
+    for (lua_Integer i = 1;; i++) {
+      if (lua_rawgeti(L, -1, i) == LUA_TNIL) { /* stack: share, part */
+        lua_pop(L, 1);
+        break;
+      }
+      if (i > 64) dc_lua_error(L, "target '%s': share names more than 64 parts", name);
+      if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "target '%s': share lists names", name);
+      parts[t->nparts++] = lua_tostring(L, -1); /* anchored in the copy */
+      lua_pop(L, 1);
+    }
+  } else
+    dc_lua_error(L, "target '%s': share must be a name or a list of names", name);
+  t->parts = parts;
+  const char *bk = t->kind == DC_TARGET_AT_MOST ? "at_most" : "at_least";
+  lua_getfield(L, 2, bk); /* stack: share, bound */
+  if (dc_lua_toqty(L, -1, &(double){0}, &(dc_dims){{0}}, NULL) && dc_dims_none(t->bound_dims))
+    t->bound = get_fraction(L, -1, name, bk, 0);
+  lua_pop(L, 1); /* stack: share (keeps the parts' names) */
+}
+
 static int plan_target(lua_State *L) {
-  static const char *const fields[] = {"at_most", "at_least", "by", "every_year_after", "metric", "per",
-                                       "reduce", "from", "vs", "share", "of", "peak_by", "tolerance",
-                                       "net_zero", "budget", "over", "source", NULL};
   const char *name;
-  dc_plan *p = ctor_args(L, "p:target", "p:target{ \"Peak by 2030\", peak_by = 2030 }", fields, &name);
+  dc_plan *p = ctor_args(L, &ctors[C_TARGET], &name);
   dc_plan_target_spec t;
   memset(&t, 0, sizeof t);
   t.name = name;
@@ -992,98 +1137,15 @@ static int plan_target(lua_State *L) {
   lua_getfield(L, 2, "every_year_after");
   t.every_year_after = lua_toboolean(L, -1);
   lua_pop(L, 1);
-  /* which kind: exactly one of these keys */
-  static const char *const kinds[] = {"at_most", "at_least", "reduce", "peak_by", "net_zero", "budget", NULL};
-  int nk = 0, k = -1;
-  for (int i = 0; kinds[i]; i++) {
-    lua_getfield(L, 2, kinds[i]);
-    if (!lua_isnil(L, -1)) nk++, k = i;
-    lua_pop(L, 1);
-  }
-  if (nk != 1)
-    dc_lua_error(L, "target '%s': give exactly one of at_most, at_least, reduce, peak_by, net_zero, budget", name);
-  lua_getfield(L, 2, kinds[k]);
-  int v = lua_gettop(L);
-  switch (k) {
-  case 0:
-  case 1:
-    t.kind = k == 0 ? DC_TARGET_AT_MOST : DC_TARGET_AT_LEAST;
-    if (luaL_testudata(L, v, DC_UNCERTAIN_TYPE))
-      dc_lua_error(L, "target '%s': %s cannot be uncertain{...}: a target is what the plan must reach (give a "
-                      "plain quantity; uncertain values are for the plan's inputs)", name, kinds[k]);
-    if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
-      dc_lua_error(L, "target '%s': %s must be a quantity such as \"1 MtCO2e/yr\" or \"25 %%\"", name, kinds[k]);
-    check_finite1(L, t.bound, name, kinds[k]);
-    break;
-  case 2:
-    t.kind = t.vs ? DC_TARGET_VS : DC_TARGET_REDUCE;
-    t.reduce = get_fraction(L, v, name, "reduce", 1);
-    break;
-  case 3:
-  case 4:
-    t.kind = k == 3 ? DC_TARGET_PEAK : DC_TARGET_NET_ZERO;
-    if (t.by != DC_PLAN_NOYEAR) dc_lua_error(L, "target '%s': %s is the year; do not give by =", name, kinds[k]);
-    t.by = opt_year(L, 2, kinds[k], name);
-    lua_getfield(L, 2, "tolerance");
-    if (!lua_isnil(L, -1)) {
-      double si;
-      dc_dims d;
-      if (!dc_lua_toqty(L, -1, &si, &d, NULL)) dc_lua_error(L, "target '%s': tolerance must be a quantity such as \"1 %%\"", name);
-      if (dc_dims_none(d)) t.tol = get_fraction(L, -1, name, "tolerance", 0);
-      else if (k == 3) dc_lua_error(L, "target '%s': a peak's tolerance is a percentage such as \"1 %%\"", name);
-      else {
-        check_finite1(L, si, name, "tolerance");
-        if (si < 0) dc_lua_error(L, "target '%s': tolerance must not be negative", name);
-        t.tol = si;
-        t.tol_is_abs = 1;
-        t.tol_dims = d;
-      }
-    }
-    lua_pop(L, 1);
-    break;
-  case 5:
-    t.kind = DC_TARGET_BUDGET;
-    if (!dc_lua_toqty(L, v, &t.bound, &t.bound_dims, &t.bound_disp))
-      dc_lua_error(L, "target '%s': budget must be a quantity such as \"10 MtCO2e\"", name);
-    check_finite1(L, t.bound, name, "budget");
-    if (!year_pair(L, 2, "over", &t.from, &t.by))
-      dc_lua_error(L, "target '%s': budget needs over = {FIRST, LAST}, two years", name);
-    break;
-  }
+  const target_kind *k = target_kind_of(L, name);
+  t.kind = k->kind;
+  lua_getfield(L, 2, k->key); /* stack: plan, table, value */
+  k->build(L, k, &t, lua_gettop(L));
   lua_pop(L, 1);
   if (t.vs && t.kind != DC_TARGET_VS) dc_lua_error(L, "target '%s': vs = goes with reduce =", name);
-  check_target_fields(L, name, t.kind);
-  /* share of a total */
+  target_fields(L, name, k);
   const char *parts[64];
-  lua_getfield(L, 2, "share");
-  if (lua_istable(L, -1)) raw_copy(L, -1);
-  if (!lua_isnil(L, -1)) {
-    const char *of = opt_string(L, 2, "of", name);
-    if (!of) dc_lua_error(L, "target '%s': share needs of = \"capacity\", \"generation\" or a metric", name);
-    t.share_of = strcmp(of, "capacity") == 0 ? DC_SHARE_CAPACITY
-                 : strcmp(of, "generation") == 0 ? DC_SHARE_GENERATION : DC_SHARE_METRIC;
-    if (t.share_of == DC_SHARE_METRIC) t.metric = of;
-    if (lua_type(L, -1) == LUA_TSTRING) parts[t.nparts++] = lua_tostring(L, -1);
-    else if (lua_istable(L, -1)) {
-      for (lua_Integer i = 1;; i++) {
-        if (lua_rawgeti(L, -1, i) == LUA_TNIL) {
-          lua_pop(L, 1);
-          break;
-        }
-        if (i > 64) dc_lua_error(L, "target '%s': share names more than 64 parts", name);
-        if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "target '%s': share lists names", name);
-        parts[t.nparts++] = lua_tostring(L, -1);
-        lua_pop(L, 1);
-      }
-    } else
-      dc_lua_error(L, "target '%s': share must be a name or a list of names", name);
-    t.parts = parts;
-    lua_getfield(L, 2, t.kind == DC_TARGET_AT_MOST ? "at_most" : "at_least");
-    if (dc_lua_toqty(L, -1, &(double){0}, &(dc_dims){{0}}, NULL) && dc_dims_none(t.bound_dims))
-      t.bound = get_fraction(L, -1, name, t.kind == DC_TARGET_AT_MOST ? "at_most" : "at_least", 0);
-    lua_pop(L, 1);
-  } else if (opt_string(L, 2, "of", name))
-    dc_lua_error(L, "target '%s': of = goes with share =", name);
+  target_share(L, &t, parts);
   /* where the script defined it, for reports (file= and line= in JUnit, TAP, github) */
   lua_Debug ar;
   if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
@@ -1101,9 +1163,8 @@ static int plan_target(lua_State *L) {
 
 
 static int plan_scenario(lua_State *L) {
-  static const char *const fields[] = {"add", "drop", "change", "source", NULL};
   const char *name;
-  dc_plan *p = ctor_args(L, "p:scenario", "p:scenario{ \"fast\", drop = {\"Retrofit\"} }", fields, &name);
+  dc_plan *p = ctor_args(L, &ctors[C_SCENARIO], &name);
   int s = dc_plan_scenario(p, name);
   if (s < 0) core_fail(L, p);
   lua_getfield(L, 2, "drop");
@@ -1184,10 +1245,9 @@ int luaopen_decarb_plan(lua_State *L) {
                                   {"__index", dc_plan_lua__index},
                                   {"__tostring", dc_plan_lua__tostring},
                                   {NULL, NULL}};
-  if (luaL_newmetatable(L, DC_PLAN_TYPE)) {
+  if (luaL_newmetatable(L, DC_PLAN_TYPE)) { /* stack: mt */
     luaL_setfuncs(L, meta, 0);
-    lua_pushliteral(L, DC_PLAN_TYPE);
-    lua_setfield(L, -2, "__metatable");
+    dc_lua_lock_metatable(L, -1, DC_PLAN_TYPE);
     luaL_newlib(L, plan_methods); /* building; then reading (plan_lua_read.c) */
     luaL_setfuncs(L, dc_plan_lua__read_methods, 0);
     lua_setfield(L, -2, "methods");
@@ -1200,8 +1260,7 @@ int luaopen_decarb_plan(lua_State *L) {
   lua_createtable(L, 0, 2);
   lua_pushcfunction(L, plan_call);
   lua_setfield(L, -2, "__call");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
+  dc_lua_lock_metatable(L, -1, NULL);
+  lua_setmetatable(L, -2); /* stack: module */
   return 1;
 }
