@@ -807,28 +807,87 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Adds the measure described by the table at t; stack unchanged. */
-static int add_measure(lua_State *L, int ud, int t, int scenario) {
-  dc_plan *p = checkplan(L, ud)->p;
-  const char *name = get_name(L, t, "p:measure{...}", ctors[C_MEASURE].example);
-  check_fields(L, t, &ctors[C_MEASURE]);
-  static double amount[MAXYEARS], factor[MAXYEARS];
-  dc_plan_measure_spec m;
-  memset(&m, 0, sizeof m);
-  m.name = name;
-  m.source = opt_string(L, t, "source", name);
-  m.sector = opt_string(L, t, "sector", name);
-  pendings *pu = lua_newuserdatauv(L, sizeof *pu, 0); /* freed with the stack */
-  pu->n = 0;
-  m.start = opt_year_u(L, t, "start", name, pu, DC_FIELD_START);
-  m.full = opt_year_u(L, t, "full", name, pu, DC_FIELD_FULL);
-  m.stop = opt_year_u(L, t, "stop", name, pu, DC_FIELD_STOP);
-  m.scenario = scenario;
+/* The series a measure's spec points to while it is built (add_measure is
+ * not re-entered: nothing it calls runs the script). */
+static double m_amount[MAXYEARS], m_factor[MAXYEARS];
+
+/* start =, full =, stop = and year = (the same as start =) of a measure. */
+static void measure_years(lua_State *L, int t, const char *name, pendings *pu, dc_plan_measure_spec *m) {
+  m->start = opt_year_u(L, t, "start", name, pu, DC_FIELD_START);
+  m->full = opt_year_u(L, t, "full", name, pu, DC_FIELD_FULL);
+  m->stop = opt_year_u(L, t, "stop", name, pu, DC_FIELD_STOP);
   int year = opt_year_u(L, t, "year", name, pu, DC_FIELD_START);
   if (year != DC_PLAN_NOYEAR) {
-    if (m.start != DC_PLAN_NOYEAR) dc_lua_error(L, "measure '%s': give year = or start =, not both", name);
-    m.start = year;
+    if (m->start != DC_PLAN_NOYEAR) dc_lua_error(L, "measure '%s': give year = or start =, not both", name);
+    m->start = year;
   }
+}
+
+/* hours = of the technology j of adds = (at h): a table by technology, or
+ * one value (uncertain: one draw for every technology); 1 if given. */
+static int measure_hours(lua_State *L, int ht, const dc_plan *p, const char *name, pendings *pu, size_t j,
+                         size_t nt, const char *tech, double *h, dc_dims *dims) {
+  if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE))
+    return get_series_u(L, ht, tech, p, h, dims, NULL, name, pu, DC_FIELD_HOURS, (int)j);
+  if (lua_isnil(L, ht)) return 0;
+  dc_uncertain hu;
+  if (note_uncertain(L, ht, pu, DC_FIELD_HOURS, (int)j, name, "hours", &hu)) {
+    /* one value for every technology it adds: one draw for all */
+    if (nt > 1 && !hu.has_group) {
+      pu->v[pu->n - 1].u.has_group = 1;
+      pu->v[pu->n - 1].u.stream = dc_random_stream_of(name, strlen(name)) ^ 0x5bd1e995u;
+    }
+    for (int i = 0; i < dc_plan_y1(p) - dc_plan_y0(p) + 1; i++) h[i] = hu.dist.central;
+    *dims = hu.dims;
+  } else if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, dims, NULL))
+    dc_lua_error(L, "measure '%s': hours must be a quantity such as \"1500 h/yr\"", name);
+  check_finite(L, p, h, name, "hours");
+  return 1;
+}
+
+/* adds = { TECH = AMOUNT ... }, hours = and displaces = into m (adds, at
+ * most 64, in the caller's array). Pushes 3 values that keep the names and
+ * series alive until the measure is added: stack: adds, buf, hours. */
+static void measure_adds(lua_State *L, int t, const dc_plan *p, const char *name, pendings *pu,
+                         dc_plan_measure_spec *m, dc_plan_add *adds) {
+  lua_getfield(L, t, "adds");
+  if (!lua_istable(L, -1)) dc_lua_error(L, "measure '%s': adds must be a table such as { PV = \"107 MW\" }", name);
+  int at = lua_gettop(L);
+  raw_copy(L, at); /* stack: adds */
+  const char *techs[64];
+  size_t nt = 0;
+  lua_pushnil(L);
+  while (lua_next(L, at)) {
+    lua_pop(L, 1); /* stack: adds, tech */
+    if (lua_type(L, -1) != LUA_TSTRING)
+      dc_lua_error(L, "measure '%s': adds = { TECH = \"107 MW\" } takes technology names", name);
+    if (nt == 64) dc_lua_error(L, "measure '%s': too many technologies", name);
+    techs[nt++] = lua_tostring(L, -1);
+  }
+  qsort(techs, nt, sizeof techs[0], cmp_str); /* deterministic order */
+  double *buf = lua_newuserdatauv(L, sizeof(double) * (size_t)MAXYEARS * 2 * (nt ? nt : 1), 0);
+  lua_getfield(L, t, "hours"); /* stack: adds, buf, hours */
+  int ht = lua_gettop(L);
+  if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) raw_copy(L, ht);
+  for (size_t j = 0; j < nt; j++) {
+    double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
+    adds[j].tech = techs[j];
+    if (!get_series_u(L, at, techs[j], p, a, &adds[j].dims, NULL, name, pu, DC_FIELD_ADDS, (int)j))
+      dc_lua_error(L, "measure '%s': adds.%s has no value", name, techs[j]);
+    adds[j].amount = a;
+    adds[j].hours = measure_hours(L, ht, p, name, pu, j, nt, techs[j], h, &adds[j].hours_dims) ? h : NULL;
+  }
+  m->adds = adds;
+  m->nadds = nt;
+  if (get_series_u(L, t, "displaces", p, m_factor, &m->factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
+    m->factor = m_factor;
+}
+
+/* What the measure does: exactly one of abates = (a series, or a function
+ * of the year), saves = with factor =, or adds =. May push (see
+ * measure_adds). */
+static void measure_effect(lua_State *L, int ud, int t, const dc_plan *p, const char *name, pendings *pu,
+                           dc_plan_measure_spec *m, dc_plan_add *adds) {
   int kinds = 0;
   for (const char *const *k = (const char *const[]){"abates", "saves", "adds", NULL}; *k; k++) {
     lua_getfield(L, t, *k);
@@ -836,85 +895,50 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     lua_pop(L, 1);
   }
   if (kinds != 1) dc_lua_error(L, "measure '%s': give exactly one of abates =, saves = or adds =", name);
-  lua_getfield(L, t, "abates");
+  lua_getfield(L, t, "abates"); /* stack: abates */
   int is_fn = lua_isfunction(L, -1);
   if (is_fn) {
-    m.kind = DC_MEASURE_FN;
-    m.fnref = keep_fn(L, ud, -1, name, -1);
+    m->kind = DC_MEASURE_FN;
+    m->fnref = keep_fn(L, ud, -1, name, -1);
   }
   lua_pop(L, 1);
-  if (is_fn) {
-  } else if (get_series_u(L, t, "abates", p, amount, &m.amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
-    m.kind = DC_MEASURE_ABATES;
-    m.amount = amount;
-  } else if (get_series_u(L, t, "saves", p, amount, &m.amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
-    m.kind = DC_MEASURE_SAVES;
-    m.amount = amount;
-    if (!get_series_u(L, t, "factor", p, factor, &m.factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
+  if (is_fn) return;
+  if (get_series_u(L, t, "abates", p, m_amount, &m->amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
+    m->kind = DC_MEASURE_ABATES;
+    m->amount = m_amount;
+  } else if (get_series_u(L, t, "saves", p, m_amount, &m->amount_dims, NULL, name, pu, DC_FIELD_AMOUNT, 0)) {
+    m->kind = DC_MEASURE_SAVES;
+    m->amount = m_amount;
+    if (!get_series_u(L, t, "factor", p, m_factor, &m->factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
       dc_lua_error(L, "measure '%s': saves = needs factor = (emissions per unit saved, e.g. grid)", name);
-    m.factor = factor;
+    m->factor = m_factor;
   } else {
-    m.kind = DC_MEASURE_ADDS;
-    lua_getfield(L, t, "adds");
-    if (!lua_istable(L, -1)) dc_lua_error(L, "measure '%s': adds must be a table such as { PV = \"107 MW\" }", name);
-    int at = lua_gettop(L);
-    raw_copy(L, at);
-    const char *techs[64];
-    size_t nt = 0;
-    lua_pushnil(L);
-    while (lua_next(L, at)) {
-      lua_pop(L, 1);
-      if (lua_type(L, -1) != LUA_TSTRING) dc_lua_error(L, "measure '%s': adds = { TECH = \"107 MW\" } takes technology names", name);
-      if (nt == 64) dc_lua_error(L, "measure '%s': too many technologies", name);
-      techs[nt++] = lua_tostring(L, -1);
-    }
-    qsort(techs, nt, sizeof techs[0], cmp_str); /* deterministic order */
-    double *buf = lua_newuserdatauv(L, sizeof(double) * (size_t)MAXYEARS * 2 * (nt ? nt : 1), 0);
-    dc_plan_add adds[64];
-    lua_getfield(L, t, "hours");
-    int ht = lua_gettop(L);
-    if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) raw_copy(L, ht);
-    for (size_t j = 0; j < nt; j++) {
-      double *a = buf + 2 * j * MAXYEARS, *h = a + MAXYEARS;
-      adds[j].tech = techs[j];
-      adds[j].hours = NULL;
-      if (!get_series_u(L, at, techs[j], p, a, &adds[j].dims, NULL, name, pu, DC_FIELD_ADDS, (int)j))
-        dc_lua_error(L, "measure '%s': adds.%s has no value", name, techs[j]);
-      adds[j].amount = a;
-      if (lua_istable(L, ht) && !luaL_testudata(L, ht, DC_SERIES_TYPE)) {
-        if (get_series_u(L, ht, techs[j], p, h, &adds[j].hours_dims, NULL, name, pu, DC_FIELD_HOURS, (int)j))
-          adds[j].hours = h;
-      } else if (!lua_isnil(L, ht)) {
-        dc_uncertain hu;
-        if (note_uncertain(L, ht, pu, DC_FIELD_HOURS, (int)j, name, "hours", &hu)) {
-          /* one value for every technology it adds: one draw for all */
-          if (nt > 1 && !hu.has_group) {
-            pu->v[pu->n - 1].u.has_group = 1;
-            pu->v[pu->n - 1].u.stream = dc_random_stream_of(name, strlen(name)) ^ 0x5bd1e995u;
-          }
-          for (int i = 0; i < dc_plan_y1(p) - dc_plan_y0(p) + 1; i++) h[i] = hu.dist.central;
-          adds[j].hours_dims = hu.dims;
-        } else if (!dc_lua_toseries(L, ht, dc_plan_y0(p), dc_plan_y1(p), h, &adds[j].hours_dims, NULL))
-          dc_lua_error(L, "measure '%s': hours must be a quantity such as \"1500 h/yr\"", name);
-        check_finite(L, p, h, name, "hours");
-        adds[j].hours = h;
-      }
-    }
-    m.adds = adds;
-    m.nadds = nt;
-    if (get_series_u(L, t, "displaces", p, factor, &m.factor_dims, NULL, name, pu, DC_FIELD_FACTOR, 0))
-      m.factor = factor;
-    int r = dc_plan_measure(p, &m);
-    lua_pop(L, 3); /* adds, buf, hours */
-    if (r < 0) core_fail(L, p);
-    add_pending(L, p, pu, DC_OBJ_MEASURE, r);
-    lua_pop(L, 1); /* pu */
-    return r;
+    m->kind = DC_MEASURE_ADDS;
+    measure_adds(L, t, p, name, pu, m, adds);
   }
+}
+
+/* Adds the measure described by the table at t; stack unchanged. */
+static int add_measure(lua_State *L, int ud, int t, int scenario) {
+  int top = lua_gettop(L);
+  dc_plan *p = checkplan(L, ud)->p;
+  const char *name = get_name(L, t, "p:measure{...}", ctors[C_MEASURE].example);
+  check_fields(L, t, &ctors[C_MEASURE]);
+  dc_plan_measure_spec m;
+  memset(&m, 0, sizeof m);
+  m.name = name;
+  m.source = opt_string(L, t, "source", name);
+  m.sector = opt_string(L, t, "sector", name);
+  m.scenario = scenario;
+  pendings *pu = lua_newuserdatauv(L, sizeof *pu, 0); /* stack: pu (freed with the stack) */
+  pu->n = 0;
+  measure_years(L, t, name, pu, &m);
+  dc_plan_add adds[64];
+  measure_effect(L, ud, t, p, name, pu, &m, adds); /* stack: pu [, adds, buf, hours] */
   int r = dc_plan_measure(p, &m);
   if (r < 0) core_fail(L, p);
   add_pending(L, p, pu, DC_OBJ_MEASURE, r);
-  lua_pop(L, 1); /* pu */
+  lua_settop(L, top);
   return r;
 }
 
