@@ -44,11 +44,11 @@ dc_plan *dc_lua_toplan(lua_State *L, int idx) {
 
 /* Sets every field of the table at `from` in the table at `to` (raw). */
 static void copy_fields(lua_State *L, int from, int to) {
-  lua_pushnil(L);
+  lua_pushnil(L); /* stack: key */
   while (lua_next(L, from)) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, to);
+    lua_pushvalue(L, -2); /* stack: key, value, key */
+    lua_insert(L, -2);    /* stack: key, key, value */
+    lua_rawset(L, to);    /* stack: key */
   }
 }
 
@@ -59,9 +59,9 @@ static void copy_fields(lua_State *L, int from, int to) {
  * free them). */
 static void raw_copy(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
-  lua_newtable(L);
+  lua_newtable(L); /* stack: copy */
   copy_fields(L, idx, lua_gettop(L));
-  lua_replace(L, idx);
+  lua_replace(L, idx); /* stack: - */
 }
 
 /* The constructors p:KIND{ NAME, ... } (and plan{...}): how the messages
@@ -101,7 +101,7 @@ static void check_fields(lua_State *L, int t, const plan_ctor *c) {
 }
 
 static const char *get_name(lua_State *L, int t, const char *what, const char *example) {
-  lua_rawgeti(L, t, 1);
+  lua_rawgeti(L, t, 1); /* stack: name */
   if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0)
     dc_lua_error(L, "%s needs a name first: %s", what, example);
   char nwhat[64];
@@ -302,9 +302,9 @@ static void add_pending(lua_State *L, dc_plan *p, pendings *pu, enum dc_obj obj,
 
 /* stack effect: pushes the plan's uservalue field `key` (a table) */
 static void uv_field(lua_State *L, int ud, const char *key) {
-  lua_getiuservalue(L, ud, 1);
-  lua_getfield(L, -1, key);
-  lua_remove(L, -2);
+  lua_getiuservalue(L, ud, 1); /* stack: uv */
+  lua_getfield(L, -1, key);    /* stack: uv, uv[key] */
+  lua_remove(L, -2);           /* stack: uv[key] */
 }
 
 /* Stores a function in the plan's fns table; returns its ref. */
@@ -312,7 +312,7 @@ static int keep_fn(lua_State *L, int ud, int fidx, const char *name, int metric)
   fidx = lua_absindex(L, fidx);
   uv_field(L, ud, "fns"); /* stack: fns */
   int ref = (int)lua_rawlen(L, -1) + 1;
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 3); /* stack: fns, entry */
   lua_pushvalue(L, fidx);
   lua_setfield(L, -2, "f");
   lua_pushfstring(L, "%s '%s'", metric >= 0 ? "metric" : "measure", name);
@@ -321,7 +321,7 @@ static int keep_fn(lua_State *L, int ud, int fidx, const char *name, int metric)
     lua_pushinteger(L, metric);
     lua_setfield(L, -2, "metric");
   }
-  lua_rawseti(L, -2, ref);
+  lua_rawseti(L, -2, ref); /* stack: fns */
   lua_pop(L, 1);
   return ref;
 }
@@ -380,7 +380,7 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
   int metric = lua_isinteger(L, -1) ? (int)lua_tointeger(L, -1) : -1;
   lua_pop(L, 1); /* stack: fns, entry, f, name */
   lua_pushvalue(L, fidx);
-  lua_pushinteger(L, year);
+  lua_pushinteger(L, year); /* stack: fns, entry, f, name, f, year */
   int nargs = 1;
   if (metric >= 0) {
     /* the values of every earlier metric in this year, as quantities */
@@ -393,10 +393,10 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
       lua_setfield(L, -2, mi.name);
     }
     uv_field(L, c->ud, "vmeta");
-    lua_setmetatable(L, -2);
+    lua_setmetatable(L, -2); /* stack: fns, entry, f, name, f, year, values */
     nargs = 2;
   }
-  lua_call(L, nargs, 1);
+  lua_call(L, nargs, 1); /* stack: fns, entry, f, name, result */
   double si;
   dc_dims d;
   if (lua_isnil(L, -1) || !dc_lua_toqty(L, -1, &si, &d, NULL))
@@ -414,7 +414,7 @@ static int lua_cb(void *vctx, const dc_plan *p, int s, int ref, int year, double
     fn_error(L, fidx, "%s: its function returned for %d a value that is %s (return a finite quantity)", name, year,
              isnan(si) ? "NaN" : "an infinite value");
   *out = si;
-  lua_pop(L, 5);
+  lua_pop(L, 5); /* stack: - */
   return 0;
 }
 
@@ -425,11 +425,11 @@ static void warn_new(lua_State *L, int ud, const dc_plan *p, int s) {
   int quiet = lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_QUIET_WARNINGS) != LUA_TNIL && lua_toboolean(L, -1);
   lua_pop(L, 1);
   if (quiet) return; /* the report prints them */
-  uv_field(L, ud, "warned");
+  uv_field(L, ud, "warned"); /* stack: warned */
   for (size_t i = 0; i < nw; i++) {
     char txt[400];
     dc_plan_warning_text(p, s, i, txt, sizeof txt);
-    if (lua_getfield(L, -1, txt) == LUA_TNIL) {
+    if (lua_getfield(L, -1, txt) == LUA_TNIL) { /* stack: warned, seen */
       fprintf(stderr, "warning: %s\n", txt);
       fflush(stderr);
       lua_pushboolean(L, 1);
@@ -465,8 +465,8 @@ void dc_lua_plan_evaluate(lua_State *L, int idx, int s) {
   int depth = dc_plan_busy(p);
   lua_pushcfunction(L, eval_protected);
   lua_pushlightuserdata(L, &a);
-  lua_pushvalue(L, idx);
-  int st = lua_pcall(L, 2, 0, 0);
+  lua_pushvalue(L, idx); /* stack: eval_protected, args, plan */
+  int st = lua_pcall(L, 2, 0, 0); /* stack: [error] */
   if (st != LUA_OK) {
     dc_plan_set_busy(p, depth); /* the plan is usable again */
     if (st == LUA_ERRMEM) dc_lua_memerror(L);
@@ -586,7 +586,7 @@ static int plan_new(lua_State *L) {
   int ok = year_pair(L, 1, "years", &y0, &y1) && y0 <= y1 && y1 - y0 < MAXYEARS;
   if (!ok) dc_lua_error(L, "plan '%s': years must be {FIRST, LAST} with FIRST <= LAST, at most %d years: %s",
                         name, MAXYEARS, ex);
-  plan_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+  plan_ud *u = lua_newuserdatauv(L, sizeof *u, 1); /* stack: t, plan */
   u->p = NULL;
   luaL_setmetatable(L, DC_PLAN_TYPE);
   void *aud;
@@ -598,21 +598,21 @@ static int plan_new(lua_State *L) {
   dc_unit yr;
   dc_units_error err;
   if (dc_units_parse("yr", &yr, &err) == 0) dc_plan_set_year_seconds(u->p, yr.scale);
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 3); /* stack: t, plan, uv */
   lua_newtable(L);
   lua_setfield(L, -2, "fns");
   lua_newtable(L);
   lua_setfield(L, -2, "specs");
   lua_newtable(L);
   lua_setfield(L, -2, "warned");
-  lua_createtable(L, 0, 2);
+  lua_createtable(L, 0, 2); /* stack: t, plan, uv, vmeta */
   lua_pushvalue(L, -3);
   lua_pushcclosure(L, values_index, 1);
   lua_setfield(L, -2, "__index");
   lua_setfield(L, -2, "vmeta");
-  lua_setiuservalue(L, -2, 1);
+  lua_setiuservalue(L, -2, 1); /* stack: t, plan */
   /* every plan is listed, so that `decarb check` finds it */
-  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) != LUA_TTABLE) { /* stack: t, plan, plans */
     lua_pop(L, 1);
     lua_newtable(L);
     lua_pushvalue(L, -1);
@@ -620,7 +620,7 @@ static int plan_new(lua_State *L) {
   }
   lua_pushvalue(L, -2);
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-  lua_pop(L, 1);
+  lua_pop(L, 1); /* stack: t, plan */
   return 1;
 }
 
@@ -949,7 +949,7 @@ static int plan_measure(lua_State *L) {
   add_measure(L, 1, 2, -1);
   /* keep the description for p:scenario{ change = ... } */
   const char *name = get_name(L, 2, "p:measure{...}", "");
-  uv_field(L, 1, "specs");
+  uv_field(L, 1, "specs"); /* stack: plan, t, specs */
   lua_pushvalue(L, 2);
   lua_setfield(L, -2, name);
   lua_settop(L, 1);
@@ -1186,69 +1186,89 @@ static int plan_target(lua_State *L) {
 /* ===================================================================== */
 
 
-static int plan_scenario(lua_State *L) {
-  const char *name;
-  dc_plan *p = ctor_args(L, &ctors[C_SCENARIO], &name);
-  int s = dc_plan_scenario(p, name);
-  if (s < 0) core_fail(L, p);
-  lua_getfield(L, 2, "drop");
+/* drop = {"MEASURE", ...}: scenario s goes without them. */
+static void scenario_drop(lua_State *L, dc_plan *p, int s, const char *name) {
+  lua_getfield(L, 2, "drop"); /* stack: plan, t, drop */
   if (!lua_isnil(L, -1)) {
     if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': drop must be a list of measure names", name);
     raw_copy(L, -1);
-    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) { /* stack: plan, t, drop, mname */
       const char *mn = lua_tostring(L, -1);
       int m = mn ? dc_plan_find_measure(p, mn, -1) : -1;
       if (m < 0) dc_lua_error(L, "scenario '%s': drop names no measure of the plan: '%s'", name, mn ? mn : "?");
       if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
       lua_pop(L, 1);
     }
+    lua_pop(L, 1); /* stack: plan, t, drop */
+  }
+  lua_pop(L, 1); /* stack: plan, t */
+}
+
+/* change = { ["MEASURE"] = { FIELD = VALUE } }: in scenario s the measure
+ * is its description with those fields changed (in the order of names). */
+static void scenario_change(lua_State *L, dc_plan *p, int s, const char *name) {
+  lua_getfield(L, 2, "change"); /* stack: plan, t, change */
+  int ct = lua_gettop(L);
+  if (lua_isnil(L, ct)) {
+    lua_pop(L, 1);
+    return;
+  }
+  if (!lua_istable(L, ct)) dc_lua_error(L, "scenario '%s': change must be { [\"measure\"] = { field = value } }", name);
+  raw_copy(L, ct);
+  const char *names[256];
+  size_t nn = 0;
+  lua_pushnil(L);
+  while (lua_next(L, ct)) {
+    lua_pop(L, 1); /* stack: plan, t, change, mname */
+    if (lua_type(L, -1) != LUA_TSTRING || nn == 256) dc_lua_error(L, "scenario '%s': change is keyed by measure names", name);
+    names[nn++] = lua_tostring(L, -1);
+  }
+  qsort(names, nn, sizeof names[0], cmp_str);
+  for (size_t i = 0; i < nn; i++) {
+    int m = dc_plan_find_measure(p, names[i], -1);
+    uv_field(L, 1, "specs");
+    lua_getfield(L, -1, names[i]); /* stack: plan, t, change, specs, spec */
+    if (m < 0 || !lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change names no measure of the plan: '%s'", name, names[i]);
+    /* a copy of the measure's description with the changed fields */
+    lua_newtable(L); /* stack: plan, t, change, specs, spec, changed */
+    int nt = lua_gettop(L);
+    copy_fields(L, nt - 1, nt);
+    lua_getfield(L, ct, names[i]); /* stack: ..., changed, fields */
+    if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change[\"%s\"] must be a table of fields", name, names[i]);
+    copy_fields(L, lua_gettop(L), nt);
+    lua_pop(L, 1);
+    if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
+    add_measure(L, 1, nt, s);
+    lua_pop(L, 3); /* stack: plan, t, change */
+  }
+  lua_pop(L, 1); /* stack: plan, t */
+}
+
+/* add = { {measure}, ... }: measures of scenario s alone. */
+static void scenario_add(lua_State *L, int s, const char *name) {
+  lua_getfield(L, 2, "add"); /* stack: plan, t, add */
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return;
+  }
+  if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add must be a list of measures", name);
+  for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) { /* stack: plan, t, add, measure */
+    if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add[%d] must be a measure table", name, (int)i);
+    raw_copy(L, -1);
+    add_measure(L, 1, lua_gettop(L), s);
     lua_pop(L, 1);
   }
-  lua_pop(L, 1);
-  lua_getfield(L, 2, "change");
-  if (!lua_isnil(L, -1)) {
-    int ct = lua_gettop(L);
-    if (!lua_istable(L, ct)) dc_lua_error(L, "scenario '%s': change must be { [\"measure\"] = { field = value } }", name);
-    raw_copy(L, ct);
-    const char *names[256];
-    size_t nn = 0;
-    lua_pushnil(L);
-    while (lua_next(L, ct)) {
-      lua_pop(L, 1);
-      if (lua_type(L, -1) != LUA_TSTRING || nn == 256) dc_lua_error(L, "scenario '%s': change is keyed by measure names", name);
-      names[nn++] = lua_tostring(L, -1);
-    }
-    qsort(names, nn, sizeof names[0], cmp_str);
-    for (size_t i = 0; i < nn; i++) {
-      int m = dc_plan_find_measure(p, names[i], -1);
-      uv_field(L, 1, "specs");
-      lua_getfield(L, -1, names[i]);
-      if (m < 0 || !lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change names no measure of the plan: '%s'", name, names[i]);
-      /* a copy of the measure's description with the changed fields */
-      lua_newtable(L);
-      int nt = lua_gettop(L);
-      copy_fields(L, nt - 1, nt);
-      lua_getfield(L, ct, names[i]);
-      if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': change[\"%s\"] must be a table of fields", name, names[i]);
-      copy_fields(L, lua_gettop(L), nt);
-      lua_pop(L, 1);
-      if (dc_plan_scenario_drop(p, s, m)) core_fail(L, p);
-      add_measure(L, 1, nt, s);
-      lua_pop(L, 3);
-    }
-  }
-  lua_pop(L, 1);
-  lua_getfield(L, 2, "add");
-  if (!lua_isnil(L, -1)) {
-    if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add must be a list of measures", name);
-    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
-      if (!lua_istable(L, -1)) dc_lua_error(L, "scenario '%s': add[%d] must be a measure table", name, (int)i);
-      raw_copy(L, -1);
-      add_measure(L, 1, lua_gettop(L), s);
-      lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
-  }
+  lua_pop(L, 2); /* stack: plan, t */
+}
+
+static int plan_scenario(lua_State *L) {
+  const char *name;
+  dc_plan *p = ctor_args(L, &ctors[C_SCENARIO], &name);
+  int s = dc_plan_scenario(p, name);
+  if (s < 0) core_fail(L, p);
+  scenario_drop(L, p, s, name);
+  scenario_change(L, p, s, name);
+  scenario_add(L, s, name);
   lua_settop(L, 1);
   return 1;
 }
