@@ -32,7 +32,7 @@ have_where:
 
 int dc_lua_field_in(const char *list, const char *k) {
   size_t n = strlen(k);
-  if (n == 0) return 0;
+  if (n == 0 || strpbrk(k, ", ")) return 0; /* not "a, b" as one field */
   for (const char *p = list; (p = strstr(p, k)) != NULL; p += n)
     if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return 1;
   return 0;
@@ -44,7 +44,9 @@ int dc_lua_unknown_field(lua_State *L, int t, const char *allowed, int npos) {
   while (lua_next(L, t)) {
     lua_pop(L, 1); /* stack: key */
     if (lua_type(L, -1) == LUA_TSTRING) {
-      if (!dc_lua_field_in(allowed, lua_tostring(L, -1))) return 1;
+      size_t len;
+      const char *k = lua_tolstring(L, -1, &len);
+      if (strlen(k) != len || !dc_lua_field_in(allowed, k)) return 1; /* "year\0x" is not year */
     } else if (lua_isinteger(L, -1)) {
       lua_Integer i = lua_tointeger(L, -1);
       if (npos >= 0 && (i < 1 || i > npos)) return 1;
