@@ -56,18 +56,24 @@ int dc_lua_unknown_field(lua_State *L, int t, const char *allowed, int npos) {
   return 0; /* stack: - */
 }
 
+int dc_lua_field_error(lua_State *L, const char *who, const char *allowed, const char *listing) {
+  int k = lua_absindex(L, -1);
+  if (!listing) listing = lua_pushfstring(L, "fields: %s", allowed); /* stack: key [, listing] */
+  if (lua_type(L, k) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(L, k, &len), *why = dc_lua_name_problem(s, len);
+    if (why) /* not printed as it is: it could be "year\0x" or an escape */
+      return dc_lua_error(L, "a field's name in %s{...} must be printable text; one has %s (%s)", who, why, listing);
+    return dc_lua_error(L, "unknown field '%s' in %s{...} (%s)", s, who, listing);
+  }
+  if (lua_isinteger(L, k))
+    return dc_lua_error(L, "unexpected [%I] in %s{...} (%s)", (LUAI_UACINT)lua_tointeger(L, k), who, listing);
+  return dc_lua_error(L, "unexpected %s key in %s{...} (%s)", luaL_typename(L, k), who, listing);
+}
+
 void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allowed, int npos,
                          const char *listing) {
-  t = lua_absindex(L, t);
-  if (!dc_lua_unknown_field(L, t, allowed, npos)) return;
-  /* stack: key */
-  if (!listing) listing = lua_pushfstring(L, "fields: %s", allowed);
-  else lua_pushnil(L); /* stack: key, listing or nil */
-  if (lua_type(L, -2) == LUA_TSTRING)
-    dc_lua_error(L, "unknown field '%s' in %s{...} (%s)", lua_tostring(L, -2), who, listing);
-  if (lua_isinteger(L, -2))
-    dc_lua_error(L, "unexpected [%I] in %s{...} (%s)", (LUAI_UACINT)lua_tointeger(L, -2), who, listing);
-  dc_lua_error(L, "unexpected %s key in %s{...} (%s)", luaL_typename(L, -2), who, listing);
+  if (dc_lua_unknown_field(L, t, allowed, npos)) dc_lua_field_error(L, who, allowed, listing); /* stack: key */
 }
 
 const char *dc_lua_name_field(lua_State *L, int t, const char *who, const char *example) {

@@ -55,6 +55,9 @@ void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allow
  * `allowed` nor a positional integer (as above) and returns 1; returns 0
  * (nothing pushed) when every key is allowed. */
 int dc_lua_unknown_field(lua_State *L, int t, const char *allowed, int npos);
+/* Raises dc_lua_check_fields's error for the key at the top of the stack
+ * (as dc_lua_unknown_field pushed it). */
+int dc_lua_field_error(lua_State *L, const char *who, const char *allowed, const char *listing);
 /* Is k one of the fields of the list "a, b, c"? */
 int dc_lua_field_in(const char *list, const char *k);
 

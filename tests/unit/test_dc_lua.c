@@ -140,6 +140,10 @@ static void field_checks(void **st) {
       {"return fields({'n', 'm'}, 'a', 1)", "!t.lua:1: unexpected [2] in ctor{...} (fields: a)"},
       {"return fields({'n', 'm'}, 'a', 1, 'only a')", "!t.lua:1: unexpected [2] in ctor{...} (only a)"},
       {"return fields({[false] = 1}, 'a', 1)", "!t.lua:1: unexpected boolean key in ctor{...} (fields: a)"},
+      {"return fields({['a\\0x'] = 1}, 'a', 1)",
+       "!t.lua:1: a field's name in ctor{...} must be printable text; one has the control character 0x00 (fields: a)"},
+      {"return fields({['\\27[31m'] = 1}, 'a', 1, 'only a')",
+       "!t.lua:1: a field's name in ctor{...} must be printable text; one has the control character 0x1B (only a)"},
   };
   run_cases(cases, sizeof cases / sizeof cases[0]);
 }
