@@ -329,9 +329,18 @@ static int plan_set(lua_State *L) {
 /* Refuses a field of the options table at 2 that is not in known (NULL
  * ended); `what` and `list` for the message. */
 static void check_options(lua_State *L, const char *what, const char *const *known, const char *list) {
-  (void)known; /* the same fields as list */
-  if (!dc_lua_unknown_field(L, 2, list, 0)) return;
-  /* stack: key */
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int i = 0; known[i]; i++) {
+    if (i) luaL_addstring(&b, ", ");
+    luaL_addstring(&b, known[i]);
+  }
+  luaL_pushresult(&b); /* stack: fields */
+  if (!dc_lua_unknown_field(L, 2, lua_tostring(L, -1), 0)) {
+    lua_pop(L, 1);
+    return;
+  }
+  /* stack: fields, key */
   dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
                lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
 }
