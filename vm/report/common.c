@@ -170,32 +170,6 @@ void dc_rep_shown_years(const dc_result *r, const dc_report_opts *o, int *a, int
   }
 }
 
-/* Columns a UTF-8 string takes on a terminal: one a character, two for the
- * wide East Asian ones (CJK, Hangul, full-width forms). */
-int dc_rep_text_width(const char *s) {
-  int w = 0;
-  for (const unsigned char *c = (const unsigned char *)s; *c;) {
-    unsigned cp = *c;
-    int len = cp < 0x80 ? 1 : cp >= 0xf0 ? 4 : cp >= 0xe0 ? 3 : cp >= 0xc0 ? 2 : 1;
-    if (len > 1) cp &= 0x3fu >> (len - 1);
-    for (int i = 1; i < len && c[i]; i++) cp = cp << 6 | (c[i] & 0x3fu);
-    for (int i = 0; i < len && *c; i++) c++;
-    int wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-               (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-               (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-               (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
-void dc_rep_put_padded(FILE *f, const char *s, int width, int right) {
-  int pad = width - dc_rep_text_width(s);
-  if (!right) fputs(s, f);
-  for (; pad > 0; pad--) fputc(' ', f);
-  if (right) fputs(s, f);
-}
-
 void dc_rep_csv_field(FILE *f, const char *s) {
   if (!s) s = "";
   if (!strpbrk(s, ",\"\n\r")) {
