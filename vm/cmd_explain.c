@@ -129,22 +129,6 @@ static void write_json(dc_jsonw *w, const dc_result *r, const dc_explain *e) {
   dc_jsonw_end(w);
 }
 
-int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
-                  const char **val) {
-  const char *a = argv[*i], *eq = strchr(a, '=');
-  size_t ol = eq ? (size_t)(eq - a) : strlen(a);
-  if (ol >= DC_CMD_OPT_MAX) ol = DC_CMD_OPT_MAX - 1;
-  memcpy(opt, a, ol);
-  opt[ol] = '\0';
-  int k = 0;
-  while (known[k] && strcmp(known[k], opt) != 0) k++;
-  if (!known[k]) return 1;
-  if (eq) *val = eq + 1;
-  else if (*i + 1 < argc) *val = argv[++*i];
-  else return 2;
-  return 0;
-}
-
 int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
   const char *file = NULL, *target = NULL, *scenario = "plan", *format = "text";
   int year = DC_PLAN_NOYEAR, rest = 0;
