@@ -259,14 +259,6 @@ static double margin_of(int atleast, double val, double bnd) { return atleast ? 
 /* ---- display ---- */
 
 
-size_t dc_explain_fmt(char *buf, size_t size, double si, const dc_display *d) {
-  char num[64];
-  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
-  dc_fmt_number(num, sizeof num, (si - d->offset) / d->scale, 0);
-  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
-  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
-}
-
 static size_t fmt_pct(char *buf, size_t size, double f) {
   char num[40];
   if (!isfinite(f)) return (size_t)snprintf(buf, size, "—");
@@ -283,7 +275,7 @@ static void derive_bound(ctx_t *c, int t) {
   const dc_result_target *x = &r->targets[t];
   int i = e->year - r->y0;
   char b[96], v[96], f[48];
-  dc_explain_fmt(b, sizeof b, e->bound, &e->disp);
+  dc_fmt_quantity(b, sizeof b, e->bound, &e->disp, 0);
   e->base_year = DC_PLAN_NOYEAR;
   e->base_value = NAN;
   e->fraction = NAN;
@@ -302,7 +294,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->base_year = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
     e->base_value = x->value[e->base_year - r->y0];
     e->fraction = xt->reduce;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->reduce);
     snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d (%s) = %s", f, what, e->base_year, v, b);
     break;
@@ -311,7 +303,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->vs = xt->vs_scen >= 0 ? r->scenario_names[xt->vs_scen] : NULL;
     e->base_value = xt->vs_scen >= 0 ? value_with(c, t, xt->vs_scen, i, -1, 0) : NAN;
     e->fraction = xt->reduce;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->reduce);
     snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d in scenario %s (%s) = %s", f, what,
              e->year, e->vs ? e->vs : "?", v, b);
@@ -324,7 +316,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->base_year = r->y0 + py;
     e->base_value = x->value[py];
     e->fraction = xt->tol;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->tol);
     snprintf(e->bound_text, sizeof e->bound_text,
              "the peak of %s in %d-%d: %s in %d, plus the tolerance %s = %s (no later year may exceed it)", what,
@@ -338,7 +330,7 @@ static void derive_bound(ctx_t *c, int t) {
     else {
       e->base_year = r->y0;
       e->base_value = x->value[0];
-      dc_explain_fmt(v, sizeof v, fabs(e->base_value), &e->disp);
+      dc_fmt_quantity(v, sizeof v, fabs(e->base_value), &e->disp, 0);
       fmt_pct(f, sizeof f, xt->tol);
       snprintf(e->bound_text, sizeof e->bound_text, "the tolerance %s × |%s in %d| (%s) = %s", f, what, r->y0, v,
                b);
@@ -507,19 +499,19 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
   if (e->year != x->deciding && x->deciding != DC_PLAN_NOYEAR)
     fprintf(f, " (the verdict is decided in %d: %s)", x->deciding, x->met ? "met" : "missed");
   fputc('\n', f);
-  dc_explain_fmt(v, sizeof v, e->value, &e->disp);
+  dc_fmt_quantity(v, sizeof v, e->value, &e->disp, 0);
   if (x->kind == DC_TARGET_BUDGET) fprintf(f, "  value  %s = %s\n", v, e->value_text);
   else fprintf(f, "  value  %s = %s in %d\n", v, e->value_text, e->year);
   if (e->den_metric >= 0) {
     char nv[96], dv[96];
-    dc_explain_fmt(nv, sizeof nv, e->num, &e->num_disp);
-    dc_explain_fmt(dv, sizeof dv, e->den, &e->den_disp);
+    dc_fmt_quantity(nv, sizeof nv, e->num, &e->num_disp, 0);
+    dc_fmt_quantity(dv, sizeof dv, e->den, &e->den_disp, 0);
     fprintf(f, "    = %s / %s (%s)\n", nv, dv, r->metrics[e->den_metric].name);
   }
   for (size_t k = 0; k < e->nterms; k++) {
     const dc_explain_term *t = &e->terms[k];
     char tv[96];
-    dc_explain_fmt(tv, sizeof tv, fabs(t->value), &e->disp);
+    dc_fmt_quantity(tv, sizeof tv, fabs(t->value), &e->disp, 0);
     int minus = t->value < 0 || (t->value == 0 && t->at_full < 0);
     fprintf(f, "    %s %s  %s", minus ? "−" : "+", tv, t->name);
     if (t->measure >= 0) {
@@ -527,7 +519,7 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
       char af[96], rp[48];
       fmt_pct(rp, sizeof rp, t->ramp);
       if (t->ramp > 0 && t->ramp < 1 && isfinite(t->at_full)) {
-        dc_explain_fmt(af, sizeof af, fabs(t->at_full), &e->disp);
+        dc_fmt_quantity(af, sizeof af, fabs(t->at_full), &e->disp, 0);
         fprintf(f, " (ramp %s of %s", rp, af);
       } else
         fprintf(f, " (ramp %s", rp);
@@ -544,12 +536,12 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     fputc('\n', f);
     if (t->source) fprintf(f, "        source: %s\n", t->source);
   }
-  dc_explain_fmt(b, sizeof b, e->bound, &e->disp);
+  dc_fmt_quantity(b, sizeof b, e->bound, &e->disp, 0);
   fprintf(f, "  bound  %s\n", e->bound_text);
   dc_display z = e->disp;
   z.offset = 0;
   if (strcmp(z.label, "%") == 0) snprintf(z.label, sizeof z.label, "pp");
-  dc_explain_fmt(m, sizeof m, fabs(e->margin), &z);
+  dc_fmt_quantity(m, sizeof m, fabs(e->margin), &z, 0);
   fmt_pct(p, sizeof p, fabs(e->margin_rel));
   if (e->shortfall > 0) fprintf(f, "  margin −%s (%s): short by %s\n", m, p, m);
   else fprintf(f, "  margin %s (%s)\n", m, p);
@@ -562,7 +554,7 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     for (size_t k = 0; k < e->nlevers; k++) {
       const dc_explain_lever *l = &e->levers[k];
       char cv[96], fr[48], nd[48];
-      dc_explain_fmt(cv, sizeof cv, fabs(l->closes), &z);
+      dc_fmt_quantity(cv, sizeof cv, fabs(l->closes), &z, 0);
       fmt_pct(fr, sizeof fr, l->fraction);
       fprintf(f, "    %s%s  %s (%s of the shortfall", l->closes < 0 ? "−" : "", cv, r->detail->measures[l->measure].name, fr);
       if (isfinite(l->needed)) {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "units.h"
+
 /* Replace a locale decimal comma, if any printf produced one, by a point. */
 static void fix_point(char *s) {
   for (; *s; s++)
@@ -274,4 +276,12 @@ size_t dc_fmt_shortest(char *buf, size_t size, double v) {
   while (m > 1 && dig[m - 1] == '0') m--;
   layout(out, v < 0, dig, m, e, plain);
   return (size_t)snprintf(buf, size, "%s", out);
+}
+
+size_t dc_fmt_quantity(char *buf, size_t size, double si, const dc_display *d, int digits) {
+  char num[64];
+  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
+  dc_fmt_number(num, sizeof num, (si - d->offset) / d->scale, digits);
+  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
+  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
 }

@@ -191,7 +191,7 @@ static void add_verdict(chart_parts *p, const dc_result *r, int t, const dc_disp
       if (!judged(x->status[i]) || !isfinite(x->bound[i])) continue;
       int e = y;
       while (e < b && judged(x->status[e + 1 - y0]) && same_value(x->bound[e + 1 - y0], x->bound[i])) e++;
-      dc_rep_fmt_val(val, sizeof val, x->bound[i], d, 4);
+      dc_fmt_quantity(val, sizeof val, x->bound[i], d, 4);
       snprintf(label, sizeof label, "%s %s %s %d", op, val, e > y ? "from" : "in", y);
       add_bound(p, dc_rep_in_disp(x->bound[i], d), y, e, first ? label : NULL);
       first = 0;

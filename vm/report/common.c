@@ -67,14 +67,6 @@ void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_displ
   }
 }
 
-size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits) {
-  char num[64];
-  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
-  dc_fmt_number(num, sizeof num, dc_rep_in_disp(si, d), digits);
-  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
-  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
-}
-
 double dc_rep_share(const dc_result_measure *me, const double *gap, int i) {
   if (me->share) return me->share[i];
   return me->wedge && gap && gap[i] != 0 ? me->wedge[i] / gap[i] : NAN;
@@ -139,9 +131,9 @@ size_t dc_report_verdict(char *buf, size_t size, const dc_result *r, int t, int 
   int i = y - r->y0;
   char v[128], b[128], m[128], pc[80];
   dc_display z = dc_rep_diff_disp(&d);
-  dc_rep_fmt_val(v, sizeof v, x->value[i], &d, 0);
-  dc_rep_fmt_val(b, sizeof b, x->bound[i], &d, 0);
-  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z,
+  dc_fmt_quantity(v, sizeof v, x->value[i], &d, 0);
+  dc_fmt_quantity(b, sizeof b, x->bound[i], &d, 0);
+  dc_fmt_quantity(m, sizeof m, fabs(x->margin[i]), &z,
                  dc_rep_margin_digits(x->margin[i] / d.scale, dc_rep_in_disp(x->value[i], &d),
                                       dc_rep_in_disp(x->bound[i], &d)));
   dc_rep_fmt_pct(pc, sizeof pc, fabs(x->margin_rel[i]));

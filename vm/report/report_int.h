@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "fmt.h"   /* dc_fmt_quantity: "12.5 MtCO2e/yr", "41.7 %", "—" for NaN */
 #include "report.h"
 #include "utf8.h" /* the widths of aligned columns: dc_utf8_width, dc_utf8_pad */
 
@@ -20,8 +21,6 @@ double dc_rep_in_disp(double si, const dc_display *d);
  * of the label (d's label without its prefix) goes to base. d itself when
  * no prefixed form parses (%, yuan/yr, offsets). */
 void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize);
-/* "12.5 MtCO2e/yr", "41.7 %", "3", "—" for NaN */
-size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */
 dc_display dc_rep_diff_disp(const dc_display *d);
 /* Measure me's share of the gap in year index i (me->share when a report

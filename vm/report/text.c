@@ -178,7 +178,7 @@ static void text_wedges(FILE *f, const dc_result *r, int a, int b) {
       const dc_result_measure *me = &r->measures[j];
       char val[128], pc[80];
       const double *w = me->wedge;
-      dc_rep_fmt_val(val, sizeof val, w ? w[b - y0] : NAN, &d, 0);
+      dc_fmt_quantity(val, sizeof val, w ? w[b - y0] : NAN, &d, 0);
       dc_rep_fmt_pct(pc, sizeof pc, dc_rep_share(me, gap, b - y0));
       if (!pass) {
         wn = max_int(wn, dc_utf8_width(me->name));
