@@ -38,21 +38,28 @@ static void *zalloc(size_t n, size_t size, int *bad) {
 }
 
 static void copy_detail(dc_result *r, const dc_plan *p, int *bad);
-/* Which targets judge a value of their own: one that differs, in some
- * year, from the series of the metric the target names (in the judged
- * scenario; NaN equals NaN) or has other dimensions. */
+int dc_result_target_on_metric(const dc_result *r, size_t t, int metric, int judged_only) {
+  const dc_result_target *x = &r->targets[t];
+  const double *v = dc_result_values(r, r->scenario, metric);
+  if (x->metric != metric || !x->evaluated || !x->value || !v || (judged_only && !x->status) ||
+      !dc_dims_eq(x->value_dims, r->metrics[metric].dims))
+    return 0;
+  int any = 0;
+  for (int i = 0; i <= r->y1 - r->y0; i++) {
+    if (judged_only && x->status[i] == DC_ST_NONE) continue;
+    double a = x->value[i], b = v[i];
+    if (isnan(a) || isnan(b) ? isnan(a) != isnan(b) : fabs(a - b) > 1e-9 * fmax(fabs(a), fabs(b))) return 0;
+    any = 1;
+  }
+  return any;
+}
+
+/* Which targets judge a value of their own (dc_result_target_on_metric's
+ * every-year rule): reports show those in a column of their own. */
 static void mark_own_columns(dc_result *r) {
-  int ny = r->y1 - r->y0 + 1;
   for (size_t t = 0; t < r->ntargets; t++) {
     dc_result_target *x = &r->targets[t];
-    const double *v = dc_result_values(r, r->scenario, x->metric);
-    if (!x->evaluated || !x->value) continue;
-    x->own_column = !v || !dc_dims_eq(x->value_dims, r->metrics[x->metric].dims);
-    for (int i = 0; !x->own_column && i < ny; i++) {
-      double a = x->value[i], b = v[i];
-      if (isnan(a) || isnan(b)) x->own_column = isnan(a) != isnan(b);
-      else x->own_column = fabs(a - b) > 1e-12 * fmax(fabs(a), fabs(b));
-    }
+    if (x->evaluated && x->value) x->own_column = !dc_result_target_on_metric(r, t, x->metric, 0);
   }
 }
 

@@ -235,22 +235,6 @@ int dc_rc_has_wedges(const dc_result *r) {
          dc_result_values(r, r->scenario, DC_MET_ABATEMENT) != NULL;
 }
 
-/* Whether target t speaks of metric i's values themselves (not a share,
- * budget or other derived value): its value is the metric's in every year
- * it judges. */
-static int target_on_metric(const dc_result *r, int t, int metric) {
-  const dc_result_target *x = &r->targets[t];
-  const double *v = dc_result_values(r, r->scenario, metric);
-  if (x->metric != metric || !x->evaluated || !v || !dc_dims_eq(x->value_dims, r->metrics[metric].dims)) return 0;
-  int any = 0;
-  for (int i = 0; i <= r->y1 - r->y0; i++) {
-    if (x->status[i] == DC_ST_NONE) continue;
-    if (!same_value(x->value[i], v[i]) && !(isnan(x->value[i]) && isnan(v[i]))) return 0;
-    any = 1;
-  }
-  return any;
-}
-
 int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_opts *o) {
   if (metric < 0 || (size_t)metric >= r->nmetrics || !r->metrics[metric].ok) return DC_RC_NONE;
   const dc_result_metric *m = &r->metrics[metric];
@@ -312,7 +296,7 @@ int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_
   }
   char name[300];
   for (size_t t = 0; t < r->ntargets; t++)
-    if (target_on_metric(r, (int)t, metric)) {
+    if (dc_result_target_on_metric(r, t, metric, 1)) { /* its bound over the years it judges */
       snprintf(name, sizeof name, "bound: %s", r->targets[t].name);
       add_verdict(&p, r, (int)t, &d, name);
     }
