@@ -13,6 +13,7 @@ strings and character constants are blanked, and a function is a `{` at brace
 depth 0 that follows a `)` (so struct and array initialisers are not counted).
 """
 import re
+import signal
 import sys
 
 IDENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*$")
@@ -135,6 +136,7 @@ def functions(path):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under | head
     top, over, check = None, 0, None
     files = []
     it = iter(argv)
