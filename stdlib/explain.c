@@ -395,6 +395,62 @@ static int fail(char *err, size_t size, const char *fmt, ...) {
   return -1;
 }
 
+/* ---- the value's terms ---- */
+
+/* What target t's value is in year index i, and its terms: a share's
+ * parts, an intensity's numerator and denominator, a budget's years, or
+ * the metric's own terms. */
+static void derive_value(ctx_t *c, int t, int i) {
+  const dc_result *r = c->r;
+  dc_explain *e = c->e;
+  const dc_result_target *x = &r->targets[t];
+  const dc_result_xtarget *xt = &c->d->targets[t];
+  int n = c->n, year = e->year;
+  const double *tot = dc_result_values(r, r->scenario, x->metric);
+  if (xt->share_of != DC_SHARE_NONE) {
+    e->den_metric = x->metric;
+    e->den = tot[i];
+    const dc_result_metric *dm = &r->metrics[x->metric];
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
+    e->num = 0;
+    char parts[120] = "";
+    for (size_t k = 0; k < xt->nparts; k++) {
+      const dc_result_metric *pm = &r->metrics[xt->parts[k]];
+      double pv = dc_result_values(r, r->scenario, xt->parts[k])[i];
+      e->num += pv;
+      add_term(c, "part", tot[i] != 0 ? pv / tot[i] : NAN, pm->source, "%s", pm->name);
+      size_t l = strlen(parts);
+      snprintf(parts + l, sizeof parts - l, "%s%s", k ? " + " : "", pm->name);
+    }
+    e->num_disp = e->den_disp;
+    snprintf(e->value_text, sizeof e->value_text, "the share of %s in %s", parts, e->metric);
+  } else if (xt->per >= 0) {
+    const double *dn = dc_result_values(r, r->scenario, xt->per);
+    const dc_result_metric *nm = &r->metrics[x->metric], *dm = &r->metrics[xt->per];
+    e->num_metric = x->metric;
+    e->den_metric = xt->per;
+    e->num = tot[i];
+    e->den = dn[i];
+    dc_units_display_pick(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
+    if (dn[i] != 0) metric_terms(c, x->metric, i, 1 / dn[i]);
+    snprintf(e->value_text, sizeof e->value_text, "%s per %s", nm->name, dm->name);
+  } else if (x->kind == DC_TARGET_BUDGET) {
+    int from = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
+    double f = xt->cumul_seconds ? r->detail->year_s : 1;
+    for (int y = from; year <= xt->by && y <= year; y++) {
+      dc_explain_term *tm = add_term(c, "year", tot[y - r->y0] * f, r->metrics[x->metric].source, "%s in %d", e->metric, y);
+      if (tm) tm->year = y;
+    }
+    snprintf(e->value_text, sizeof e->value_text, "%s summed over %d-%d", e->metric, from, year);
+    if (year < from || year > xt->by)
+      snprintf(e->note, sizeof e->note, "the budget counts the years %d-%d only: %d has no value", from, xt->by, year);
+  } else {
+    metric_terms(c, x->metric, i, 1);
+    snprintf(e->value_text, sizeof e->value_text, "%s", e->metric);
+  }
+}
+
 int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *err, size_t errsize) {
   memset(e, 0, sizeof *e);
   if (t < 0 || (size_t)t >= r->ntargets) return fail(err, errsize, "no target #%d", t);
@@ -425,49 +481,7 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
   e->lever = DC_EXPLAIN_LEVER;
   dc_units_display_pick(x->value_dims, x->has_disp, &x->value_disp, x->value, n, &e->disp);
 
-  const double *tot = dc_result_values(r, r->scenario, x->metric);
-  if (xt->share_of != DC_SHARE_NONE) {
-    e->den_metric = x->metric;
-    e->den = tot[i];
-    const dc_result_metric *dm = &r->metrics[x->metric];
-    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
-    e->num = 0;
-    char parts[120] = "";
-    for (size_t k = 0; k < xt->nparts; k++) {
-      const dc_result_metric *pm = &r->metrics[xt->parts[k]];
-      double pv = dc_result_values(r, r->scenario, xt->parts[k])[i];
-      e->num += pv;
-      add_term(&c, "part", tot[i] != 0 ? pv / tot[i] : NAN, pm->source, "%s", pm->name);
-      size_t l = strlen(parts);
-      snprintf(parts + l, sizeof parts - l, "%s%s", k ? " + " : "", pm->name);
-    }
-    e->num_disp = e->den_disp;
-    snprintf(e->value_text, sizeof e->value_text, "the share of %s in %s", parts, e->metric);
-  } else if (xt->per >= 0) {
-    const double *dn = dc_result_values(r, r->scenario, xt->per);
-    const dc_result_metric *nm = &r->metrics[x->metric], *dm = &r->metrics[xt->per];
-    e->num_metric = x->metric;
-    e->den_metric = xt->per;
-    e->num = tot[i];
-    e->den = dn[i];
-    dc_units_display_pick(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
-    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
-    if (dn[i] != 0) metric_terms(&c, x->metric, i, 1 / dn[i]);
-    snprintf(e->value_text, sizeof e->value_text, "%s per %s", nm->name, dm->name);
-  } else if (x->kind == DC_TARGET_BUDGET) {
-    int from = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
-    double f = xt->cumul_seconds ? r->detail->year_s : 1;
-    for (int y = from; year <= xt->by && y <= year; y++) {
-      dc_explain_term *tm = add_term(&c, "year", tot[y - r->y0] * f, r->metrics[x->metric].source, "%s in %d", e->metric, y);
-      if (tm) tm->year = y;
-    }
-    snprintf(e->value_text, sizeof e->value_text, "%s summed over %d-%d", e->metric, from, year);
-    if (year < from || year > xt->by)
-      snprintf(e->note, sizeof e->note, "the budget counts the years %d-%d only: %d has no value", from, xt->by, year);
-  } else {
-    metric_terms(&c, x->metric, i, 1);
-    snprintf(e->value_text, sizeof e->value_text, "%s", e->metric);
-  }
+  derive_value(&c, t, i);
   if (!c.bad) derive_bound(&c, t);
   e->shortfall = e->status == DC_ST_MISSED || (e->margin < 0 && isfinite(e->margin)) ? -e->margin : 0;
   if (!c.bad && e->shortfall > 0) find_levers(&c, t);
