@@ -139,19 +139,13 @@ static int parse_args(int argc, char **argv, explain_args *a) {
   int rest = 0;
   for (int i = 1; i < argc; i++) {
     const char *s = argv[i];
-    if (rest || s[0] != '-' || s[1] == '\0') {
-      if (a->file) return usage_fail("one FILE only (got '%s' too)", s);
-      a->file = s;
-      continue;
-    }
-    if (strcmp(s, "--") == 0) {
-      rest = 1;
-      continue;
-    }
-    if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+    int what = dc_cmd_arg(s, &rest, &a->file);
+    if (what == DC_CMD_ARG_EXTRA) return usage_fail("one FILE only (got '%s' too)", s);
+    if (what == DC_CMD_ARG_HELP) {
       fputs(explain_usage, stdout);
       return DC_EXIT_OK;
     }
+    if (what == DC_CMD_ARG_DONE) continue;
     static const char *const known[] = {"--target", "--year", "--scenario", "--format", NULL};
     char opt[DC_CMD_OPT_MAX];
     const char *val;

@@ -216,17 +216,16 @@ static int parse_num(const char *v, double *out) {
 
 /* Parses argv into j and *file; returns -1 to go on, or the exit code. */
 static int parse_args(int argc, char **argv, seek_job *j, const char **file) {
+  int rest = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+    int what = dc_cmd_arg(a, &rest, file);
+    if (what == DC_CMD_ARG_EXTRA) return usage_fail("one FILE only (got '%s' too)", a);
+    if (what == DC_CMD_ARG_HELP) {
       fputs(seek_usage, stdout);
       return DC_EXIT_OK;
     }
-    if (a[0] != '-' || a[1] == '\0') {
-      if (*file) return usage_fail("one FILE only (got '%s' too)", a);
-      *file = a;
-      continue;
-    }
+    if (what == DC_CMD_ARG_DONE) continue;
     static const char *const known[] = {"--target", "--vary", "--lo", "--hi", "--scenario", "--format", NULL};
     char opt[DC_CMD_OPT_MAX];
     const char *val;

@@ -1,6 +1,7 @@
 /* cmdopt.c — what the subcommands' option parsers share (commands.h): one
  * "--name VALUE" / "--name=VALUE" option among the known ones, and the
- * --years A:B (or one year) of check and chart. */
+ * --years A:B (or one year) of check and chart, and the FILE, -- and --help
+ * of the subcommands that take one FILE. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,20 @@ int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char 
   else if (*i + 1 < argc) *val = argv[++*i];
   else return 2;
   return 0;
+}
+
+int dc_cmd_arg(const char *arg, int *rest, const char **file) {
+  if (*rest || arg[0] != '-' || arg[1] == '\0') {
+    if (*file) return DC_CMD_ARG_EXTRA;
+    *file = arg;
+    return DC_CMD_ARG_DONE;
+  }
+  if (strcmp(arg, "--") == 0) {
+    *rest = 1;
+    return DC_CMD_ARG_DONE;
+  }
+  if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) return DC_CMD_ARG_HELP;
+  return DC_CMD_ARG_OPTION;
 }
 
 int dc_cmd_years(const char *val, int *y0, int *y1) {

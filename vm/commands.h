@@ -23,6 +23,12 @@ int dc_cmd_merge(int argc, char **argv, const dc_host_opts *opts);
 #define DC_CMD_OPT_MAX 32
 int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
                   const char **val);
+/* What argument arg of a subcommand that takes one FILE is: the FILE (set
+ * in *file; DC_CMD_ARG_EXTRA when *file was set already), "--" (every
+ * later argument a FILE: *rest set), -h or --help, or an option for the
+ * caller to parse (dc_cmd_option). vm/cmdopt.c. */
+enum { DC_CMD_ARG_DONE, DC_CMD_ARG_EXTRA, DC_CMD_ARG_HELP, DC_CMD_ARG_OPTION };
+int dc_cmd_arg(const char *arg, int *rest, const char **file);
 /* --years VAL of check and chart: "A:B" with A <= B, or one year "A" (B = A),
  * into *y0 and *y1. 0, or -1 (*y0, *y1 untouched) when VAL is neither; the
  * message to give then is DC_CMD_YEARS_WANT with VAL. */
