@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 /* ====================================================================== */
 /* buffer                                                                  */
 /* ====================================================================== */
@@ -136,11 +138,13 @@ void dc_chart_buf_xml(dc_chart_buf *b, const char *s) {
   }
 }
 
-static int is_wide(long cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+/* The width of code point cp in em of the chart's font: a wide (CJK) one a
+ * full em, a zero-width one (combining mark) nothing, others 0.6 em; the
+ * columns are utf8.h's, as on a terminal. An invalid sequence (cp < 0)
+ * shows as one narrow replacement character. */
+static double cp_em(long cp) {
+  int cols = cp < 0 ? 1 : dc_utf8_cp_width((unsigned long)cp);
+  return cols == 2 ? 1.0 : cols == 1 ? 0.6 : 0.0;
 }
 
 double dc_chart_text_width(const char *s, double font_px) {
@@ -150,7 +154,7 @@ double dc_chart_text_width(const char *s, double font_px) {
   while (*p) {
     long cp;
     p += utf8_next(p, &cp);
-    em += is_wide(cp) ? 1.0 : 0.6;
+    em += cp_em(cp);
   }
   return em * font_px;
 }
@@ -169,7 +173,7 @@ int dc_chart_fit_text(char *out, size_t size, const char *s, double max_px, doub
   while (*p) {
     long cp;
     int n = utf8_next(p, &cp);
-    double cw = (is_wide(cp) ? 1.0 : 0.6) * font_px;
+    double cw = cp_em(cp) * font_px;
     if (w + cw > max_px || o + (size_t)n + sizeof ellipsis > size) break;
     memcpy(out + o, p, (size_t)n);
     o += (size_t)n, w += cw, p += n;

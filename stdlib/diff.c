@@ -459,8 +459,36 @@ static size_t fmt_v(char *buf, size_t size, double v, const char *unit) {
 static const char *verdict(int met) { return met < 0 ? "—" : met ? "met" : "missed"; }
 
 /* The change in words, without its plan and scenario. */
-static void describe(char *buf, size_t size, const dc_diff_item *it, int md) {
+/* A metric, measure or sector BAU that changed: "metric `GDP`: changed in
+ * 2021-2025 (5 years), most in 2025: 1 → 2, +100 %"; then what changed. */
+static void describe_changed(char *buf, size_t size, const dc_diff_item *it, const char *q) {
   char o[96], n[96], pc[48] = "";
+  const char *what = it->kind == DC_DIFF_METRIC_CHANGED ? "metric" : it->kind == DC_DIFF_SECTOR_CHANGED ? "sector BAU" : "measure";
+  size_t l = (size_t)snprintf(buf, size, "%s %s%s%s", what, q, it->name, q);
+  if (it->nyears && l < size) {
+    fmt_v(o, sizeof o, it->old_v, it->unit);
+    fmt_v(n, sizeof n, it->new_v, it->unit);
+    if (strcmp(it->unit, "%") == 0) {
+      fmt_v(o, sizeof o, it->old_v, "");
+      snprintf(o + strlen(o), sizeof o - strlen(o), " %%");
+      fmt_v(n, sizeof n, it->new_v, "");
+      snprintf(n + strlen(n), sizeof n - strlen(n), " %%");
+    }
+    if (it->old_v != 0 && isfinite(it->old_v) && isfinite(it->new_v)) {
+      char num[40];
+      dc_fmt_number(num, sizeof num, 100 * (it->new_v - it->old_v) / fabs(it->old_v), 3);
+      snprintf(pc, sizeof pc, ", %s%s %%", it->new_v > it->old_v ? "+" : "", num);
+    }
+    char yrs[48];
+    if (it->ylo == it->yhi) snprintf(yrs, sizeof yrs, "in %d", it->ylo);
+    else snprintf(yrs, sizeof yrs, "in %d-%d (%d years)", it->ylo, it->yhi, it->nyears);
+    l += (size_t)snprintf(buf + l, size - l, ": changed %s, most in %d: %s → %s%s", yrs, it->new_year, o, n, pc);
+  }
+  if (it->what && it->what[0] && l < size) snprintf(buf + l, size - l, "%s%s", it->nyears ? "; " : ": ", it->what);
+}
+
+static void describe(char *buf, size_t size, const dc_diff_item *it, int md) {
+  char o[96], n[96];
   const char *q = md ? "`" : "\"";
   switch (it->kind) {
   case DC_DIFF_PLAN_ADDED:
@@ -509,31 +537,7 @@ static void describe(char *buf, size_t size, const dc_diff_item *it, int md) {
     break;
   case DC_DIFF_METRIC_CHANGED:
   case DC_DIFF_MEASURE_CHANGED:
-  case DC_DIFF_SECTOR_CHANGED: {
-    const char *what = it->kind == DC_DIFF_METRIC_CHANGED ? "metric" : it->kind == DC_DIFF_SECTOR_CHANGED ? "sector BAU" : "measure";
-    size_t l = (size_t)snprintf(buf, size, "%s %s%s%s", what, q, it->name, q);
-    if (it->nyears && l < size) {
-      fmt_v(o, sizeof o, it->old_v, it->unit);
-      fmt_v(n, sizeof n, it->new_v, it->unit);
-      if (strcmp(it->unit, "%") == 0) {
-        fmt_v(o, sizeof o, it->old_v, "");
-        snprintf(o + strlen(o), sizeof o - strlen(o), " %%");
-        fmt_v(n, sizeof n, it->new_v, "");
-        snprintf(n + strlen(n), sizeof n - strlen(n), " %%");
-      }
-      if (it->old_v != 0 && isfinite(it->old_v) && isfinite(it->new_v)) {
-        char num[40];
-        dc_fmt_number(num, sizeof num, 100 * (it->new_v - it->old_v) / fabs(it->old_v), 3);
-        snprintf(pc, sizeof pc, ", %s%s %%", it->new_v > it->old_v ? "+" : "", num);
-      }
-      char yrs[48];
-      if (it->ylo == it->yhi) snprintf(yrs, sizeof yrs, "in %d", it->ylo);
-      else snprintf(yrs, sizeof yrs, "in %d-%d (%d years)", it->ylo, it->yhi, it->nyears);
-      l += (size_t)snprintf(buf + l, size - l, ": changed %s, most in %d: %s → %s%s", yrs, it->new_year, o, n, pc);
-    }
-    if (it->what && it->what[0] && l < size) snprintf(buf + l, size - l, "%s%s", it->nyears ? "; " : ": ", it->what);
-    break;
-  }
+  case DC_DIFF_SECTOR_CHANGED: describe_changed(buf, size, it, q); break;
   case DC_DIFF_MEASURE_ADDED:
     fmt_v(n, sizeof n, it->new_v, it->unit);
     if (strcmp(it->unit, "%") == 0) n[0] = '\0';

@@ -259,14 +259,6 @@ static double margin_of(int atleast, double val, double bnd) { return atleast ? 
 /* ---- display ---- */
 
 
-size_t dc_explain_fmt(char *buf, size_t size, double si, const dc_display *d) {
-  char num[64];
-  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
-  dc_fmt_number(num, sizeof num, (si - d->offset) / d->scale, 0);
-  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
-  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
-}
-
 static size_t fmt_pct(char *buf, size_t size, double f) {
   char num[40];
   if (!isfinite(f)) return (size_t)snprintf(buf, size, "—");
@@ -283,7 +275,7 @@ static void derive_bound(ctx_t *c, int t) {
   const dc_result_target *x = &r->targets[t];
   int i = e->year - r->y0;
   char b[96], v[96], f[48];
-  dc_explain_fmt(b, sizeof b, e->bound, &e->disp);
+  dc_fmt_quantity(b, sizeof b, e->bound, &e->disp, 0);
   e->base_year = DC_PLAN_NOYEAR;
   e->base_value = NAN;
   e->fraction = NAN;
@@ -302,7 +294,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->base_year = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
     e->base_value = x->value[e->base_year - r->y0];
     e->fraction = xt->reduce;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->reduce);
     snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d (%s) = %s", f, what, e->base_year, v, b);
     break;
@@ -311,7 +303,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->vs = xt->vs_scen >= 0 ? r->scenario_names[xt->vs_scen] : NULL;
     e->base_value = xt->vs_scen >= 0 ? value_with(c, t, xt->vs_scen, i, -1, 0) : NAN;
     e->fraction = xt->reduce;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->reduce);
     snprintf(e->bound_text, sizeof e->bound_text, "(1 − %s) × %s in %d in scenario %s (%s) = %s", f, what,
              e->year, e->vs ? e->vs : "?", v, b);
@@ -324,7 +316,7 @@ static void derive_bound(ctx_t *c, int t) {
     e->base_year = r->y0 + py;
     e->base_value = x->value[py];
     e->fraction = xt->tol;
-    dc_explain_fmt(v, sizeof v, e->base_value, &e->disp);
+    dc_fmt_quantity(v, sizeof v, e->base_value, &e->disp, 0);
     fmt_pct(f, sizeof f, xt->tol);
     snprintf(e->bound_text, sizeof e->bound_text,
              "the peak of %s in %d-%d: %s in %d, plus the tolerance %s = %s (no later year may exceed it)", what,
@@ -338,7 +330,7 @@ static void derive_bound(ctx_t *c, int t) {
     else {
       e->base_year = r->y0;
       e->base_value = x->value[0];
-      dc_explain_fmt(v, sizeof v, fabs(e->base_value), &e->disp);
+      dc_fmt_quantity(v, sizeof v, fabs(e->base_value), &e->disp, 0);
       fmt_pct(f, sizeof f, xt->tol);
       snprintf(e->bound_text, sizeof e->bound_text, "the tolerance %s × |%s in %d| (%s) = %s", f, what, r->y0, v,
                b);
@@ -403,6 +395,62 @@ static int fail(char *err, size_t size, const char *fmt, ...) {
   return -1;
 }
 
+/* ---- the value's terms ---- */
+
+/* What target t's value is in year index i, and its terms: a share's
+ * parts, an intensity's numerator and denominator, a budget's years, or
+ * the metric's own terms. */
+static void derive_value(ctx_t *c, int t, int i) {
+  const dc_result *r = c->r;
+  dc_explain *e = c->e;
+  const dc_result_target *x = &r->targets[t];
+  const dc_result_xtarget *xt = &c->d->targets[t];
+  int n = c->n, year = e->year;
+  const double *tot = dc_result_values(r, r->scenario, x->metric);
+  if (xt->share_of != DC_SHARE_NONE) {
+    e->den_metric = x->metric;
+    e->den = tot[i];
+    const dc_result_metric *dm = &r->metrics[x->metric];
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
+    e->num = 0;
+    char parts[120] = "";
+    for (size_t k = 0; k < xt->nparts; k++) {
+      const dc_result_metric *pm = &r->metrics[xt->parts[k]];
+      double pv = dc_result_values(r, r->scenario, xt->parts[k])[i];
+      e->num += pv;
+      add_term(c, "part", tot[i] != 0 ? pv / tot[i] : NAN, pm->source, "%s", pm->name);
+      size_t l = strlen(parts);
+      snprintf(parts + l, sizeof parts - l, "%s%s", k ? " + " : "", pm->name);
+    }
+    e->num_disp = e->den_disp;
+    snprintf(e->value_text, sizeof e->value_text, "the share of %s in %s", parts, e->metric);
+  } else if (xt->per >= 0) {
+    const double *dn = dc_result_values(r, r->scenario, xt->per);
+    const dc_result_metric *nm = &r->metrics[x->metric], *dm = &r->metrics[xt->per];
+    e->num_metric = x->metric;
+    e->den_metric = xt->per;
+    e->num = tot[i];
+    e->den = dn[i];
+    dc_units_display_pick(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
+    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
+    if (dn[i] != 0) metric_terms(c, x->metric, i, 1 / dn[i]);
+    snprintf(e->value_text, sizeof e->value_text, "%s per %s", nm->name, dm->name);
+  } else if (x->kind == DC_TARGET_BUDGET) {
+    int from = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
+    double f = xt->cumul_seconds ? r->detail->year_s : 1;
+    for (int y = from; year <= xt->by && y <= year; y++) {
+      dc_explain_term *tm = add_term(c, "year", tot[y - r->y0] * f, r->metrics[x->metric].source, "%s in %d", e->metric, y);
+      if (tm) tm->year = y;
+    }
+    snprintf(e->value_text, sizeof e->value_text, "%s summed over %d-%d", e->metric, from, year);
+    if (year < from || year > xt->by)
+      snprintf(e->note, sizeof e->note, "the budget counts the years %d-%d only: %d has no value", from, xt->by, year);
+  } else {
+    metric_terms(c, x->metric, i, 1);
+    snprintf(e->value_text, sizeof e->value_text, "%s", e->metric);
+  }
+}
+
 int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *err, size_t errsize) {
   memset(e, 0, sizeof *e);
   if (t < 0 || (size_t)t >= r->ntargets) return fail(err, errsize, "no target #%d", t);
@@ -433,49 +481,7 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
   e->lever = DC_EXPLAIN_LEVER;
   dc_units_display_pick(x->value_dims, x->has_disp, &x->value_disp, x->value, n, &e->disp);
 
-  const double *tot = dc_result_values(r, r->scenario, x->metric);
-  if (xt->share_of != DC_SHARE_NONE) {
-    e->den_metric = x->metric;
-    e->den = tot[i];
-    const dc_result_metric *dm = &r->metrics[x->metric];
-    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, tot, n, &e->den_disp);
-    e->num = 0;
-    char parts[120] = "";
-    for (size_t k = 0; k < xt->nparts; k++) {
-      const dc_result_metric *pm = &r->metrics[xt->parts[k]];
-      double pv = dc_result_values(r, r->scenario, xt->parts[k])[i];
-      e->num += pv;
-      add_term(&c, "part", tot[i] != 0 ? pv / tot[i] : NAN, pm->source, "%s", pm->name);
-      size_t l = strlen(parts);
-      snprintf(parts + l, sizeof parts - l, "%s%s", k ? " + " : "", pm->name);
-    }
-    e->num_disp = e->den_disp;
-    snprintf(e->value_text, sizeof e->value_text, "the share of %s in %s", parts, e->metric);
-  } else if (xt->per >= 0) {
-    const double *dn = dc_result_values(r, r->scenario, xt->per);
-    const dc_result_metric *nm = &r->metrics[x->metric], *dm = &r->metrics[xt->per];
-    e->num_metric = x->metric;
-    e->den_metric = xt->per;
-    e->num = tot[i];
-    e->den = dn[i];
-    dc_units_display_pick(nm->dims, nm->has_disp, &nm->disp, tot, n, &e->num_disp);
-    dc_units_display_pick(dm->dims, dm->has_disp, &dm->disp, dn, n, &e->den_disp);
-    if (dn[i] != 0) metric_terms(&c, x->metric, i, 1 / dn[i]);
-    snprintf(e->value_text, sizeof e->value_text, "%s per %s", nm->name, dm->name);
-  } else if (x->kind == DC_TARGET_BUDGET) {
-    int from = xt->from == DC_PLAN_NOYEAR ? r->y0 : xt->from;
-    double f = xt->cumul_seconds ? r->detail->year_s : 1;
-    for (int y = from; year <= xt->by && y <= year; y++) {
-      dc_explain_term *tm = add_term(&c, "year", tot[y - r->y0] * f, r->metrics[x->metric].source, "%s in %d", e->metric, y);
-      if (tm) tm->year = y;
-    }
-    snprintf(e->value_text, sizeof e->value_text, "%s summed over %d-%d", e->metric, from, year);
-    if (year < from || year > xt->by)
-      snprintf(e->note, sizeof e->note, "the budget counts the years %d-%d only: %d has no value", from, xt->by, year);
-  } else {
-    metric_terms(&c, x->metric, i, 1);
-    snprintf(e->value_text, sizeof e->value_text, "%s", e->metric);
-  }
+  derive_value(&c, t, i);
   if (!c.bad) derive_bound(&c, t);
   e->shortfall = e->status == DC_ST_MISSED || (e->margin < 0 && isfinite(e->margin)) ? -e->margin : 0;
   if (!c.bad && e->shortfall > 0) find_levers(&c, t);
@@ -507,19 +513,19 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
   if (e->year != x->deciding && x->deciding != DC_PLAN_NOYEAR)
     fprintf(f, " (the verdict is decided in %d: %s)", x->deciding, x->met ? "met" : "missed");
   fputc('\n', f);
-  dc_explain_fmt(v, sizeof v, e->value, &e->disp);
+  dc_fmt_quantity(v, sizeof v, e->value, &e->disp, 0);
   if (x->kind == DC_TARGET_BUDGET) fprintf(f, "  value  %s = %s\n", v, e->value_text);
   else fprintf(f, "  value  %s = %s in %d\n", v, e->value_text, e->year);
   if (e->den_metric >= 0) {
     char nv[96], dv[96];
-    dc_explain_fmt(nv, sizeof nv, e->num, &e->num_disp);
-    dc_explain_fmt(dv, sizeof dv, e->den, &e->den_disp);
+    dc_fmt_quantity(nv, sizeof nv, e->num, &e->num_disp, 0);
+    dc_fmt_quantity(dv, sizeof dv, e->den, &e->den_disp, 0);
     fprintf(f, "    = %s / %s (%s)\n", nv, dv, r->metrics[e->den_metric].name);
   }
   for (size_t k = 0; k < e->nterms; k++) {
     const dc_explain_term *t = &e->terms[k];
     char tv[96];
-    dc_explain_fmt(tv, sizeof tv, fabs(t->value), &e->disp);
+    dc_fmt_quantity(tv, sizeof tv, fabs(t->value), &e->disp, 0);
     int minus = t->value < 0 || (t->value == 0 && t->at_full < 0);
     fprintf(f, "    %s %s  %s", minus ? "−" : "+", tv, t->name);
     if (t->measure >= 0) {
@@ -527,7 +533,7 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
       char af[96], rp[48];
       fmt_pct(rp, sizeof rp, t->ramp);
       if (t->ramp > 0 && t->ramp < 1 && isfinite(t->at_full)) {
-        dc_explain_fmt(af, sizeof af, fabs(t->at_full), &e->disp);
+        dc_fmt_quantity(af, sizeof af, fabs(t->at_full), &e->disp, 0);
         fprintf(f, " (ramp %s of %s", rp, af);
       } else
         fprintf(f, " (ramp %s", rp);
@@ -544,12 +550,12 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     fputc('\n', f);
     if (t->source) fprintf(f, "        source: %s\n", t->source);
   }
-  dc_explain_fmt(b, sizeof b, e->bound, &e->disp);
+  dc_fmt_quantity(b, sizeof b, e->bound, &e->disp, 0);
   fprintf(f, "  bound  %s\n", e->bound_text);
   dc_display z = e->disp;
   z.offset = 0;
   if (strcmp(z.label, "%") == 0) snprintf(z.label, sizeof z.label, "pp");
-  dc_explain_fmt(m, sizeof m, fabs(e->margin), &z);
+  dc_fmt_quantity(m, sizeof m, fabs(e->margin), &z, 0);
   fmt_pct(p, sizeof p, fabs(e->margin_rel));
   if (e->shortfall > 0) fprintf(f, "  margin −%s (%s): short by %s\n", m, p, m);
   else fprintf(f, "  margin %s (%s)\n", m, p);
@@ -562,7 +568,7 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
     for (size_t k = 0; k < e->nlevers; k++) {
       const dc_explain_lever *l = &e->levers[k];
       char cv[96], fr[48], nd[48];
-      dc_explain_fmt(cv, sizeof cv, fabs(l->closes), &z);
+      dc_fmt_quantity(cv, sizeof cv, fabs(l->closes), &z, 0);
       fmt_pct(fr, sizeof fr, l->fraction);
       fprintf(f, "    %s%s  %s (%s of the shortfall", l->closes < 0 ? "−" : "", cv, r->detail->measures[l->measure].name, fr);
       if (isfinite(l->needed)) {

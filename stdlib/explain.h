@@ -75,9 +75,6 @@ int dc_explain_find(const dc_result *r, const char *name);
 int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *err, size_t errsize);
 void dc_explain_free(dc_explain *e);
 
-/* e's value in its display unit ("12.5 MtCO2e/yr"; NaN "—"). */
-size_t dc_explain_fmt(char *buf, size_t size, double si, const dc_display *d);
-
 /* The explanation as an indented tree a reader can follow. */
 void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e);
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "units.h"
+
 /* Replace a locale decimal comma, if any printf produced one, by a point. */
 static void fix_point(char *s) {
   for (; *s; s++)
@@ -192,22 +194,76 @@ static size_t shortest_fast(char *buf, size_t size, double v, double a) {
   return 0;
 }
 
+/* |v| = a, a whole number below 1e15: its digits, exact. */
+static size_t whole_number(char *buf, size_t size, double v, double a) {
+  char rev[24], *o = rev;
+  long long k = (long long)a;
+  do *o++ = (char)('0' + k % 10); while ((k /= 10) > 0);
+  size_t n = 0;
+  char out[24];
+  if (v < 0) out[n++] = '-';
+  while (o > rev) out[n++] = *--o;
+  out[n] = '\0';
+  return (size_t)snprintf(buf, size, "%s", out);
+}
+
+/* A subnormal a carries fewer digits: the shortest of every length that
+ * reads back, as digits d (m of them, returned; 0 when none) and exponent
+ * *ex. Rare and slow. */
+static int subnormal_digits(double a, char d[18], int *ex) {
+  for (int n = 1; n <= 17; n++) {
+    char t[40];
+    snprintf(t, sizeof t, "%.*e", n - 1, a);
+    fix_point(t);
+    if (strtod(t, NULL) == a) {
+      int m = 0;
+      for (const char *c = t; *c && *c != 'e'; c++)
+        if (*c >= '0' && *c <= '9') d[m++] = *c;
+      while (m > 1 && d[m - 1] == '0') m--;
+      *ex = atoi(strchr(t, 'e') + 1);
+      return m;
+    }
+  }
+  return 0;
+}
+
+/* The 17 digits dig (exponent e) of a rounded to n = from..16 digits, the
+ * first that reads back as a: its digits in d (trailing zeros dropped; m
+ * returned, 0 when none) and exponent *ex. */
+static int rounded_digits(const char *dig, int e, int from, double a, char d[18], int *ex) {
+  char probe[40];
+  for (int n = from; n <= 16; n++) {
+    /* the dropped digits: a clear case rounds one way; "5" then zeros
+       (the 17 digits are themselves rounded) tries both ways */
+    int half = dig[n] == '5', up = dig[n] >= '5';
+    for (int i = n + 1; i < 17; i++) half &= dig[i] == '0';
+    for (int way = 0; way < (half ? 2 : 1); way++) {
+      *ex = e;
+      memcpy(d, dig, (size_t)n);
+      if (half ? way == 1 : up) { /* round up, carrying */
+        int i = n - 1;
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        if (i >= 0) d[i]++;
+        else {
+          d[0] = '1'; /* 99..9 became 100..0 */
+          ++*ex;
+        }
+      }
+      int m = n;
+      while (m > 1 && d[m - 1] == '0') m--;
+      int_form(probe, d, m, *ex - (m - 1));
+      if (strtod(probe, NULL) == a) return m;
+    }
+  }
+  return 0;
+}
+
 size_t dc_fmt_shortest(char *buf, size_t size, double v) {
   if (isnan(v)) return (size_t)snprintf(buf, size, "nan");
   if (isinf(v)) return (size_t)snprintf(buf, size, "%s", v < 0 ? "-inf" : "inf");
   if (v == 0) return (size_t)snprintf(buf, size, "0");
   double a = fabs(v);
-  if (a < 1e15 && a == floor(a)) { /* whole numbers: exact as integers */
-    char rev[24], *o = rev;
-    long long k = (long long)a;
-    do *o++ = (char)('0' + k % 10); while ((k /= 10) > 0);
-    size_t n = 0;
-    char out[24];
-    if (v < 0) out[n++] = '-';
-    while (o > rev) out[n++] = *--o;
-    out[n] = '\0';
-    return (size_t)snprintf(buf, size, "%s", out);
-  }
+  if (a < 1e15 && a == floor(a)) return whole_number(buf, size, v, a); /* exact as integers */
   if (a >= 1e-8 && a < 1e15) {
     size_t n = shortest_fast(buf, size, v, a);
     if (n) return n;
@@ -223,55 +279,23 @@ size_t dc_fmt_shortest(char *buf, size_t size, double v) {
   memcpy(dig + 1, e17 + 2, 16);
   dig[17] = '\0';
   int e = atoi(e17 + 19);
-  int plain = a >= 1e-4 && a < 1e15;
-  char out[48], probe[40];
-  /* subnormals carry fewer digits: search every length (rare, slow) */
-  int from = a < 2.2250738585072014e-308 ? 1 : 15;
-  if (from == 1) {
-    for (int n = 1; n <= 17; n++) {
-      char t[40];
-      snprintf(t, sizeof t, "%.*e", n - 1, a);
-      fix_point(t);
-      if (strtod(t, NULL) == a) {
-        char d[18];
-        int m = 0;
-        for (const char *c = t; *c && *c != 'e'; c++)
-          if (*c >= '0' && *c <= '9') d[m++] = *c;
-        while (m > 1 && d[m - 1] == '0') m--;
-        layout(out, v < 0, d, m, atoi(strchr(t, 'e') + 1), plain);
-        return (size_t)snprintf(buf, size, "%s", out);
-      }
-    }
+  int subnormal = a < 2.2250738585072014e-308, ex = e, m = 0;
+  char d[18], out[48];
+  if (subnormal) m = subnormal_digits(a, d, &ex);
+  if (!m) m = rounded_digits(dig, e, subnormal ? 1 : 15, a, d, &ex);
+  if (!m) { /* the 17 digits */
+    memcpy(d, dig, sizeof d);
+    for (m = 17; m > 1 && d[m - 1] == '0';) m--;
+    ex = e;
   }
-  for (int n = from; n <= 16; n++) {
-    /* the dropped digits: a clear case rounds one way; "5" then zeros
-       (the 17 digits are themselves rounded) tries both ways */
-    int half = dig[n] == '5', up = dig[n] >= '5';
-    for (int i = n + 1; i < 17; i++) half &= dig[i] == '0';
-    for (int way = 0; way < (half ? 2 : 1); way++) {
-      char d[18];
-      int ex = e;
-      memcpy(d, dig, (size_t)n);
-      if (half ? way == 1 : up) { /* round up, carrying */
-        int i = n - 1;
-        while (i >= 0 && d[i] == '9') d[i--] = '0';
-        if (i >= 0) d[i]++;
-        else {
-          d[0] = '1'; /* 99..9 became 100..0 */
-          ex++;
-        }
-      }
-      int m = n;
-      while (m > 1 && d[m - 1] == '0') m--;
-      int_form(probe, d, m, ex - (m - 1));
-      if (strtod(probe, NULL) == a) {
-        layout(out, v < 0, d, m, ex, plain);
-        return (size_t)snprintf(buf, size, "%s", out);
-      }
-    }
-  }
-  int m = 17;
-  while (m > 1 && dig[m - 1] == '0') m--;
-  layout(out, v < 0, dig, m, e, plain);
+  layout(out, v < 0, d, m, ex, a >= 1e-4 && a < 1e15);
   return (size_t)snprintf(buf, size, "%s", out);
+}
+
+size_t dc_fmt_quantity(char *buf, size_t size, double si, const dc_display *d, int digits) {
+  char num[64];
+  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
+  dc_fmt_number(num, sizeof num, (si - d->offset) / d->scale, digits);
+  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
+  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
 }

@@ -28,4 +28,12 @@ size_t dc_fmt_fixed(char *buf, size_t size, double v, int decimals);
  * the length. */
 size_t dc_fmt_shortest(char *buf, size_t size, double v);
 
+/* Writes the SI value si in the display d (units.h), its label after a
+ * space: "12.5 MtCO2e/yr", "41.7 %", "3" when d has no label, "—" for
+ * NaN; the number as dc_fmt_number with `digits` (0: DC_FMT_DIGITS). The
+ * one quantity formatter of the reports and explain. Returns the length
+ * (as snprintf). */
+struct dc_display;
+size_t dc_fmt_quantity(char *buf, size_t size, double si, const struct dc_display *d, int digits);
+
 #endif

@@ -38,136 +38,164 @@ static void *zalloc(size_t n, size_t size, int *bad) {
 }
 
 static void copy_detail(dc_result *r, const dc_plan *p, int *bad);
-/* Which targets judge a value of their own: one that differs, in some
- * year, from the series of the metric the target names (in the judged
- * scenario; NaN equals NaN) or has other dimensions. */
+int dc_result_target_on_metric(const dc_result *r, size_t t, int metric, int judged_only) {
+  const dc_result_target *x = &r->targets[t];
+  const double *v = dc_result_values(r, r->scenario, metric);
+  if (x->metric != metric || !x->evaluated || !x->value || !v || (judged_only && !x->status) ||
+      !dc_dims_eq(x->value_dims, r->metrics[metric].dims))
+    return 0;
+  int any = 0;
+  for (int i = 0; i <= r->y1 - r->y0; i++) {
+    if (judged_only && x->status[i] == DC_ST_NONE) continue;
+    double a = x->value[i], b = v[i];
+    if (isnan(a) || isnan(b) ? isnan(a) != isnan(b) : fabs(a - b) > 1e-9 * fmax(fabs(a), fabs(b))) return 0;
+    any = 1;
+  }
+  return any;
+}
+
+/* Which targets judge a value of their own (dc_result_target_on_metric's
+ * every-year rule): reports show those in a column of their own. */
 static void mark_own_columns(dc_result *r) {
-  int ny = r->y1 - r->y0 + 1;
   for (size_t t = 0; t < r->ntargets; t++) {
     dc_result_target *x = &r->targets[t];
-    const double *v = dc_result_values(r, r->scenario, x->metric);
-    if (!x->evaluated || !x->value) continue;
-    x->own_column = !v || !dc_dims_eq(x->value_dims, r->metrics[x->metric].dims);
-    for (int i = 0; !x->own_column && i < ny; i++) {
-      double a = x->value[i], b = v[i];
-      if (isnan(a) || isnan(b)) x->own_column = isnan(a) != isnan(b);
-      else x->own_column = fabs(a - b) > 1e-12 * fmax(fabs(a), fabs(b));
-    }
+    if (x->evaluated && x->value) x->own_column = !dc_result_target_on_metric(r, t, x->metric, 0);
   }
 }
 
-dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx) {
+/* What a result and a skipped one share: the plan's description and its
+ * scenarios' names (and which of them are evaluated). */
+static dc_result *new_result(const dc_plan *p, int s, const char *file, int *bad) {
   dc_result *r = calloc(1, sizeof *r);
   if (!r) return NULL;
-  int bad = 0;
-  r->file = dup_str(file, &bad);
-  r->name = dup_str(dc_plan_name(p), &bad);
-  r->region = dup_str(dc_plan_region(p), &bad);
-  r->source = dup_str(dc_plan_source(p), &bad);
+  r->file = dup_str(file, bad);
+  r->name = dup_str(dc_plan_name(p), bad);
+  r->region = dup_str(dc_plan_region(p), bad);
+  r->source = dup_str(dc_plan_source(p), bad);
   r->y0 = dc_plan_y0(p);
   r->y1 = dc_plan_y1(p);
-  size_t ny = (size_t)(r->y1 - r->y0 + 1), bytes = ny * sizeof(double);
   r->scenario = s;
-  r->nsectors = dc_plan_nsectors(p);
   r->nscenarios = dc_plan_nscenarios(p);
-  r->scenario_names = zalloc(r->nscenarios, sizeof *r->scenario_names, &bad);
-  r->evaluated = zalloc(r->nscenarios, 1, &bad);
-  for (size_t k = 0; !bad && k < r->nscenarios; k++) {
-    r->scenario_names[k] = dup_str(dc_plan_scenario_name(p, (int)k), &bad);
+  r->scenario_names = zalloc(r->nscenarios, sizeof *r->scenario_names, bad);
+  r->evaluated = zalloc(r->nscenarios, 1, bad);
+  for (size_t k = 0; !*bad && k < r->nscenarios; k++) {
+    r->scenario_names[k] = dup_str(dc_plan_scenario_name(p, (int)k), bad);
     r->evaluated[k] = (unsigned char)(dc_plan_evaluated(p, (int)k) != 0);
   }
+  return r;
+}
 
+static void copy_metrics(dc_result *r, const dc_plan *p, size_t bytes, int *bad) {
   r->nmetrics = dc_plan_nmetrics(p);
-  r->metrics = zalloc(r->nmetrics, sizeof *r->metrics, &bad);
-  for (size_t i = 0; !bad && i < r->nmetrics; i++) {
+  r->metrics = zalloc(r->nmetrics, sizeof *r->metrics, bad);
+  for (size_t i = 0; !*bad && i < r->nmetrics; i++) {
     dc_result_metric *m = &r->metrics[i];
     dc_plan_metric_info mi;
     memset(&mi, 0, sizeof mi);
     m->ok = dc_plan_metric_at(p, (int)i, &mi) == 0;
-    m->name = dup_str(mi.name, &bad);
-    m->source = dup_str(mi.source, &bad);
+    m->name = dup_str(mi.name, bad);
+    m->source = dup_str(mi.source, bad);
     m->dims = mi.dims;
     if (mi.disp) {
       m->has_disp = 1;
       m->disp = *mi.disp;
     }
-    m->values = zalloc(r->nscenarios, sizeof *m->values, &bad);
-    for (size_t k = 0; !bad && k < r->nscenarios; k++)
-      m->values[k] = dup_mem(dc_plan_values(p, (int)k, (int)i), bytes, &bad);
+    m->values = zalloc(r->nscenarios, sizeof *m->values, bad);
+    for (size_t k = 0; !*bad && k < r->nscenarios; k++)
+      m->values[k] = dup_mem(dc_plan_values(p, (int)k, (int)i), bytes, bad);
   }
+}
 
+/* The measures in scenario s's order (the largest wedge first). */
+static void copy_measures(dc_result *r, const dc_plan *p, int s, size_t bytes, int *bad) {
   size_t nm = dc_plan_nmeasures(p);
   int *order = nm ? malloc(nm * sizeof *order) : NULL;
-  if (nm && !order) bad = 1;
+  if (nm && !order) *bad = 1;
   r->nmeasures = order ? dc_plan_measure_order(p, s, order) : 0;
-  r->measures = zalloc(r->nmeasures, sizeof *r->measures, &bad);
-  for (size_t j = 0; !bad && j < r->nmeasures; j++) {
+  r->measures = zalloc(r->nmeasures, sizeof *r->measures, bad);
+  for (size_t j = 0; !*bad && j < r->nmeasures; j++) {
     dc_plan_measure_info me;
     dc_plan_measure_at(p, order[j], &me);
-    r->measures[j].name = dup_str(me.name, &bad);
-    r->measures[j].source = dup_str(me.source, &bad);
-    r->measures[j].sector = dup_str(me.sector, &bad);
-    r->measures[j].wedge = dup_mem(dc_plan_wedge(p, s, order[j]), bytes, &bad);
+    r->measures[j].name = dup_str(me.name, bad);
+    r->measures[j].source = dup_str(me.source, bad);
+    r->measures[j].sector = dup_str(me.sector, bad);
+    r->measures[j].wedge = dup_mem(dc_plan_wedge(p, s, order[j]), bytes, bad);
   }
   free(order);
+}
 
-  r->ntargets = dc_plan_ntargets(p);
-  r->targets = zalloc(r->ntargets, sizeof *r->targets, &bad);
-  for (size_t t = 0; !bad && t < r->ntargets; t++) {
-    dc_result_target *x = &r->targets[t];
-    dc_plan_target_info ti;
-    dc_target_result tr;
-    dc_plan_target_at(p, (int)t, &ti);
-    x->name = dup_str(ti.name, &bad);
-    x->source = dup_str(ti.source, &bad);
-    x->kind = ti.kind;
-    x->kind_name = dup_str(ti.kind_name, &bad);
-    x->metric = ti.metric;
-    x->value_dims = ti.value_dims;
-    if (ti.value_disp) {
-      x->has_disp = 1;
-      x->value_disp = *ti.value_disp;
-    }
-    if (ti.file) {
-      x->file = dup_str(ti.file, &bad);
-      x->line = ti.line;
-    } else if (where) {
-      const char *wf = NULL;
-      int wl = 0;
-      where(wctx, (int)t, &wf, &wl);
-      x->file = dup_str(wf, &bad);
-      x->line = wl;
-    }
-    x->first_met = x->first_failed = x->deciding = DC_PLAN_NOYEAR;
-    if (dc_plan_result(p, s, (int)t, &tr) != 0) continue;
-    x->evaluated = 1;
-    x->value = dup_mem(tr.value, bytes, &bad);
-    x->bound = dup_mem(tr.bound, bytes, &bad);
-    x->margin = dup_mem(tr.margin, bytes, &bad);
-    x->margin_rel = dup_mem(tr.margin_rel, bytes, &bad);
-    x->status = dup_mem(tr.status, ny, &bad);
-    x->met = tr.met;
-    x->first_met = tr.first_met;
-    x->first_failed = tr.first_failed;
-    x->deciding = tr.deciding;
-    r->met += tr.met != 0;
+/* Target t: its definition, where it was defined, its verdict in s. */
+static void copy_target(dc_result *r, const dc_plan *p, int s, size_t t, dc_result_where_fn where, void *wctx,
+                        int *bad) {
+  size_t ny = (size_t)(r->y1 - r->y0 + 1), bytes = ny * sizeof(double);
+  dc_result_target *x = &r->targets[t];
+  dc_plan_target_info ti;
+  dc_target_result tr;
+  dc_plan_target_at(p, (int)t, &ti);
+  x->name = dup_str(ti.name, bad);
+  x->source = dup_str(ti.source, bad);
+  x->kind = ti.kind;
+  x->kind_name = dup_str(ti.kind_name, bad);
+  x->metric = ti.metric;
+  x->value_dims = ti.value_dims;
+  if (ti.value_disp) {
+    x->has_disp = 1;
+    x->value_disp = *ti.value_disp;
   }
+  if (ti.file) {
+    x->file = dup_str(ti.file, bad);
+    x->line = ti.line;
+  } else if (where) {
+    const char *wf = NULL;
+    int wl = 0;
+    where(wctx, (int)t, &wf, &wl);
+    x->file = dup_str(wf, bad);
+    x->line = wl;
+  }
+  x->first_met = x->first_failed = x->deciding = DC_PLAN_NOYEAR;
+  if (dc_plan_result(p, s, (int)t, &tr) != 0) return;
+  x->evaluated = 1;
+  x->value = dup_mem(tr.value, bytes, bad);
+  x->bound = dup_mem(tr.bound, bytes, bad);
+  x->margin = dup_mem(tr.margin, bytes, bad);
+  x->margin_rel = dup_mem(tr.margin_rel, bytes, bad);
+  x->status = dup_mem(tr.status, ny, bad);
+  x->met = tr.met;
+  x->first_met = tr.first_met;
+  x->first_failed = tr.first_failed;
+  x->deciding = tr.deciding;
+  r->met += tr.met != 0;
+}
 
-  if (!bad) mark_own_columns(r); /* reads the copies: not after a failed one */
-
+static void copy_warnings(dc_result *r, const dc_plan *p, int s, int *bad) {
   r->nwarnings = dc_plan_nwarnings(p, s);
-  r->warnings = zalloc(r->nwarnings, sizeof *r->warnings, &bad);
-  for (size_t i = 0; !bad && i < r->nwarnings; i++) {
+  r->warnings = zalloc(r->nwarnings, sizeof *r->warnings, bad);
+  for (size_t i = 0; !*bad && i < r->nwarnings; i++) {
     dc_plan_warning w;
     char txt[400];
     dc_plan_warning_at(p, s, i, &w);
     dc_plan_warning_text(p, s, i, txt, sizeof txt);
-    r->warnings[i].sector = dup_str(w.sector, &bad);
+    r->warnings[i].sector = dup_str(w.sector, bad);
     r->warnings[i].ylo = w.ylo;
     r->warnings[i].yhi = w.yhi;
     r->warnings[i].worst = w.worst;
-    r->warnings[i].text = dup_str(txt, &bad);
+    r->warnings[i].text = dup_str(txt, bad);
   }
+}
+
+dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_result_where_fn where, void *wctx) {
+  int bad = 0;
+  dc_result *r = new_result(p, s, file, &bad);
+  if (!r) return NULL;
+  size_t bytes = (size_t)(r->y1 - r->y0 + 1) * sizeof(double);
+  r->nsectors = dc_plan_nsectors(p);
+  if (!bad) copy_metrics(r, p, bytes, &bad);
+  if (!bad) copy_measures(r, p, s, bytes, &bad);
+  r->ntargets = dc_plan_ntargets(p);
+  r->targets = zalloc(r->ntargets, sizeof *r->targets, &bad);
+  for (size_t t = 0; !bad && t < r->ntargets; t++) copy_target(r, p, s, t, where, wctx, &bad);
+  if (!bad) mark_own_columns(r); /* reads the copies: not after a failed one */
+  if (!bad) copy_warnings(r, p, s, &bad);
   if (!bad) copy_detail(r, p, &bad);
   if (bad) {
     dc_result_free(r);
@@ -177,22 +205,11 @@ dc_result *dc_result_from_plan(const dc_plan *p, int s, const char *file, dc_res
 }
 
 dc_result *dc_result_skipped(const dc_plan *p, const char *file, const char *missing) {
-  dc_result *r = calloc(1, sizeof *r);
-  if (!r) return NULL;
   int bad = 0;
-  r->file = dup_str(file, &bad);
+  dc_result *r = new_result(p, DC_SCEN_PLAN, file, &bad);
+  if (!r) return NULL;
+  if (r->evaluated) memset(r->evaluated, 0, r->nscenarios); /* nothing of it is shown */
   r->missing_scenario = dup_str(missing ? missing : "", &bad);
-  r->name = dup_str(dc_plan_name(p), &bad);
-  r->region = dup_str(dc_plan_region(p), &bad);
-  r->source = dup_str(dc_plan_source(p), &bad);
-  r->y0 = dc_plan_y0(p);
-  r->y1 = dc_plan_y1(p);
-  r->scenario = DC_SCEN_PLAN;
-  r->nscenarios = dc_plan_nscenarios(p);
-  r->scenario_names = zalloc(r->nscenarios, sizeof *r->scenario_names, &bad);
-  r->evaluated = zalloc(r->nscenarios, 1, &bad);
-  for (size_t k = 0; !bad && k < r->nscenarios; k++)
-    r->scenario_names[k] = dup_str(dc_plan_scenario_name(p, (int)k), &bad);
   if (bad) {
     dc_result_free(r);
     return NULL;

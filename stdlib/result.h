@@ -115,6 +115,17 @@ dc_result *dc_result_skipped(const dc_plan *p, const char *file, const char *mis
 /* The values of metric i in scenario s, NULL when not evaluated. */
 const double *dc_result_values(const dc_result *r, int s, int i);
 
+/* Whether target t judges metric `metric`'s own series (in the judged
+ * scenario): the target names that metric, has its dimensions, and its
+ * value equals the metric's (relative 1e-9, NaN equal to NaN) in every
+ * year of the plan, or with judged_only in the years the target judges
+ * only (and it judges one at least). The two rules, because a year table
+ * shows every year: a target whose value strays from the metric in any
+ * year needs a column of its own there (own_column, every year), while a
+ * chart draws the target's bound on the metric's line only over the years
+ * it judges (judged_only). 0 when t is not evaluated. */
+int dc_result_target_on_metric(const dc_result *r, size_t t, int metric, int judged_only);
+
 /* ===================================================================== */
 /* The detail: how each value is made (for `decarb explain` and `decarb   */
 /* diff`). Copied by dc_result_from_plan; SI values, arrays y0..y1.       */

@@ -175,6 +175,9 @@ expect_err "chart reads a script file, not standard input" -
 expect_err "unknown option '--bogus'" --bogus examples/zhangye.lua
 expect_err "--width and --height want a number of pixels" --width 3 examples/zhangye.lua
 expect_err "--years 1990:1991 is outside plan" --years 1990:1991 examples/zhangye.lua
+expect_err "--years wants A:B with A <= B, such as 2020:2030, or one year, not '2030:2020'" --years 2030:2020 examples/zhangye.lua
+expect_err "--years wants A:B .* not '20x'" --years=20x examples/zhangye.lua
+expect_err "^decarb chart: --metric needs a value" examples/zhangye.lua --metric
 expect_err "cannot write '$t/no/dir/c.svg'" examples/zhangye.lua --output "$t/no/dir/c.svg"
 ls "$t/no" > /dev/null 2>&1 && fail "a failed write left a folder"
 # two plans in one file: --plan chooses
@@ -190,6 +193,8 @@ expect_err "no plan 'Gamma' in .* \(its plans: 'Alpha', 'Beta'\)" --plan Gamma "
   fail "chart --plan Beta"
 grep -q 'data-years="2021 2022 2023" data-values="20 20 20"' "$t/beta.svg" || fail "--plan/--years not applied"
 grep -q 'width="400"' "$t/beta.svg" || fail "--width not applied"
+"$DECARB" chart --plan=Beta --metric=emissions --years=2022 "$t/two.lua" > "$t/beta1.svg" || fail "chart --years=2022"
+grep -q 'data-years="2022" data-values="20"' "$t/beta1.svg" || fail "--opt=value and --years of one year not applied"
 # a missed target makes no exit 1 for chart: the chart was written
 "$DECARB" chart examples/zhangye.lua --output - > /dev/null || fail "chart of a plan with a missed target: exit $?"
 "$DECARB" chart --help | grep -q "usage: decarb chart" || fail "chart --help"

@@ -126,33 +126,25 @@ static int parse_args(int argc, char **argv, chart_args *a) {
   int rest = 0;
   for (int i = 1; i < argc; i++) {
     const char *s = argv[i];
-    if (rest || s[0] != '-' || s[1] == '\0') {
-      if (a->file) return usage_fail("one FILE only (got '%s' too)", s);
-      a->file = s;
-      continue;
-    }
-    if (strcmp(s, "--") == 0) {
-      rest = 1;
-      continue;
-    }
-    if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+    int what = dc_cmd_arg(s, &rest, &a->file);
+    if (what == DC_CMD_ARG_EXTRA) return usage_fail("one FILE only (got '%s' too)", s);
+    if (what == DC_CMD_ARG_HELP) {
       fputs(chart_usage, stdout);
       return DC_EXIT_OK;
     }
+    if (what == DC_CMD_ARG_DONE) continue;
     if (strcmp(s, "--wedges") == 0) {
       a->wedges = 1;
       continue;
     }
     static const char *const opts[] = {"--metric", "--target", "--scenario", "--plan", "--years",
                                        "--width",  "--height", "--output",   NULL};
-    const char *eq = strchr(s, '='), *val = NULL;
-    size_t ol = eq ? (size_t)(eq - s) : strlen(s);
+    char opt[DC_CMD_OPT_MAX];
+    const char *val;
+    int bad = dc_cmd_option(argc, argv, &i, opts, opt, &val);
+    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? s : opt);
     int k = 0;
-    while (opts[k] && !(strlen(opts[k]) == ol && strncmp(s, opts[k], ol) == 0)) k++;
-    if (!opts[k]) return usage_fail("unknown option '%s'", s);
-    if (eq) val = eq + 1;
-    else if (i + 1 < argc) val = argv[++i];
-    else return usage_fail("%s needs a value", opts[k]);
+    while (strcmp(opts[k], opt) != 0) k++;
     switch (k) {
     case 0: a->metric = val; break;
     case 1: a->target = val; break;
@@ -161,13 +153,9 @@ static int parse_args(int argc, char **argv, chart_args *a) {
       a->scenarios[a->nscenarios++] = val;
       break;
     case 3: a->plan = val; break;
-    case 4: {
-      int used = 0;
-      if (sscanf(val, "%d%n", &a->y0, &used) == 1 && val[used] == '\0') a->y1 = a->y0;
-      else if (used = 0, sscanf(val, "%d:%d%n", &a->y0, &a->y1, &used) != 2 || val[used] != '\0' || a->y0 > a->y1)
-        return usage_fail("--years wants A:B with A <= B, such as 2020:2030, or one year, not '%s'", val);
+    case 4:
+      if (dc_cmd_years(val, &a->y0, &a->y1)) return usage_fail(DC_CMD_YEARS_WANT, val);
       break;
-    }
     case 5:
     case 6:
       if (parse_px(val, k == 5 ? &a->width : &a->height))

@@ -129,71 +129,116 @@ static void write_json(dc_jsonw *w, const dc_result *r, const dc_explain *e) {
   dc_jsonw_end(w);
 }
 
-int dc_cmd_option(int argc, char **argv, int *i, const char *const *known, char opt[DC_CMD_OPT_MAX],
-                  const char **val) {
-  const char *a = argv[*i], *eq = strchr(a, '=');
-  size_t ol = eq ? (size_t)(eq - a) : strlen(a);
-  if (ol >= DC_CMD_OPT_MAX) ol = DC_CMD_OPT_MAX - 1;
-  memcpy(opt, a, ol);
-  opt[ol] = '\0';
-  int k = 0;
-  while (known[k] && strcmp(known[k], opt) != 0) k++;
-  if (!known[k]) return 1;
-  if (eq) *val = eq + 1;
-  else if (*i + 1 < argc) *val = argv[++*i];
-  else return 2;
-  return 0;
-}
+typedef struct explain_args {
+  const char *file, *target, *scenario, *format;
+  int year;
+} explain_args;
 
-int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
-  const char *file = NULL, *target = NULL, *scenario = "plan", *format = "text";
-  int year = DC_PLAN_NOYEAR, rest = 0;
+/* Parses argv into a; returns -1 to go on, or the exit code. */
+static int parse_args(int argc, char **argv, explain_args *a) {
+  int rest = 0;
   for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (rest || a[0] != '-' || a[1] == '\0') {
-      if (file) return usage_fail("one FILE only (got '%s' too)", a);
-      file = a;
-      continue;
-    }
-    if (strcmp(a, "--") == 0) {
-      rest = 1;
-      continue;
-    }
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+    const char *s = argv[i];
+    int what = dc_cmd_arg(s, &rest, &a->file);
+    if (what == DC_CMD_ARG_EXTRA) return usage_fail("one FILE only (got '%s' too)", s);
+    if (what == DC_CMD_ARG_HELP) {
       fputs(explain_usage, stdout);
       return DC_EXIT_OK;
     }
+    if (what == DC_CMD_ARG_DONE) continue;
     static const char *const known[] = {"--target", "--year", "--scenario", "--format", NULL};
     char opt[DC_CMD_OPT_MAX];
     const char *val;
     int bad = dc_cmd_option(argc, argv, &i, known, opt, &val);
-    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? a : opt);
-    if (strcmp(opt, "--target") == 0) target = val;
-    else if (strcmp(opt, "--scenario") == 0) scenario = val;
+    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? s : opt);
+    if (strcmp(opt, "--target") == 0) a->target = val;
+    else if (strcmp(opt, "--scenario") == 0) a->scenario = val;
     else if (strcmp(opt, "--format") == 0) {
       if (strcmp(val, "text") && strcmp(val, "json")) return usage_fail("unknown format '%s' (text or json)", val);
-      format = val;
+      a->format = val;
     } else {
       int used = 0;
-      if (sscanf(val, "%d%n", &year, &used) != 1 || val[used] != '\0')
+      if (sscanf(val, "%d%n", &a->year, &used) != 1 || val[used] != '\0')
         return usage_fail("--year wants a year such as 2030, not '%s'", val);
     }
   }
-  if (!file) return usage_fail("%s", "no FILE given");
-  if (strcmp(file, "-") == 0) return usage_fail("%s", "explain reads a plan's file, not standard input");
+  if (!a->file) return usage_fail("%s", "no FILE given");
+  if (strcmp(a->file, "-") == 0) return usage_fail("%s", "explain reads a plan's file, not standard input");
+  return -1;
+}
+
+/* Explains each target (or the one named) of every plan, as text on
+ * stdout or into w; how many in *found. An exit code. */
+static int explain_all(const dc_run_list *list, const explain_args *a, dc_jsonw *w, int *found) {
+  char err[400];
+  for (size_t k = 0; k < list->n; k++) {
+    const dc_result *r = list->v[k];
+    for (size_t t = 0; t < r->ntargets; t++) {
+      if (a->target && strcmp(r->targets[t].name, a->target) != 0) continue;
+      dc_explain e;
+      if (dc_explain_target(r, (int)t, a->year, &e, err, sizeof err)) {
+        fprintf(stderr, "decarb explain: %s: %s\n", a->file, err);
+        return DC_EXIT_USAGE;
+      }
+      if (w) write_json(w, r, &e);
+      else {
+        if (*found) fputc('\n', stdout);
+        dc_explain_write_text(stdout, r, &e);
+      }
+      ++*found;
+      dc_explain_free(&e);
+    }
+  }
+  return DC_EXIT_OK;
+}
+
+/* Ends the JSON document; code, or the exit code of a failed write. */
+static int close_json(dc_jsonw *w, int code) {
+  dc_jsonw_end(w);
+  dc_jsonw_kstr(w, "schema", "decarb-explain");
+  dc_jsonw_kint(w, "version", 1);
+  dc_jsonw_end(w);
+  int jr = dc_jsonw_close(w);
+  fputc('\n', stdout);
+  if (jr != DC_JSONW_OK && code == DC_EXIT_OK) {
+    fprintf(stderr, "decarb explain: cannot write the JSON: %s\n",
+            jr == DC_JSONW_ENOMEM ? "out of memory" : jr == DC_JSONW_EWRITE ? strerror(errno) : "internal error");
+    code = jr == DC_JSONW_ENOMEM ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
+  }
+  return code;
+}
+
+/* Nothing was explained: says why (the targets there are, or none). */
+static void no_target(const dc_run_list *list, const explain_args *a) {
+  if (!a->target) {
+    fprintf(stderr, "decarb explain: %s: its plans have no target to explain (add one with p:target{...})\n",
+            a->file);
+    return;
+  }
+  fprintf(stderr, "decarb explain: %s has no target '%s' (it has:", a->file, a->target);
+  int first = 1;
+  for (size_t k = 0; k < list->n; k++)
+    for (size_t t = 0; t < list->v[k]->ntargets; t++, first = 0)
+      fprintf(stderr, "%s \"%s\"", first ? "" : ",", list->v[k]->targets[t].name);
+  fputs(first ? " none)\n" : ")\n", stderr);
+}
+
+int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
+  explain_args a = {.scenario = "plan", .format = "text", .year = DC_PLAN_NOYEAR};
+  int code = parse_args(argc, argv, &a);
+  if (code >= 0) return code;
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = 10.0;
-  dc_run_opts rop = {.scenario = scenario};
+  dc_run_opts rop = {.scenario = a.scenario};
   dc_run_list list = {NULL, 0, 0};
-  int code = dc_run_file(&ho, file, &rop, dc_run_list_push, &list);
+  code = dc_run_file(&ho, a.file, &rop, dc_run_list_push, &list);
   if (code != DC_EXIT_OK) {
     dc_run_list_free(&list);
     return code;
   }
   int found = 0;
-  char err[400];
   dc_jsonw *w = NULL;
-  if (strcmp(format, "json") == 0) {
+  if (strcmp(a.format, "json") == 0) {
     w = dc_jsonw_open(stdout, 0);
     if (!w) {
       fprintf(stderr, "decarb explain: out of memory\n");
@@ -204,48 +249,10 @@ int dc_cmd_explain(int argc, char **argv, const dc_host_opts *opts) {
     dc_jsonw_key(w, "explanations");
     dc_jsonw_array(w, DC_JSONW_LINES);
   }
-  for (size_t k = 0; k < list.n && code == DC_EXIT_OK; k++) {
-    const dc_result *r = list.v[k];
-    for (size_t t = 0; t < r->ntargets && code == DC_EXIT_OK; t++) {
-      if (target && strcmp(r->targets[t].name, target) != 0) continue;
-      dc_explain e;
-      if (dc_explain_target(r, (int)t, year, &e, err, sizeof err)) {
-        fprintf(stderr, "decarb explain: %s: %s\n", file, err);
-        code = DC_EXIT_USAGE;
-        break;
-      }
-      if (w) write_json(w, r, &e);
-      else {
-        if (found) fputc('\n', stdout);
-        dc_explain_write_text(stdout, r, &e);
-      }
-      found++;
-      dc_explain_free(&e);
-    }
-  }
-  if (w) {
-    dc_jsonw_end(w);
-    dc_jsonw_kstr(w, "schema", "decarb-explain");
-    dc_jsonw_kint(w, "version", 1);
-    dc_jsonw_end(w);
-    int jr = dc_jsonw_close(w);
-    fputc('\n', stdout);
-    if (jr != DC_JSONW_OK && code == DC_EXIT_OK) {
-      fprintf(stderr, "decarb explain: cannot write the JSON: %s\n",
-              jr == DC_JSONW_ENOMEM ? "out of memory" : jr == DC_JSONW_EWRITE ? strerror(errno) : "internal error");
-      code = jr == DC_JSONW_ENOMEM ? DC_EXIT_LIMIT : DC_EXIT_USAGE;
-    }
-  }
+  code = explain_all(&list, &a, w, &found);
+  if (w) code = close_json(w, code);
   if (code == DC_EXIT_OK && !found) {
-    if (target) {
-      fprintf(stderr, "decarb explain: %s has no target '%s' (it has:", file, target);
-      int first = 1;
-      for (size_t k = 0; k < list.n; k++)
-        for (size_t t = 0; t < list.v[k]->ntargets; t++, first = 0)
-          fprintf(stderr, "%s \"%s\"", first ? "" : ",", list.v[k]->targets[t].name);
-      fputs(first ? " none)\n" : ")\n", stderr);
-    } else
-      fprintf(stderr, "decarb explain: %s: its plans have no target to explain (add one with p:target{...})\n", file);
+    no_target(&list, &a);
     code = DC_EXIT_USAGE;
   }
   if (fflush(stdout) != 0 && code == DC_EXIT_OK) {

@@ -75,68 +75,100 @@ static void json_num(FILE *f, double v) {
 
 static int found(dc_seek_status st) { return st == DC_SEEK_FOUND || st == DC_SEEK_ALWAYS_MET; }
 
-/* Protected: argument 1 the plan, 2 the job. */
-static int seek_run(lua_State *L) {
-  seek_job *j = lua_touserdata(L, 2);
-  dc_plan *p = dc_lua_toplan(L, 1);
-  int s = dc_plan_find_scenario(p, j->scenario);
-  if (s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), j->scenario);
-  dc_plan_seek_spec sp;
-  memset(&sp, 0, sizeof sp);
-  sp.scenario = s;
-  sp.target = dc_plan_find_target(p, j->target);
-  char txt[800];
-  if (j->vary) {
-    /* MEASURE, or MEASURE.FIELD: the longest name before a dot that exists */
-    char name[512];
-    const char *field = "scale";
-    snprintf(name, sizeof name, "%s", j->vary);
-    enum dc_obj obj;
-    if (dc_plan_find_measure(p, name, s) < 0 && dc_plan_find_object(p, name, &obj) < 0) {
-      for (char *d = strrchr(name, '.'); d; d = strrchr(name, '.')) {
-        *d = '\0';
-        field = j->vary + (d - name) + 1;
-        if (dc_plan_find_measure(p, name, s) >= 0 || dc_plan_find_object(p, name, &obj) >= 0) break;
-      }
-      if (!strchr(j->vary, '.') || (dc_plan_find_measure(p, name, s) < 0 && dc_plan_find_object(p, name, &obj) < 0))
-        dc_lua_error(L, "--vary '%s' names no measure, sector or technology of plan '%s'", j->vary, dc_plan_name(p));
-    }
-    dc_plan_lua__slot(L, p, name, field, s, &sp.slot, "--vary");
-    int years = sp.slot.obj == DC_OBJ_MEASURE && sp.slot.field <= DC_FIELD_STOP;
-    sp.lo = j->has_lo ? j->lo : years ? dc_plan_y0(p) : 0;
-    sp.hi = j->has_hi ? j->hi : years ? dc_plan_y1(p) : 10;
-    if (!(sp.lo < sp.hi)) dc_lua_error(L, "--lo must be below --hi");
-    j->usage = 0;
-    dc_plan_seek_out out;
-    dc_seek_status st = dc_lua_plan_seek(L, 1, &sp, &out);
-    dc_plan_seek_text(p, &sp, &out, txt, sizeof txt);
-    if (j->json) {
-      fputs("{\"evaluations\": ", stdout);
-      printf("%d, \"field\": ", out.res.evals);
-      json_str(stdout, field);
-      fputs(", \"message\": ", stdout);
-      json_str(stdout, txt);
-      fputs(", \"plan\": ", stdout);
-      json_str(stdout, dc_plan_name(p));
-      fputs(", \"quantity\": ", stdout);
-      json_num(stdout, out.quantity);
-      fputs(", \"scenario\": ", stdout);
-      json_str(stdout, dc_plan_scenario_name(p, s));
-      fputs(", \"status\": ", stdout);
-      json_str(stdout, dc_seek_status_name(st));
-      fputs(", \"target\": ", stdout);
-      json_str(stdout, j->target);
-      fputs(", \"value\": ", stdout);
-      json_num(stdout, found(st) ? out.res.x : NAN);
-      fputs(", \"vary\": ", stdout);
-      json_str(stdout, name);
-      fputs("}\n", stdout);
-    } else
-      printf("%s\n", txt);
-    j->code = found(st) ? DC_EXIT_OK : DC_EXIT_MISSED;
-    return 0;
+/* --vary MEASURE or MEASURE.FIELD: the longest name before a dot that
+ * names a measure, sector or technology of p, into name; *field its field
+ * ("scale" when none). Raises an error when there is none. */
+static void resolve_vary(lua_State *L, dc_plan *p, int s, const char *vary, char *name, size_t size,
+                         const char **field) {
+  enum dc_obj obj;
+  *field = "scale";
+  snprintf(name, size, "%s", vary);
+  if (dc_plan_find_measure(p, name, s) >= 0 || dc_plan_find_object(p, name, &obj) >= 0) return;
+  for (char *d = strrchr(name, '.'); d; d = strrchr(name, '.')) {
+    *d = '\0';
+    *field = vary + (d - name) + 1;
+    if (dc_plan_find_measure(p, name, s) >= 0 || dc_plan_find_object(p, name, &obj) >= 0) break;
   }
-  /* what would it take: each measure's scale alone */
+  if (!strchr(vary, '.') || (dc_plan_find_measure(p, name, s) < 0 && dc_plan_find_object(p, name, &obj) < 0))
+    dc_lua_error(L, "--vary '%s' names no measure, sector or technology of plan '%s'", vary, dc_plan_name(p));
+}
+
+/* Protected (from seek_run): the value of --vary's field at which the
+ * target is just met. */
+static void seek_vary(lua_State *L, dc_plan *p, int s, dc_plan_seek_spec *sp, seek_job *j) {
+  char name[512], txt[800];
+  const char *field;
+  resolve_vary(L, p, s, j->vary, name, sizeof name, &field);
+  dc_plan_lua__slot(L, p, name, field, s, &sp->slot, "--vary");
+  int years = sp->slot.obj == DC_OBJ_MEASURE && sp->slot.field <= DC_FIELD_STOP;
+  sp->lo = j->has_lo ? j->lo : years ? dc_plan_y0(p) : 0;
+  sp->hi = j->has_hi ? j->hi : years ? dc_plan_y1(p) : 10;
+  if (!(sp->lo < sp->hi)) dc_lua_error(L, "--lo must be below --hi");
+  j->usage = 0;
+  dc_plan_seek_out out;
+  dc_seek_status st = dc_lua_plan_seek(L, 1, sp, &out);
+  dc_plan_seek_text(p, sp, &out, txt, sizeof txt);
+  if (j->json) {
+    fputs("{\"evaluations\": ", stdout);
+    printf("%d, \"field\": ", out.res.evals);
+    json_str(stdout, field);
+    fputs(", \"message\": ", stdout);
+    json_str(stdout, txt);
+    fputs(", \"plan\": ", stdout);
+    json_str(stdout, dc_plan_name(p));
+    fputs(", \"quantity\": ", stdout);
+    json_num(stdout, out.quantity);
+    fputs(", \"scenario\": ", stdout);
+    json_str(stdout, dc_plan_scenario_name(p, s));
+    fputs(", \"status\": ", stdout);
+    json_str(stdout, dc_seek_status_name(st));
+    fputs(", \"target\": ", stdout);
+    json_str(stdout, j->target);
+    fputs(", \"value\": ", stdout);
+    json_num(stdout, found(st) ? out.res.x : NAN);
+    fputs(", \"vary\": ", stdout);
+    json_str(stdout, name);
+    fputs("}\n", stdout);
+  } else
+    printf("%s\n", txt);
+  j->code = found(st) ? DC_EXIT_OK : DC_EXIT_MISSED;
+}
+
+/* One measure's line of "what would it take" (its scale alone). */
+static int seek_measure(lua_State *L, dc_plan *p, int m, size_t i, dc_plan_seek_spec *sp, const seek_job *j) {
+  char txt[800];
+  dc_plan_measure_info mi;
+  dc_plan_measure_at(p, m, &mi);
+  sp->slot = (dc_plan_slot){DC_OBJ_MEASURE, m, DC_FIELD_SCALE, 0};
+  sp->lo = j->has_lo ? j->lo : 0;
+  sp->hi = j->has_hi ? j->hi : 10;
+  dc_plan_seek_out out;
+  dc_seek_status st = dc_lua_plan_seek(L, 1, sp, &out);
+  dc_plan_seek_text(p, sp, &out, txt, sizeof txt);
+  if (!j->json) {
+    printf("  %s: %s\n", mi.name, txt);
+    return found(st);
+  }
+  fputs(i ? ", " : "", stdout);
+  fputs("{\"measure\": ", stdout);
+  json_str(stdout, mi.name);
+  fputs(", \"message\": ", stdout);
+  json_str(stdout, txt);
+  fputs(", \"scale\": ", stdout);
+  json_num(stdout, found(st) ? out.res.x : NAN);
+  fputs(", \"shortfall\": ", stdout);
+  json_num(stdout, found(st) ? NAN : -out.margin);
+  fputs(", \"status\": ", stdout);
+  json_str(stdout, dc_seek_status_name(st));
+  fputs(", \"year\": ", stdout);
+  if (out.year == DC_PLAN_NOYEAR) fputs("null", stdout);
+  else printf("%d", out.year);
+  fputs("}", stdout);
+  return found(st);
+}
+
+/* Protected (from seek_run): what would it take, each measure's scale alone. */
+static void seek_each(lua_State *L, dc_plan *p, int s, dc_plan_seek_spec *sp, seek_job *j) {
   j->usage = 0;
   size_t nm = dc_plan_nmeasures(p);
   int *order = lua_newuserdatauv(L, (nm ? nm : 1) * sizeof *order, 0);
@@ -147,35 +179,7 @@ static int seek_run(lua_State *L) {
   } else
     printf("What would it take: target '%s' of plan '%s' (scenario %s), each measure's scale alone\n", j->target,
            dc_plan_name(p), dc_plan_scenario_name(p, s));
-  for (size_t i = 0; i < k; i++) {
-    dc_plan_measure_info mi;
-    dc_plan_measure_at(p, order[i], &mi);
-    sp.slot = (dc_plan_slot){DC_OBJ_MEASURE, order[i], DC_FIELD_SCALE, 0};
-    sp.lo = j->has_lo ? j->lo : 0;
-    sp.hi = j->has_hi ? j->hi : 10;
-    dc_plan_seek_out out;
-    dc_seek_status st = dc_lua_plan_seek(L, 1, &sp, &out);
-    dc_plan_seek_text(p, &sp, &out, txt, sizeof txt);
-    any |= found(st);
-    if (j->json) {
-      fputs(i ? ", " : "", stdout);
-      fputs("{\"measure\": ", stdout);
-      json_str(stdout, mi.name);
-      fputs(", \"message\": ", stdout);
-      json_str(stdout, txt);
-      fputs(", \"scale\": ", stdout);
-      json_num(stdout, found(st) ? out.res.x : NAN);
-      fputs(", \"shortfall\": ", stdout);
-      json_num(stdout, found(st) ? NAN : -out.margin);
-      fputs(", \"status\": ", stdout);
-      json_str(stdout, dc_seek_status_name(st));
-      fputs(", \"year\": ", stdout);
-      if (out.year == DC_PLAN_NOYEAR) fputs("null", stdout);
-      else printf("%d", out.year);
-      fputs("}", stdout);
-    } else
-      printf("  %s: %s\n", mi.name, txt);
-  }
+  for (size_t i = 0; i < k; i++) any |= seek_measure(L, p, order[i], i, sp, j);
   if (j->json) {
     fputs("], \"plan\": ", stdout);
     json_str(stdout, dc_plan_name(p));
@@ -186,6 +190,20 @@ static int seek_run(lua_State *L) {
     fputs("}\n", stdout);
   }
   j->code = any ? DC_EXIT_OK : DC_EXIT_MISSED;
+}
+
+/* Protected: argument 1 the plan, 2 the job. */
+static int seek_run(lua_State *L) {
+  seek_job *j = lua_touserdata(L, 2);
+  dc_plan *p = dc_lua_toplan(L, 1);
+  int s = dc_plan_find_scenario(p, j->scenario);
+  if (s < 0) dc_lua_error(L, "plan '%s' has no scenario '%s'", dc_plan_name(p), j->scenario);
+  dc_plan_seek_spec sp;
+  memset(&sp, 0, sizeof sp);
+  sp.scenario = s;
+  sp.target = dc_plan_find_target(p, j->target);
+  if (j->vary) seek_vary(L, p, s, &sp, j);
+  else seek_each(L, p, s, &sp, j);
   return 0;
 }
 
@@ -196,53 +214,67 @@ static int parse_num(const char *v, double *out) {
   return *v && !*e && !errno && isfinite(*out) ? 0 : -1;
 }
 
+/* Parses argv into j and *file; returns -1 to go on, or the exit code. */
+static int parse_args(int argc, char **argv, seek_job *j, const char **file) {
+  int rest = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int what = dc_cmd_arg(a, &rest, file);
+    if (what == DC_CMD_ARG_EXTRA) return usage_fail("one FILE only (got '%s' too)", a);
+    if (what == DC_CMD_ARG_HELP) {
+      fputs(seek_usage, stdout);
+      return DC_EXIT_OK;
+    }
+    if (what == DC_CMD_ARG_DONE) continue;
+    static const char *const known[] = {"--target", "--vary", "--lo", "--hi", "--scenario", "--format", NULL};
+    char opt[DC_CMD_OPT_MAX];
+    const char *val;
+    int bad = dc_cmd_option(argc, argv, &i, known, opt, &val);
+    if (bad) return usage_fail(bad == 1 ? "unknown option '%s'" : "%s needs a value", bad == 1 ? a : opt);
+    if (strcmp(opt, "--target") == 0) j->target = val;
+    else if (strcmp(opt, "--vary") == 0) j->vary = val;
+    else if (strcmp(opt, "--scenario") == 0) j->scenario = val;
+    else if (strcmp(opt, "--format") == 0) {
+      if (strcmp(val, "json") == 0) j->json = 1;
+      else if (strcmp(val, "text") != 0) return usage_fail("--format is text or json, not '%s'", val);
+    } else if (strcmp(opt, "--lo") == 0) {
+      if (parse_num(val, &j->lo)) return usage_fail("--lo wants a number, not '%s'", val);
+      j->has_lo = 1;
+    } else {
+      if (parse_num(val, &j->hi)) return usage_fail("--hi wants a number, not '%s'", val);
+      j->has_hi = 1;
+    }
+  }
+  if (!*file) return usage_fail("%s", "no FILE given");
+  if (!j->target) return usage_fail("%s", "--target NAME is needed (the target to meet)");
+  if (j->has_lo && j->has_hi && !(j->lo < j->hi)) return usage_fail("%s", "--lo must be below --hi");
+  return -1;
+}
+
+/* stack: ... -> ..., plans, plan: the first plan the script made with the
+ * target (0, and the stack as it was, when none has it). */
+static int push_plan_with(lua_State *L, const char *target) {
+  int top = lua_gettop(L);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) == LUA_TTABLE) {
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+      lua_rawgeti(L, -1, i);
+      dc_plan *p = dc_lua_toplan(L, -1);
+      if (p && dc_plan_find_target(p, target) >= 0) return 1;
+      lua_pop(L, 1);
+    }
+  }
+  lua_settop(L, top);
+  return 0;
+}
+
 int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts) {
   seek_job j;
   memset(&j, 0, sizeof j);
   j.scenario = "plan";
   const char *file = NULL;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(seek_usage, stdout);
-      return DC_EXIT_OK;
-    }
-    if (a[0] != '-' || a[1] == '\0') {
-      if (file) return usage_fail("one FILE only (got '%s' too)", a);
-      file = a;
-      continue;
-    }
-    const char *eq = strchr(a, '='), *val;
-    char opt[32];
-    size_t ol = eq ? (size_t)(eq - a) : strlen(a);
-    if (ol >= sizeof opt) ol = sizeof opt - 1;
-    memcpy(opt, a, ol);
-    opt[ol] = '\0';
-    static const char *const known[] = {"--target", "--vary", "--lo", "--hi", "--scenario", "--format", NULL};
-    int ok = 0;
-    for (int k = 0; known[k]; k++) ok |= strcmp(opt, known[k]) == 0;
-    if (!ok) return usage_fail("unknown option '%s'", a);
-    if (eq) val = eq + 1;
-    else if (i + 1 < argc) val = argv[++i];
-    else return usage_fail("%s needs a value", opt);
-    if (strcmp(opt, "--target") == 0) j.target = val;
-    else if (strcmp(opt, "--vary") == 0) j.vary = val;
-    else if (strcmp(opt, "--scenario") == 0) j.scenario = val;
-    else if (strcmp(opt, "--format") == 0) {
-      if (strcmp(val, "json") == 0) j.json = 1;
-      else if (strcmp(val, "text") != 0) return usage_fail("--format is text or json, not '%s'", val);
-    } else if (strcmp(opt, "--lo") == 0) {
-      if (parse_num(val, &j.lo)) return usage_fail("--lo wants a number, not '%s'", val);
-      j.has_lo = 1;
-    } else {
-      if (parse_num(val, &j.hi)) return usage_fail("--hi wants a number, not '%s'", val);
-      j.has_hi = 1;
-    }
-  }
-  if (!file) return usage_fail("%s", "no FILE given");
-  if (!j.target) return usage_fail("%s", "--target NAME is needed (the target to meet)");
-  if (j.has_lo && j.has_hi && !(j.lo < j.hi)) return usage_fail("%s", "--lo must be below --hi");
-
+  int code = parse_args(argc, argv, &j, &file);
+  if (code >= 0) return code;
   dc_host_opts ho = *opts;
   if (ho.timeout <= 0) ho.timeout = 10.0;
   dc_host *h = dc_run_host_new(&ho);
@@ -251,24 +283,14 @@ int dc_cmd_seek(int argc, char **argv, const dc_host_opts *opts) {
     return DC_EXIT_LIMIT;
   }
   lua_State *L = dc_host_state(h);
-  int code = dc_host_loadfile(h, file);
+  code = dc_host_loadfile(h, file);
   if (code == DC_EXIT_OK) code = dc_host_call(h, 0, 0);
   if (code != DC_EXIT_OK) {
     dc_host_report(h);
     dc_host_free(h);
     return code;
   }
-  /* the first plan with that target */
-  int found_plan = 0;
-  if (lua_getfield(L, LUA_REGISTRYINDEX, DC_REG_PLANS) == LUA_TTABLE) {
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n && !found_plan; i++) {
-      lua_rawgeti(L, -1, i);
-      dc_plan *p = dc_lua_toplan(L, -1);
-      found_plan = p && dc_plan_find_target(p, j.target) >= 0;
-      if (!found_plan) lua_pop(L, 1);
-    }
-  }
+  int found_plan = push_plan_with(L, j.target);
   if (!found_plan) {
     fprintf(stderr, "decarb seek: %s has no plan with a target '%s'\n", file, j.target);
     dc_host_free(h);

@@ -170,6 +170,69 @@ static void join_items(pp *p, int first, int indent) {
   luaL_pushresult(&b);
 }
 
+/* stack: ... -> ..., e: the n keys of the key table at `keys`, sorted
+ * (numbers, strings, booleans, then the others in the order next gave). */
+static entry *sorted_keys(lua_State *L, int keys, lua_Integer n) {
+  if ((size_t)n > SIZE_MAX / sizeof(entry)) luaL_error(L, "table too large to print");
+  entry *e = lua_newuserdatauv(L, (size_t)n * sizeof(entry), 0);
+  for (lua_Integer k = 1; k <= n; k++) {
+    entry *x = &e[k - 1];
+    memset(x, 0, sizeof *x);
+    x->pos = k;
+    switch (lua_rawgeti(L, keys, k)) {
+      case LUA_TNUMBER:
+        x->kind = K_NUMBER;
+        x->isint = lua_isinteger(L, -1);
+        x->i = lua_tointeger(L, -1);
+        x->n = lua_tonumber(L, -1);
+        break;
+      case LUA_TSTRING:
+        x->kind = K_STRING;
+        x->s = lua_tolstring(L, -1, &x->len); /* stays valid: the key table holds it */
+        break;
+      case LUA_TBOOLEAN:
+        x->kind = K_BOOLEAN;
+        x->i = lua_toboolean(L, -1);
+        break;
+      default: x->kind = K_OTHER;
+    }
+    lua_pop(L, 1);
+  }
+  qsort(e, (size_t)n, sizeof(entry), cmp_entry);
+  return e;
+}
+
+/* stack: ... -> ..., item: the text of key x of table t and its value,
+ * "value" while the keys run 1, 2, 3 ... (*expect the next), else
+ * "name = value" or "[key] = value". */
+static void render_item(pp *p, int t, int keys, const entry *x, lua_Integer *expect, int depth, int indent) {
+  lua_State *L = p->L;
+  luaL_checkstack(L, 6, "table too large to print");
+  lua_rawgeti(L, keys, x->pos);
+  lua_pushvalue(L, -1);
+  lua_rawget(L, t); /* stack: ..., key, value */
+  int kv = lua_gettop(L);
+  if (x->kind == K_NUMBER && x->isint && x->i == *expect) {
+    (*expect)++;
+    render(p, kv, depth + 1, indent + 2);
+  } else {
+    *expect = 0; /* the sequence part is over */
+    if (x->kind == K_STRING && is_identifier(x->s, x->len)) {
+      lua_pushlstring(L, x->s, x->len);
+      lua_pushliteral(L, " = ");
+    } else {
+      lua_pushliteral(L, "[");
+      render(p, kv - 1, depth + 1, indent + 2);
+      lua_pushliteral(L, "] = ");
+      lua_concat(L, 3);
+    }
+    render(p, kv, depth + 1, indent + 2);
+    lua_concat(L, 2 + (x->kind == K_STRING && is_identifier(x->s, x->len)));
+  }
+  lua_replace(L, kv - 1); /* stack: ..., item */
+  lua_pop(L, 1);
+}
+
 static void render_table(pp *p, int t, int depth, int indent) {
   lua_State *L = p->L;
   if (push_tostring(L, t)) return;
@@ -197,65 +260,14 @@ static void render_table(pp *p, int t, int depth, int indent) {
     else lua_pushliteral(L, "{...}");
     return;
   }
-  if ((size_t)n > SIZE_MAX / sizeof(entry)) luaL_error(L, "table too large to print");
-  entry *e = lua_newuserdatauv(L, (size_t)n * sizeof(entry), 0); /* stack: keys, e */
-  for (lua_Integer k = 1; k <= n; k++) {
-    entry *x = &e[k - 1];
-    memset(x, 0, sizeof *x);
-    x->pos = k;
-    switch (lua_rawgeti(L, keys, k)) {
-      case LUA_TNUMBER:
-        x->kind = K_NUMBER;
-        x->isint = lua_isinteger(L, -1);
-        x->i = lua_tointeger(L, -1);
-        x->n = lua_tonumber(L, -1);
-        break;
-      case LUA_TSTRING:
-        x->kind = K_STRING;
-        x->s = lua_tolstring(L, -1, &x->len); /* stays valid: the key table holds it */
-        break;
-      case LUA_TBOOLEAN:
-        x->kind = K_BOOLEAN;
-        x->i = lua_toboolean(L, -1);
-        break;
-      default: x->kind = K_OTHER;
-    }
-    lua_pop(L, 1);
-  }
-  qsort(e, (size_t)n, sizeof(entry), cmp_entry);
-
+  entry *e = sorted_keys(L, keys, n); /* stack: keys, e */
   lua_pushvalue(L, t);
   lua_pushboolean(L, 1);
   lua_rawset(L, p->seen);
   int first = lua_gettop(L) + 1;
   lua_Integer expect = 1, shown = 0;
-  for (lua_Integer k = 0; k < n && shown < p->o.max_items; k++, shown++) {
-    entry *x = &e[k];
-    luaL_checkstack(L, 6, "table too large to print");
-    lua_rawgeti(L, keys, x->pos);
-    lua_pushvalue(L, -1);
-    lua_rawget(L, t); /* stack: ..., key, value */
-    int kv = lua_gettop(L);
-    if (x->kind == K_NUMBER && x->isint && x->i == expect) {
-      expect++;
-      render(p, kv, depth + 1, indent + 2);
-    } else {
-      expect = 0; /* the sequence part is over */
-      if (x->kind == K_STRING && is_identifier(x->s, x->len)) {
-        lua_pushlstring(L, x->s, x->len);
-        lua_pushliteral(L, " = ");
-      } else {
-        lua_pushliteral(L, "[");
-        render(p, kv - 1, depth + 1, indent + 2);
-        lua_pushliteral(L, "] = ");
-        lua_concat(L, 3);
-      }
-      render(p, kv, depth + 1, indent + 2);
-      lua_concat(L, 2 + (x->kind == K_STRING && is_identifier(x->s, x->len)));
-    }
-    lua_replace(L, kv - 1); /* stack: ..., item */
-    lua_pop(L, 1);
-  }
+  for (lua_Integer k = 0; k < n && shown < p->o.max_items; k++, shown++)
+    render_item(p, t, keys, &e[k], &expect, depth, indent);
   if (shown < n) lua_pushfstring(L, "... (%I more)", (LUAI_UACINT)(n - shown));
   lua_pushvalue(L, t);
   lua_pushnil(L);

@@ -133,19 +133,6 @@ static int run_plans(dc_host *h, const char *file, const char *scenario, const d
   return code;
 }
 
-static char *dir_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  size_t n = slash ? (size_t)(slash - path) : 1;
-  char *d = malloc(n + 1);
-  if (!d) return NULL;
-  if (slash) {
-    memcpy(d, path, n ? n : 1);
-    d[n ? n : 1] = '\0';
-  } else
-    strcpy(d, ".");
-  return d;
-}
-
 /* A line on stderr for each plan the script created that lacks the
  * scenario (the reports list it as skipped; the run goes on). */
 static void missing_scenario(lua_State *L, const char *file, const char *want) {
@@ -198,9 +185,7 @@ int dc_run_file(const dc_host_opts *ho, const char *file, const dc_run_opts *o, 
   if (strcmp(file, "-") == 0) {
     code = dc_host_load(h, o->stdin_text ? o->stdin_text : "", o->stdin_len, "=stdin");
   } else {
-    char *dir = dir_of(file);
-    if (dir) dc_host_set_scriptdir(h, dir);
-    free(dir);
+    dc_host_set_scriptdir_of(h, file);
     code = dc_host_loadfile(h, file);
   }
   if (code == DC_EXIT_OK) code = dc_host_call(h, 0, 0);

@@ -196,6 +196,9 @@ static void test_fmt_tick(void **state) {
   assert_string_equal(b, "\xE2\x80\x94");
   assert_true(dc_chart_text_width("abc", 10) == 18);
   assert_true(dc_chart_text_width("\xE5\xBC\xA0\xE6\x8E\x96", 10) == 20); /* 张掖 */
+  /* the columns of utf8.h: an emoji is wide, a combining mark takes none */
+  assert_true(dc_chart_text_width("\xF0\x9F\x8C\x9E", 10) == 10); /* U+1F31E */
+  assert_true(dc_chart_text_width("e\xCC\x81", 10) == 6);           /* e + U+0301 */
 }
 
 static void test_fit_text(void **state) {

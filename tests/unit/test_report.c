@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,6 +334,25 @@ static void test_github(void **state) {
   dc_plan_free(p);
 }
 
+/* the one quantity formatter of the reports and explain (stdlib/fmt.c) */
+static void test_fmt_quantity(void **state) {
+  (void)state;
+  char b[64];
+  dc_display t = {.scale = 1e9 / YR, .offset = 0, .label = "ktCO2e/yr"};
+  assert_int_equal(dc_fmt_quantity(b, sizeof b, 12.5e9 / YR, &t, 0), strlen("12.5 ktCO2e/yr"));
+  assert_string_equal(b, "12.5 ktCO2e/yr");
+  dc_fmt_quantity(b, sizeof b, 1.23456e9 / YR, &t, 2);
+  assert_string_equal(b, "1.2 ktCO2e/yr");
+  dc_display c = {.scale = 1, .offset = 273.15, .label = "degC"}; /* an offset unit */
+  dc_fmt_quantity(b, sizeof b, 293.15, &c, 0);
+  assert_string_equal(b, "20 degC");
+  dc_display none = {.scale = 1, .offset = 0, .label = ""};
+  dc_fmt_quantity(b, sizeof b, 3, &none, 0);
+  assert_string_equal(b, "3");
+  dc_fmt_quantity(b, sizeof b, NAN, &t, 0);
+  assert_string_equal(b, "\xE2\x80\x94");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_format_parse), cmocka_unit_test(test_text),
@@ -340,7 +360,7 @@ int main(void) {
       cmocka_unit_test(test_csv),          cmocka_unit_test(test_tap_junit),
       cmocka_unit_test(test_wedges),       cmocka_unit_test(test_plain_numbers_and_points),
       cmocka_unit_test(test_wide_names),   cmocka_unit_test(test_tap_escapes),
-      cmocka_unit_test(test_github),
+      cmocka_unit_test(test_github),       cmocka_unit_test(test_fmt_quantity),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -199,6 +199,28 @@ static void test_own_column(void **state) {
   assert_false(r->targets[0].own_column);
   assert_true(r->targets[1].own_column);
   assert_null(r->missing_scenario);
+  /* the two year rules of dc_result_target_on_metric: a value that strays
+     in a year the target does not judge is the metric's for a chart's bound
+     (judged years) and not for the year table (every year) */
+  dc_result_target *x = &r->targets[0];
+  assert_true(dc_result_target_on_metric(r, 0, 0, 0));
+  assert_true(dc_result_target_on_metric(r, 0, 0, 1));
+  assert_false(dc_result_target_on_metric(r, 1, 0, 1)); /* the budget's running sum */
+  assert_false(dc_result_target_on_metric(r, 0, 1, 1)); /* another metric */
+  x->status[0] = DC_ST_NONE; /* as a target that speaks from 2021 */
+  x->value[0] *= 1 + 1e-6;
+  assert_false(dc_result_target_on_metric(r, 0, 0, 0));
+  assert_true(dc_result_target_on_metric(r, 0, 0, 1));
+  x->value[0] = NAN;
+  assert_false(dc_result_target_on_metric(r, 0, 0, 0));
+  x->value[2] *= 1 + 1e-12; /* within 1e-9 */
+  assert_true(dc_result_target_on_metric(r, 0, 0, 1));
+  x->value[2] *= 1 + 1e-6; /* 2022 is */
+  assert_false(dc_result_target_on_metric(r, 0, 0, 1));
+  double *v = x->value;
+  x->value = NULL; /* a result read back without values: never read */
+  assert_false(dc_result_target_on_metric(r, 0, 0, 1));
+  x->value = v;
   dc_result_free(r);
   /* a plan without the scenario asked for: description and names only */
   r = dc_result_skipped(p, "f.lua", "fast");

@@ -191,7 +191,7 @@ static void add_verdict(chart_parts *p, const dc_result *r, int t, const dc_disp
       if (!judged(x->status[i]) || !isfinite(x->bound[i])) continue;
       int e = y;
       while (e < b && judged(x->status[e + 1 - y0]) && same_value(x->bound[e + 1 - y0], x->bound[i])) e++;
-      dc_rep_fmt_val(val, sizeof val, x->bound[i], d, 4);
+      dc_fmt_quantity(val, sizeof val, x->bound[i], d, 4);
       snprintf(label, sizeof label, "%s %s %s %d", op, val, e > y ? "from" : "in", y);
       add_bound(p, dc_rep_in_disp(x->bound[i], d), y, e, first ? label : NULL);
       first = 0;
@@ -233,22 +233,6 @@ int dc_rc_has_emissions(const dc_result *r) {
 int dc_rc_has_wedges(const dc_result *r) {
   return r->nsectors && r->nmeasures && dc_rc_has_emissions(r) &&
          dc_result_values(r, r->scenario, DC_MET_ABATEMENT) != NULL;
-}
-
-/* Whether target t speaks of metric i's values themselves (not a share,
- * budget or other derived value): its value is the metric's in every year
- * it judges. */
-static int target_on_metric(const dc_result *r, int t, int metric) {
-  const dc_result_target *x = &r->targets[t];
-  const double *v = dc_result_values(r, r->scenario, metric);
-  if (x->metric != metric || !x->evaluated || !v || !dc_dims_eq(x->value_dims, r->metrics[metric].dims)) return 0;
-  int any = 0;
-  for (int i = 0; i <= r->y1 - r->y0; i++) {
-    if (x->status[i] == DC_ST_NONE) continue;
-    if (!same_value(x->value[i], v[i]) && !(isnan(x->value[i]) && isnan(v[i]))) return 0;
-    any = 1;
-  }
-  return any;
 }
 
 int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_opts *o) {
@@ -312,7 +296,7 @@ int dc_rc_metric(dc_chart_buf *out, const dc_result *r, int metric, const dc_rc_
   }
   char name[300];
   for (size_t t = 0; t < r->ntargets; t++)
-    if (target_on_metric(r, (int)t, metric)) {
+    if (dc_result_target_on_metric(r, t, metric, 1)) { /* its bound over the years it judges */
       snprintf(name, sizeof name, "bound: %s", r->targets[t].name);
       add_verdict(&p, r, (int)t, &d, name);
     }

@@ -67,14 +67,6 @@ void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_displ
   }
 }
 
-size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits) {
-  char num[64];
-  if (isnan(si)) return (size_t)snprintf(buf, size, "—");
-  dc_fmt_number(num, sizeof num, dc_rep_in_disp(si, d), digits);
-  if (!d->label[0]) return (size_t)snprintf(buf, size, "%s", num);
-  return (size_t)snprintf(buf, size, "%s %s", num, d->label);
-}
-
 double dc_rep_share(const dc_result_measure *me, const double *gap, int i) {
   if (me->share) return me->share[i];
   return me->wedge && gap && gap[i] != 0 ? me->wedge[i] / gap[i] : NAN;
@@ -139,9 +131,9 @@ size_t dc_report_verdict(char *buf, size_t size, const dc_result *r, int t, int 
   int i = y - r->y0;
   char v[128], b[128], m[128], pc[80];
   dc_display z = dc_rep_diff_disp(&d);
-  dc_rep_fmt_val(v, sizeof v, x->value[i], &d, 0);
-  dc_rep_fmt_val(b, sizeof b, x->bound[i], &d, 0);
-  dc_rep_fmt_val(m, sizeof m, fabs(x->margin[i]), &z,
+  dc_fmt_quantity(v, sizeof v, x->value[i], &d, 0);
+  dc_fmt_quantity(b, sizeof b, x->bound[i], &d, 0);
+  dc_fmt_quantity(m, sizeof m, fabs(x->margin[i]), &z,
                  dc_rep_margin_digits(x->margin[i] / d.scale, dc_rep_in_disp(x->value[i], &d),
                                       dc_rep_in_disp(x->bound[i], &d)));
   dc_rep_fmt_pct(pc, sizeof pc, fabs(x->margin_rel[i]));
@@ -168,32 +160,6 @@ void dc_rep_shown_years(const dc_result *r, const dc_report_opts *o, int *a, int
     if (o->y0 > *a) *a = o->y0;
     if (o->y1 < *b) *b = o->y1;
   }
-}
-
-/* Columns a UTF-8 string takes on a terminal: one a character, two for the
- * wide East Asian ones (CJK, Hangul, full-width forms). */
-int dc_rep_text_width(const char *s) {
-  int w = 0;
-  for (const unsigned char *c = (const unsigned char *)s; *c;) {
-    unsigned cp = *c;
-    int len = cp < 0x80 ? 1 : cp >= 0xf0 ? 4 : cp >= 0xe0 ? 3 : cp >= 0xc0 ? 2 : 1;
-    if (len > 1) cp &= 0x3fu >> (len - 1);
-    for (int i = 1; i < len && c[i]; i++) cp = cp << 6 | (c[i] & 0x3fu);
-    for (int i = 0; i < len && *c; i++) c++;
-    int wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-               (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-               (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-               (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
-void dc_rep_put_padded(FILE *f, const char *s, int width, int right) {
-  int pad = width - dc_rep_text_width(s);
-  if (!right) fputs(s, f);
-  for (; pad > 0; pad--) fputc(' ', f);
-  if (right) fputs(s, f);
 }
 
 void dc_rep_csv_field(FILE *f, const char *s) {

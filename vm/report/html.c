@@ -217,7 +217,7 @@ static void html_wedges(page *p, const dc_result *r, int a, int b) {
     const double *w = r->measures[j].wedge;
     char val[128], pc[80];
     int i = b - r->y0;
-    dc_rep_fmt_val(val, sizeof val, w ? w[i] : NAN, &d, 0);
+    dc_fmt_quantity(val, sizeof val, w ? w[i] : NAN, &d, 0);
     dc_rep_fmt_pct(pc, sizeof pc, w && gap[i] != 0 ? w[i] / gap[i] : NAN);
     put(p, "<tr><td>");
     esc(p, r->measures[j].name);

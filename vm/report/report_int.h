@@ -1,12 +1,14 @@
 /* report_int.h — what the report writers of vm/report/ share: display unit
  * choice for a column, value and margin formatting, the verdict sentence,
- * the years shown, text width and the escaping of each format. */
+ * the years shown and the escaping of each format. */
 #ifndef DC_REPORT_INT_H
 #define DC_REPORT_INT_H
 
 #include <stdio.h>
 
+#include "fmt.h"   /* dc_fmt_quantity: "12.5 MtCO2e/yr", "41.7 %", "—" for NaN */
 #include "report.h"
+#include "utf8.h" /* the widths of aligned columns: dc_utf8_width, dc_utf8_pad */
 
 /* The display for a column of values: the metric's own unit when it has
  * one, else the preferred unit (with prefix) of the largest value. */
@@ -19,8 +21,6 @@ double dc_rep_in_disp(double si, const dc_display *d);
  * of the label (d's label without its prefix) goes to base. d itself when
  * no prefixed form parses (%, yuan/yr, offsets). */
 void dc_rep_reprefix(const dc_display *d, dc_dims dims, double largest, dc_display *out, char *base, size_t bsize);
-/* "12.5 MtCO2e/yr", "41.7 %", "3", "—" for NaN */
-size_t dc_rep_fmt_val(char *buf, size_t size, double si, const dc_display *d, int digits);
 /* The display of a difference of values shown in d: no offset, pp for %. */
 dc_display dc_rep_diff_disp(const dc_display *d);
 /* Measure me's share of the gap in year index i (me->share when a report
@@ -40,10 +40,6 @@ void dc_rep_target_disp(const dc_result *r, int t, dc_display *d);
 void dc_rep_shown_years(const dc_result *r, const dc_report_opts *o, int *a, int *b);
 /* The display of the emissions metric (wedges, warnings); 0 if r has none. */
 int dc_rep_emissions_disp(const dc_result *r, dc_display *d);
-
-/* Terminal columns of a UTF-8 string; s padded to width (right-aligned or not). */
-int dc_rep_text_width(const char *s);
-void dc_rep_put_padded(FILE *f, const char *s, int width, int right);
 
 /* Escaping (JSON: stdlib/jsonw.h) */
 void dc_rep_csv_field(FILE *f, const char *s);

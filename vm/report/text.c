@@ -42,16 +42,16 @@ static void text_cols(FILE *f, const dc_result *r, text_col *c, int n, int a, in
   char cell[96];
   int y0 = r->y0;
   for (int k = 0; k < n; k++) {
-    c[k].width = max_int(dc_rep_text_width(c[k].name), dc_rep_text_width(c[k].d.label));
+    c[k].width = max_int(dc_utf8_width(c[k].name), dc_utf8_width(c[k].d.label));
     for (int y = a; y <= b; y++) {
       text_cell(cell, sizeof cell, &c[k], y - y0);
-      c[k].width = max_int(c[k].width, dc_rep_text_width(cell));
+      c[k].width = max_int(c[k].width, dc_utf8_width(cell));
     }
   }
   fprintf(f, "\n%-6s", "year");
   for (int k = 0; k < n; k++) {
     fputs("  ", f);
-    dc_rep_put_padded(f, c[k].name, c[k].width, 1);
+    dc_utf8_pad(f, c[k].name, c[k].width, 1);
   }
   /* the units under the names; none after the last column that has one */
   int last = -1;
@@ -62,7 +62,7 @@ static void text_cols(FILE *f, const dc_result *r, text_col *c, int n, int a, in
     fprintf(f, "%-6s", "");
     for (int k = 0; k <= last; k++) {
       fputs("  ", f);
-      dc_rep_put_padded(f, c[k].d.label, c[k].width, 1);
+      dc_utf8_pad(f, c[k].d.label, c[k].width, 1);
     }
     fputc('\n', f);
   }
@@ -71,7 +71,7 @@ static void text_cols(FILE *f, const dc_result *r, text_col *c, int n, int a, in
     for (int k = 0; k < n; k++) {
       text_cell(cell, sizeof cell, &c[k], y - y0);
       fputs("  ", f);
-      dc_rep_put_padded(f, cell, c[k].width, 1);
+      dc_utf8_pad(f, cell, c[k].width, 1);
     }
     fputc('\n', f);
   }
@@ -145,10 +145,10 @@ static void text_table(FILE *f, const dc_result *r, int a, int b) {
   int wide = 6;
   char cell[96];
   for (int k = 0; k < nj; k++) {
-    int w = max_int(dc_rep_text_width(c[k].name), dc_rep_text_width(c[k].d.label));
+    int w = max_int(dc_utf8_width(c[k].name), dc_utf8_width(c[k].d.label));
     for (int y = a; y <= b; y++) {
       text_cell(cell, sizeof cell, &c[k], y - r->y0);
-      w = max_int(w, dc_rep_text_width(cell));
+      w = max_int(w, dc_utf8_width(cell));
     }
     wide += 2 + w;
   }
@@ -178,20 +178,20 @@ static void text_wedges(FILE *f, const dc_result *r, int a, int b) {
       const dc_result_measure *me = &r->measures[j];
       char val[128], pc[80];
       const double *w = me->wedge;
-      dc_rep_fmt_val(val, sizeof val, w ? w[b - y0] : NAN, &d, 0);
+      dc_fmt_quantity(val, sizeof val, w ? w[b - y0] : NAN, &d, 0);
       dc_rep_fmt_pct(pc, sizeof pc, dc_rep_share(me, gap, b - y0));
       if (!pass) {
-        wn = max_int(wn, dc_rep_text_width(me->name));
-        wv = max_int(wv, dc_rep_text_width(val));
-        wp = max_int(wp, dc_rep_text_width(pc));
+        wn = max_int(wn, dc_utf8_width(me->name));
+        wv = max_int(wv, dc_utf8_width(val));
+        wp = max_int(wp, dc_utf8_width(pc));
         continue;
       }
       fputs("  ", f);
-      dc_rep_put_padded(f, me->name, wn, 0);
+      dc_utf8_pad(f, me->name, wn, 0);
       fputs("  ", f);
-      dc_rep_put_padded(f, val, wv, 1);
+      dc_utf8_pad(f, val, wv, 1);
       fputs("  ", f);
-      dc_rep_put_padded(f, pc, wp, 1);
+      dc_utf8_pad(f, pc, wp, 1);
       fputc('\n', f);
     }
   }

@@ -16,7 +16,7 @@ void dc_rep_text_sparklines(FILE *f, const dc_result *r, int a, int b) {
   int cols[SPARK_COLS], nc = dc_rc_table_columns(r, cols, SPARK_COLS), n = b - a + 1, wn = 0;
   if (!nc || n < 2) return;
   for (int c = 0; c < nc; c++) {
-    int w = dc_rep_text_width(r->metrics[cols[c]].name);
+    int w = dc_utf8_width(r->metrics[cols[c]].name);
     if (w > wn) wn = w;
   }
   fprintf(f, "\nTrends %d-%d\n", a, b);
@@ -29,10 +29,10 @@ void dc_rep_text_sparklines(FILE *f, const dc_result *r, int a, int b) {
     dc_chart_buf line = {0};
     dc_chart_sparkline(&line, v + (a - r->y0), n, n < SPARK_WIDTH ? n : SPARK_WIDTH);
     char first[128], last[128];
-    dc_rep_fmt_val(first, sizeof first, v[a - r->y0], &(dc_display){.scale = d.scale, .offset = d.offset}, 0);
-    dc_rep_fmt_val(last, sizeof last, v[b - r->y0], &d, 0);
+    dc_fmt_quantity(first, sizeof first, v[a - r->y0], &(dc_display){.scale = d.scale, .offset = d.offset}, 0);
+    dc_fmt_quantity(last, sizeof last, v[b - r->y0], &d, 0);
     fputs("  ", f);
-    dc_rep_put_padded(f, m->name, wn, 0);
+    dc_utf8_pad(f, m->name, wn, 0);
     fprintf(f, "  %s  %s → %s\n", line.data && !line.failed ? line.data : "", first, last);
     dc_chart_buf_free(&line);
   }

@@ -1,0 +1,1 @@
+"$DECARB" check --no-color report_cjk_names.lua
