@@ -301,14 +301,9 @@ static int known_option(const char *opt) {
   return scale_known(opt);
 }
 
-/* --years A:B or one year. */
+/* --years A:B or one year (the parser decarb chart uses too). */
 static int years_option(check_args *ca, const char *val) {
-  int a0, a1, used = 0;
-  if (sscanf(val, "%d%n", &a0, &used) == 1 && val[used] == '\0') a1 = a0; /* one year */
-  else if (used = 0, sscanf(val, "%d:%d%n", &a0, &a1, &used) != 2 || val[used] != '\0' || a0 > a1)
-    return usage_fail("--years wants A:B with A <= B, such as 2020:2030, or one year, not '%s'", val);
-  ca->ro.y0 = a0;
-  ca->ro.y1 = a1;
+  if (dc_cmd_years(val, &ca->ro.y0, &ca->ro.y1)) return usage_fail(DC_CMD_YEARS_WANT, val);
   return 0;
 }
 
