@@ -314,6 +314,17 @@ int dc_plan__new_sector(dc_plan *p, const char *name, const char *source, const 
   return (int)p->nsec++;
 }
 
+/* 1 when d is a rate of exactly one greenhouse gas (CO2, CH4 or N2O) */
+static int one_gas(dc_dims d) {
+  int g = d.e[DC_DIM_CO2] + d.e[DC_DIM_CH4] + d.e[DC_DIM_N2O];
+  d.e[DC_DIM_CO2] = d.e[DC_DIM_CH4] = d.e[DC_DIM_N2O] = 0;
+  d.e[DC_DIM_TIME]++;
+  return g == 1 && dc_dims_none(d);
+}
+static const char *gas_name(dc_dims d) {
+  return d.e[DC_DIM_CH4] ? "CH4" : d.e[DC_DIM_N2O] ? "N2O" : "CO2";
+}
+
 int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
                    const dc_display *disp, const char *source) {
   if (dc_plan__check_idle(p)) return -1;
@@ -321,6 +332,11 @@ int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims
   if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
   int si, g = dc_plan__gas_sector(p, name, bau, dims, disp, source, &si);
   if (g) return g < 0 ? -1 : si;
+  if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims) && one_gas(dims) && one_gas(p->emis_dims))
+    return dc_plan__fail(p, "sector '%s' emits %s but the first sector '%s' emits %s, and plan '%s' names no "
+                            "GWP set, so their emissions cannot be added as CO2e: give gwp = \"AR6\" "
+                            "(or \"AR5\", \"AR4\") on the plan", name, gas_name(dims), p->sec[0].name,
+                         gas_name(p->emis_dims), p->name);
   if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims))
     return dc_plan__fail(p, "sector '%s': its emissions have other units than the first sector '%s' "
                    "(give every sector's emissions in the same kind of unit, e.g. tCO2e/yr)",

@@ -73,7 +73,13 @@ static int emetric(dc_plan *p, int which, const char *name, dc_dims dims, const 
  * plan uses energy (with_energy), primary ones with a method. */
 static int ensure_metrics(dc_plan *p, int with_energy) {
   p->have_energy = 1;
-  const dc_display *ed = p->have_energy_disp ? &p->energy_disp : NULL;
+  if (!p->have_energy_disp && !p->energy_disp.label[0]) {
+    /* until an amount says otherwise, energy shows in tce/yr, not in W */
+    dc_unit u;
+    dc_units_error ue;
+    if (dc_units_parse_display("tce/yr", &u, &p->energy_disp, &ue)) memset(&p->energy_disp, 0, sizeof p->energy_disp);
+  }
+  const dc_display *ed = &p->energy_disp;
   dc_display gas;
   memset(&gas, 0, sizeof gas);
   if (emetric(p, EO_CO2, "co2", CO2_RATE, &gas) ||
@@ -96,7 +102,7 @@ static int ensure_metrics(dc_plan *p, int with_energy) {
 static int fuel_metric(dc_plan *p, int fuel) {
   char name[80];
   snprintf(name, sizeof name, "energy:%s", dc_energy_fuel_at((size_t)fuel)->name);
-  return emetric(p, EO_FUEL + fuel, name, POWER_DIMS, p->have_energy_disp ? &p->energy_disp : NULL);
+  return emetric(p, EO_FUEL + fuel, name, POWER_DIMS, &p->energy_disp);
 }
 
 /* The first display of an energy amount becomes the energy metrics'. */

@@ -532,6 +532,10 @@ static void test_no_energy(void **st) {
   assert_true(dc_plan_sector(q, "landfill", konst(1), CH4, NULL, NULL) >= 0);
   eval_ok(q, DC_SCEN_PLAN);
   NEAR(val(q, DC_SCEN_PLAN, "emissions")[0], 1);
+  /* ... and CO2 next to it needs one */
+  assert_int_equal(dc_plan_sector(q, "boilers", konst(1), EMIS, NULL, NULL), -1);
+  contains(dc_plan_error(q), "sector 'boilers' emits CO2 but the first sector 'landfill' emits CH4, "
+                             "and plan 'ch4' names no GWP set");
   dc_plan_free(q);
   dc_plan_free(p);
 }
