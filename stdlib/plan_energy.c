@@ -12,18 +12,10 @@
 
 #define free(x) dc_plan__free(p, (x))
 
-static dc_dims dims_of(int l, int m, int t, int co2, int ch4, int n2o) {
-  dc_dims d = {{0}};
-  d.e[DC_DIM_LENGTH] = (int8_t)l;
-  d.e[DC_DIM_MASS] = (int8_t)m;
-  d.e[DC_DIM_TIME] = (int8_t)t;
-  d.e[DC_DIM_CO2] = (int8_t)co2;
-  d.e[DC_DIM_CH4] = (int8_t)ch4;
-  d.e[DC_DIM_N2O] = (int8_t)n2o;
-  return d;
-}
-#define POWER_DIMS dims_of(2, 1, -3, 0, 0, 0)
-#define CO2_RATE dims_of(0, 0, -1, 1, 0, 0)
+#define POWER_DIMS ((dc_dims){{[DC_DIM_LENGTH] = 2, [DC_DIM_MASS] = 1, [DC_DIM_TIME] = -3}})
+#define CO2_RATE ((dc_dims){{[DC_DIM_CO2] = 1, [DC_DIM_TIME] = -1}})
+#define CH4_RATE ((dc_dims){{[DC_DIM_CH4] = 1, [DC_DIM_TIME] = -1}})
+#define N2O_RATE ((dc_dims){{[DC_DIM_N2O] = 1, [DC_DIM_TIME] = -1}})
 
 void dc_plan__energy_init(dc_plan *p) {
   for (size_t i = 0; i < sizeof p->met_e / sizeof p->met_e[0]; i++) p->met_e[i] = -1;
@@ -83,8 +75,8 @@ static int ensure_metrics(dc_plan *p, int with_energy) {
   dc_display gas;
   memset(&gas, 0, sizeof gas);
   if (emetric(p, EO_CO2, "co2", CO2_RATE, &gas) ||
-      emetric(p, EO_CH4, "ch4", dims_of(0, 0, -1, 0, 1, 0), &gas) ||
-      emetric(p, EO_N2O, "n2o", dims_of(0, 0, -1, 0, 0, 1), &gas))
+      emetric(p, EO_CH4, "ch4", CH4_RATE, &gas) ||
+      emetric(p, EO_N2O, "n2o", N2O_RATE, &gas))
     return -1;
   if (!with_energy && p->met_e[EO_ENERGY] < 0) return 0;
   if (emetric(p, EO_ENERGY, "energy", POWER_DIMS, ed) ||
@@ -392,8 +384,8 @@ int dc_plan_sector_energy(dc_plan *p, const dc_plan_energy_sector *sp) {
 int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims dims,
                         const dc_display *disp, const char *source, int *si) {
   (void)disp;
-  const char *gas = dc_plan__dims_eq(dims, dims_of(0, 0, -1, 0, 1, 0))   ? "CH4"
-                    : dc_plan__dims_eq(dims, dims_of(0, 0, -1, 0, 0, 1)) ? "N2O"
+  const char *gas = dc_plan__dims_eq(dims, CH4_RATE)   ? "CH4"
+                    : dc_plan__dims_eq(dims, N2O_RATE) ? "N2O"
                                                                          : NULL;
   if (!gas) return 0;
   /* a plan of one gas without a GWP set stays as it was: its emissions are

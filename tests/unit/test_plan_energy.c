@@ -444,6 +444,15 @@ static void test_errors(void **st) {
   /* unknown fuel */
   assert_int_equal(esector(p, "a", "peat", tce(1), NULL, 0, NULL, 0), -1);
   contains(dc_plan_error(p), "sector 'a': unknown fuel 'peat'; known: coal, oil, natural_gas");
+  /* the plan's error is the cores' dc_err, and so is the energy core's */
+  assert_int_equal(dc_plan_err(p)->code, DC_ERR_INPUT);
+  assert_ptr_equal(dc_plan_err(p)->msg, dc_plan_error(p));
+  dc_energy_error ee;
+  assert_int_equal(dc_energy_fuel_find("peat", &ee), -1);
+  assert_int_equal(ee.err.code, DC_ERR_INPUT);
+  assert_int_equal(ee.code, DC_ENERGY_E_FUEL);
+  contains(ee.err.msg, "unknown fuel 'peat'");
+  assert_ptr_equal(ee.msg, ee.err.msg);
   /* a fuel in MW */
   dc_plan_fuel_use u = {"coal", konst(1e6), POWER, "MW", NULL};
   dc_plan_energy_sector s;
