@@ -640,12 +640,12 @@ static int account(dc_plan *p, escr_t *es) {
   return 0;
 }
 
-/* the CO2 of net imports: the total's part in no spec sector */
-static double imports_co2(const escr_t *es, size_t i) {
-  size_t n = es->spec.n;
-  double c = es->out.co2[i];
-  for (size_t j = 0; j < es->spec.nsec; j++) c -= es->sector_co2[j * n + i];
-  return c;
+/* the CO2 of net imports with a power sector (M x grid when M > 0; the
+ * core adds the same to its co2): computed, not taken as the total less
+ * the sectors, whose rounding would leave a negative residue */
+static double imports_co2(const dc_plan *p, const escr_t *es, size_t i) {
+  double m = es->out.imports[i];
+  return p->npower && p->grid && m > 0 ? m * p->grid[i] : 0;
 }
 
 int dc_plan__energy_bau(dc_plan *p) {
@@ -660,7 +660,7 @@ int dc_plan__energy_bau(dc_plan *p) {
   for (size_t k = 0; k < p->nsec; k++) {
     sector_t *s = &p->sec[k];
     if (s->imports)
-      for (size_t i = 0; i < n; i++) s->bau[i] = imports_co2(&es, i);
+      for (size_t i = 0; i < n; i++) s->bau[i] = imports_co2(p, &es, i);
     else if (s->energy)
       memcpy(s->bau, es.out.sector_co2e + (size_t)es.secmap[k] * n, n * sizeof(double));
   }
@@ -738,7 +738,7 @@ int dc_plan__energy_eval(dc_plan *p, int si, double *mv) {
     if (!sec->energy) continue;
     double *v = mv + (size_t)sec->metric * n;
     const double *c = sec->imports ? NULL : es.out.sector_co2e + (size_t)es.secmap[k] * n;
-    for (size_t i = 0; i < n; i++) v[i] += (c ? c[i] : imports_co2(&es, i)) - sec->bau[i];
+    for (size_t i = 0; i < n; i++) v[i] += (c ? c[i] : imports_co2(p, &es, i)) - sec->bau[i];
   }
   for (size_t j = 0; j < es.spec.nmea; j++)
     memcpy(s->abate + (size_t)es.meamap[j] * n, es.out.measure_co2 + j * n, n * sizeof(double));
