@@ -49,6 +49,9 @@ dc_plan_fast *dc_plan_fast_new(dc_plan *p, int s, const dc_plan_slot *slots, siz
   if (s < 0 || (size_t)s >= p->nscen || p->scen[s].evaluated != 2 || !n) return NULL;
   const scen_t *sc = &p->scen[s];
   if (sc->amet < p->nmet || sc->ameas < p->nmea || sc->atar < p->ntar) return NULL;
+  /* energy accounting makes sectors and metrics of its own from every
+     measure (plan_energy.c): such a plan takes the full evaluation */
+  if (p->have_energy) return NULL;
   for (size_t k = DC_MET_NBUILTIN; k < p->nmet; k++)
     if (p->met[k].kind == MK_FN) return NULL; /* a function may read anything */
   for (size_t m = 0; m < p->nmea; m++)
