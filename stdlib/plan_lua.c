@@ -563,7 +563,8 @@ int dc_plan_lua__scenario(lua_State *L, int ud, int idx) {
 /* ===================================================================== */
 
 static int plan_new(lua_State *L) {
-  static const char *const fields[] = {"region", "years", "source", NULL};
+  static const char *const fields[] = {"region", "years", "source", "primary", "gwp", "grid", "heat_factor",
+                                       "imports", "imports_nonfossil", "factors", NULL}; /* energy: plan_lua_energy.c */
   luaL_checktype(L, 1, LUA_TTABLE);
   raw_copy(L, 1);
   const char *ex = "plan{ \"My city\", years = {2020, 2035} }";
@@ -582,6 +583,7 @@ static int plan_new(lua_State *L) {
   if (!u->p) return dc_lua_memerror(L);
   if (dc_plan_set_info(u->p, opt_string(L, 1, "region", "plan"), opt_string(L, 1, "source", "plan")))
     core_fail(L, u->p);
+  dc_plan_lua__energy_plan(L, u->p, 1);
   dc_unit yr;
   dc_units_error err;
   if (dc_units_parse("yr", &yr, &err) == 0) dc_plan_set_year_seconds(u->p, yr.scale);
@@ -637,9 +639,11 @@ static dc_plan *ctor_args(lua_State *L, const char *what, const char *example,
 }
 
 static int plan_sector(lua_State *L) {
-  static const char *const fields[] = {"emissions", "activity", "factor", "source", NULL};
+  static const char *const fields[] = {"emissions", "activity", "factor", "source", "energy", "intensity",
+                                       "power", "grid", "gas", NULL};
   const char *name;
   dc_plan *p = ctor_args(L, "p:sector", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }", fields, &name);
+  if (dc_plan_lua__energy_sector(L, p, 2, name, opt_string(L, 2, "source", name)) >= 0) return lua_settop(L, 1), 1;
   double e[MAXYEARS], act[MAXYEARS], fac[MAXYEARS];
   dc_dims d, da, df;
   dc_display disp;
@@ -680,7 +684,7 @@ static int plan_sector(lua_State *L) {
 }
 
 static int plan_capacity(lua_State *L) {
-  static const char *const fields[] = {"capacity", "hours", "source", NULL};
+  static const char *const fields[] = {"capacity", "hours", "source", "fossil", NULL};
   const char *name;
   dc_plan *p = ctor_args(L, "p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", fields, &name);
   int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p), n = y1 - y0 + 1;
@@ -740,6 +744,7 @@ static int plan_capacity(lua_State *L) {
   int has_h = get_series_u(L, 2, "hours", p, hours, &hd, NULL, name, &pu, DC_FIELD_HOURS, 0);
   int ti = dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name));
   if (ti < 0) core_fail(L, p);
+  dc_plan_lua__energy_capacity(L, p, 2, name);
   add_pending(L, p, &pu, DC_OBJ_TECH, ti);
   lua_settop(L, 1);
   return 1;
@@ -796,7 +801,7 @@ static int plan_metric(lua_State *L) {
 
 static const char *const measure_fields[] = {"sector", "abates", "saves", "factor", "adds", "hours",
                                              "displaces", "year", "start", "full", "stop", "source",
-                                             NULL};
+                                             "fuel", "switch", NULL};
 
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -825,6 +830,8 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
     if (m.start != DC_PLAN_NOYEAR) dc_lua_error(L, "measure '%s': give year = or start =, not both", name);
     m.start = year;
   }
+  int er = dc_plan_lua__energy_measure(L, ud, t, &m); /* saves = with fuel =, switch = */
+  if (er >= 0) return add_pending(L, p, pu, DC_OBJ_MEASURE, er), lua_pop(L, 1), er;
   int kinds = 0;
   for (const char *const *k = (const char *const[]){"abates", "saves", "adds", NULL}; *k; k++) {
     lua_getfield(L, t, *k);
