@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "dist.h"
+#include "energy.h"
 #include "units.h"
 
 typedef struct dc_plan dc_plan;
@@ -29,6 +30,11 @@ enum {
   DC_MET_GENERATION,    /* "generation": total of hours x capacity */
   DC_MET_NBUILTIN
 };
+/* With energy accounting (dc_plan_set_energy / dc_plan_sector_energy) the
+ * plan also has the metrics "energy", "electricity", "coal",
+ * "primary_energy" and "nonfossil_share" (only with a primary method),
+ * "co2", "ch4", "n2o", and "energy:FUEL" for each fuel a sector names: find
+ * them with dc_plan_find_metric (docs/energy.md, "Metric names"). */
 
 /* ---- measures ---- */
 enum dc_measure_kind {
@@ -36,7 +42,15 @@ enum dc_measure_kind {
   DC_MEASURE_SAVES,  /* amount = energy saved, factor = emissions per energy */
   DC_MEASURE_ADDS,   /* capacity additions; factor (optional) = displaced
                         emissions per unit of generation */
-  DC_MEASURE_FN      /* a callback gives the abatement of a year (slow) */
+  DC_MEASURE_FN,     /* a callback gives the abatement of a year (slow) */
+  /* energy measures (issue 15, docs/energy.md): in a sector given by
+     dc_plan_sector_energy; their wedge is the CO2 they avoid through the
+     fuels' factors, the grid and the heat factor */
+  DC_MEASURE_ENERGY_SAVES, /* amount = energy saved per year (J/s, an energy
+                              per time) of fuel `fuel`, x the ramp */
+  DC_MEASURE_SWITCH        /* share x ramp of the sector's BAU use of fuel
+                              `from` moves to `to`; efficiency R: R J of
+                              `from` are replaced by 1 J of `to` */
 };
 
 #define DC_PLAN_NOYEAR (-2147483647 - 1)
@@ -64,6 +78,16 @@ typedef struct dc_plan_measure_spec {
   int fnref;           /* FN: handed back to the callback */
   int scenario;        /* -1: a measure of the plan; else the scenario that
                           adds it (only that scenario runs it) */
+  /* ENERGY_SAVES: the fuel saved (a name dc_energy_fuel_find knows:
+     "coal", "natural gas", "electricity", "lignite", ...); amount and
+     amount_dims as for SAVES (an energy per time), amount_label the unit
+     as written ("万tce/yr"; NULL or "": not checked for "MW") */
+  const char *fuel;
+  const char *amount_label;
+  /* SWITCH: fuel names; share a fraction 0 < share <= 1 (of the sector's
+     BAU use of `from`); efficiency > 0 (0 here means 1) */
+  const char *from, *to;
+  double share, efficiency;
 } dc_plan_measure_spec;
 
 /* ---- targets ---- */
@@ -191,7 +215,10 @@ int dc_plan_set_info(dc_plan *p, const char *region, const char *source);
 void dc_plan_set_year_seconds(dc_plan *p, double s);
 
 /* Each returns the new index (metric index for metrics) or -1. Series are
- * y0..y1 SI values, copied. */
+ * y0..y1 SI values, copied. dc_plan_sector: with the plan's gwp set
+ * (dc_plan_set_energy), a sector in CH4 or N2O per time is a sector of that
+ * gas, counted as CO2e through the set (without gwp, such a sector among CO2
+ * sectors is an error that says to name one). */
 int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
                    const dc_display *disp, const char *source);
 /* Sector si's emissions are activity x factor (both y0..y1, SI): kept, so
@@ -212,6 +239,90 @@ int dc_plan_metric_set_unit(dc_plan *p, int metric, dc_dims dims, const dc_displ
  * which has no year before it. Same units and display as `of`. */
 int dc_plan_metric_diff(dc_plan *p, const char *name, const char *of, const char *source);
 int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *spec);
+
+/* ---- energy accounting (issue 15; semantics: docs/energy.md) ----
+ * A plan with none of these calls is evaluated exactly as before. Every
+ * series is y0..y1 SI (copied); every name of a fuel is looked up with
+ * dc_energy_fuel_find; every failure is -1 with dc_plan_error set to a
+ * sentence without location (the binding adds the script's file:line). */
+
+/* The plan-wide energy options (plan{ primary =, gwp =, grid =, ... }).
+ * Call it before the first sector (the binding does, in plan{}); a second
+ * call replaces every option. A NULL series is "not given". */
+typedef struct dc_plan_energy_opts {
+  const double *grid;             /* CO2 per J of electricity (kgCO2/J) */
+  dc_dims grid_dims;              /* checked: CO2 per energy */
+  const double *heat_factor;      /* CO2 per J of purchased heat */
+  dc_dims heat_factor_dims;
+  const double *imports;          /* net electricity imports, J/s (NULL:
+                                     demand - local generation) */
+  dc_dims imports_dims;           /* checked: energy per time */
+  const char *imports_label;      /* unit as written, for the "MW" check, or NULL */
+  const double *imports_nonfossil; /* fraction of imports that is non-fossil
+                                     (NULL: 0), dimensionless */
+  enum dc_primary_method primary; /* DC_PRIMARY_NONE: no method named (then
+                                     primary_energy and nonfossil_share are
+                                     not metrics; a target on them fails) */
+  const char *gwp;                /* "AR6", "AR5", ... or NULL; checked with
+                                     dc_energy_gwp. With a set, `emissions`
+                                     is CO2e of every gas */
+  const char *const *factor_fuels; /* the plan's own CO2 factor of a fuel: */
+  const double *const *factors;   /* nfactors names and series (kgCO2/J) */
+  const dc_dims *factor_dims;     /* each checked: CO2 per energy */
+  size_t nfactors;
+  const dc_display *energy_disp;  /* how the energy metrics show ("万tce/yr"),
+                                     or NULL: the first sector's first fuel's */
+} dc_plan_energy_opts;
+int dc_plan_set_energy(dc_plan *p, const dc_plan_energy_opts *o);
+
+/* One fuel of an energy sector: an energy per year. */
+typedef struct dc_plan_fuel_use {
+  const char *fuel;        /* fuel name (unknown: an error listing the known) */
+  const double *v;         /* J/s per year; with the sector's activity: the
+                              intensity, energy per unit of activity */
+  dc_dims dims;            /* energy per time (or per unit of activity) */
+  const char *label;       /* unit as written ("万tce/yr"), for the check
+                              that it is not a power ("MW"); may be NULL */
+  const dc_display *disp;  /* how it shows; may be NULL */
+} dc_plan_fuel_use;
+
+/* Another gas of a sector (process CO2, CH4, N2O, an F-gas). */
+typedef struct dc_plan_gas {
+  const char *gas;         /* "CO2", "CH4", "N2O", "SF6", "HFC-134a", ... */
+  const double *v;         /* kg of that gas per s, per year */
+  dc_dims dims;            /* CH4 / N2O / CO2 per time; an F-gas: mass per time */
+} dc_plan_gas;
+
+typedef struct dc_plan_energy_sector {
+  const char *name;
+  const char *source;      /* may be NULL */
+  const dc_plan_fuel_use *uses; /* BAU use by fuel, each fuel once */
+  size_t nuse;
+  const double *activity;  /* NULL, or the activity (uses are intensities:
+                              use = activity x intensity; kept, so that
+                              DC_FIELD_ACTIVITY can vary it) */
+  dc_dims activity_dims;
+  const dc_plan_gas *gases;
+  size_t ngas;
+  const double *grid;      /* this sector's grid factor (kgCO2/J) or NULL */
+  dc_dims grid_dims;
+  int power;               /* 1: a power sector (only fuels its plants burn) */
+  const dc_display *emis_disp; /* how its emissions show, or NULL: the plan's
+                              (tCO2/yr, or tCO2e/yr with a GWP set, when it
+                              is the first sector) */
+} dc_plan_energy_sector;
+/* A sector whose BAU emissions are computed from its energy use (and its
+ * other gases). Its metric (the sector's emissions after measures) is in
+ * the plan's emission units, which must be CO2 (or CO2e) per time. Returns
+ * the sector index or -1. A sector with only gases and no use is a sector
+ * of other gases (a CH4 sector needs the plan's gwp). */
+int dc_plan_sector_energy(dc_plan *p, const dc_plan_energy_sector *spec);
+
+/* Whether technology `tech` (of dc_plan_capacity) is fossil: v = 1 fossil,
+ * 0 non-fossil. Without a call the name decides (dc_energy_tech_nonfossil);
+ * a name that says neither is an error when the plan has a primary method.
+ * 0 or -1. */
+int dc_plan_capacity_fossil(dc_plan *p, const char *tech, int v);
 int dc_plan_target(dc_plan *p, const dc_plan_target_spec *spec);
 int dc_plan_scenario(dc_plan *p, const char *name);
 /* Scenario s runs without measure m. */
@@ -237,7 +348,10 @@ enum dc_field {
   DC_FIELD_HOURS,     /* measure: hours of adds #sub; technology: its hours */
   DC_FIELD_EMISSIONS, /* sector: BAU emissions */
   DC_FIELD_ACTIVITY,  /* sector: activity = (emissions = activity x factor) */
-  DC_FIELD_CAPACITY   /* technology: its capacity */
+  DC_FIELD_CAPACITY,  /* technology: its capacity */
+  DC_FIELD_SHARE,     /* measure: a switch's share (a constant fraction, x) */
+  DC_FIELD_ENERGY     /* energy sector: the use of its fuel #sub (in the
+                         order dc_plan_sector_energy was given them) */
 };
 /* Which value: a field of measure, sector or technology `index`; sub is
  * the position in a measure's adds (sorted by technology name), else 0. */

@@ -240,7 +240,7 @@ double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *sl, int y) {
 
 size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *sl, char *buf, size_t size) {
   static const char *const fnames[] = {"start", "full", "stop", "scale", "amount", "factor", "adds",
-                                       "hours", "emissions", "activity", "capacity"};
+                                       "hours", "emissions", "activity", "capacity", "share", "energy"};
   const char *fn = (unsigned)sl->field < sizeof fnames / sizeof *fnames ? fnames[sl->field] : "?";
   if (sl->obj == DC_OBJ_MEASURE && sl->index >= 0 && (size_t)sl->index < p->nmea) {
     const measure_t *m = &p->mea[sl->index];
@@ -493,6 +493,9 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     case DC_MEASURE_ABATES:
     case DC_MEASURE_SAVES:
       break;
+    case DC_MEASURE_ENERGY_SAVES: /* the energy pass (plan_energy.c) writes their wedges */
+    case DC_MEASURE_SWITCH:
+      continue;
     case DC_MEASURE_ADDS:
       memset(ab, 0, sizeof(double) * (size_t)n);
       for (size_t j = 0; j < m->nadds; j++) {
