@@ -129,9 +129,11 @@ static size_t fuel_keys(lua_State *L, int t, const char *what, fuel_key *out) {
     out[n].name = k;
     out[n].fuel = find_fuel(L, k, what);
     for (size_t j = 0; j < n; j++)
-      if (out[j].fuel == out[n].fuel)
+      if (out[j].fuel == out[n].fuel) {
+        int ab = strcmp(out[j].name, k) < 0; /* in a fixed order: the table's is not */
         dc_lua_error(L, "%s names the fuel '%s' twice ('%s' and '%s'): give each fuel once", what,
-                     dc_energy_fuel_at((size_t)out[n].fuel)->name, out[j].name, k);
+                     dc_energy_fuel_at((size_t)out[n].fuel)->name, ab ? out[j].name : k, ab ? k : out[j].name);
+      }
     n++;
   }
   qsort(out, n, sizeof out[0], cmp_fuel);
@@ -423,8 +425,8 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
     lua_pop(L, 1);
     m->kind = DC_MEASURE_SWITCH;
   } else {
-    m->fuel = opt_str(L, t, "fuel", name);
     snprintf(what, sizeof what, "measure '%s'", name);
+    m->fuel = opt_str(L, t, "fuel", what);
     find_fuel(L, m->fuel, what);
     if (!has_field(L, t, "saves"))
       dc_lua_error(L, "measure '%s': fuel = goes with saves = S, the energy it saves a year (as saves = \"600 "
