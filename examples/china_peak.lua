@@ -108,7 +108,9 @@ p:target{ "non-fossil 25 % by 2030", metric = "nonfossil_share", at_least = "25 
 -- assumption: "strictly controlled" read as no more coal than in 2020 from 2025 on
 p:target{ "coal no higher than 2020", metric = "coal", at_most = "7600 万tce/yr", by = 2025,
           every_year_after = true, source = PEAK_PLAN .. " (as read here)" }
-p:target{ "CO2 peaks by 2030", metric = "co2", peak_by = 2030, source = PEAK_PLAN }
+-- "peaking before 2030": the peak year is 2029 at the latest, so no later
+-- year of the plan (2030) may exceed the highest CO2 up to 2029
+p:target{ "CO2 peaks before 2030", metric = "co2", peak_by = 2029, source = PEAK_PLAN }
 
 -- Expected (tests/unit/test_energy.c, test_china_peak_draft; docs/energy.md):
 --            2020          2025          2030
