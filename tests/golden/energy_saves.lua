@@ -30,3 +30,17 @@ print(r.name, r.met, string.format("value %.6f, bound %.6f tce/万yuan", r.value
 local i = p:series("primary_energy") / p:series("GDP")
 print(string.format("intensity (tce/万yuan): %.6f, %.6f, %.6f", i[2021]:value"tce/万yuan", i[2022]:value"tce/万yuan",
                     i[2023]:value"tce/万yuan"))
+
+-- saving electricity ("Saving electricity"): 1 TWh/yr of demand, nothing
+-- generated locally, so net imports = demand; 100 GWh saved from 2023 lowers
+-- primary energy by exactly 12,290 tce (calorific: 0.1229 kgce/kWh), and by
+-- the year's coal per kWh in the coal method (2021: 0.3025 x 1e9 kWh =
+-- 302,500 tce; 2023: 0.303 x 0.9e9 = 272,700); CO2 at 0.5306 kg/kWh
+for _, method in ipairs{ "calorific", "coal" } do
+  local e = plan{ "electricity " .. method, years = {2021, 2023}, primary = method, grid = "0.5306 kgCO2/kWh" }
+  e:sector{ "buildings", energy = { electricity = "1 TWh/yr" } }
+  e:measure{ "lighting", sector = "buildings", saves = "100 GWh/yr", fuel = "electricity", start = 2023 }
+  local function f(m, y, u) return string.format("%.3f", e:value(m, y):value(u)) end
+  print(method, "primary", f("primary_energy", 2021, "tce/yr"), f("primary_energy", 2023, "tce/yr"),
+        "energy", f("energy", 2023, "GWh/yr"), "co2", f("co2", 2021, "tCO2/yr"), f("co2", 2023, "tCO2/yr"))
+end
