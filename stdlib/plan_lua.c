@@ -742,9 +742,10 @@ static int plan_capacity(lua_State *L) {
     }
   }
   int has_h = get_series_u(L, 2, "hours", p, hours, &hd, NULL, name, &pu, DC_FIELD_HOURS, 0);
+  int fossil = dc_plan_lua__energy_fossil(L, 2, name); /* -1: not given */
   int ti = dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name));
   if (ti < 0) core_fail(L, p);
-  dc_plan_lua__energy_capacity(L, p, 2, name);
+  if (fossil >= 0 && dc_plan_capacity_fossil(p, name, fossil)) core_fail(L, p);
   add_pending(L, p, &pu, DC_OBJ_TECH, ti);
   lua_settop(L, 1);
   return 1;

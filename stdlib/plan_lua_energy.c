@@ -451,9 +451,8 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
 /* p:capacity{ ... }                                                      */
 /* ===================================================================== */
 
-void dc_plan_lua__energy_capacity(lua_State *L, dc_plan *p, int t, const char *name) {
+int dc_plan_lua__energy_fossil(lua_State *L, int t, const char *name) {
   char what[200];
   snprintf(what, sizeof what, "capacity '%s'", name);
-  int v = opt_bool(L, lua_absindex(L, t), "fossil", what);
-  if (v >= 0 && dc_plan_capacity_fossil(p, name, v)) fail(L, p);
+  return opt_bool(L, lua_absindex(L, t), "fossil", what);
 }

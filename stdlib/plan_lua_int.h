@@ -39,7 +39,8 @@ int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name
  * of m (whose name, sector, years and scenario are set) and adds it; its
  * index, or -1 when it is not a measure on energy. ud: the plan's index. */
 int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spec *m);
-/* p:capacity{}: fossil = true | false of technology `name` (added). */
-void dc_plan_lua__energy_capacity(lua_State *L, dc_plan *p, int t, const char *name);
+/* p:capacity{}: its fossil = (read before the technology is added, so that
+ * a bad value adds nothing): 1, 0, or -1 when not given. */
+int dc_plan_lua__energy_fossil(lua_State *L, int t, const char *name);
 
 #endif
