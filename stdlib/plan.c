@@ -85,6 +85,9 @@ static double *dupser(dc_plan *p, const double *v) {
   return d;
 }
 
+char *dc_plan__dupstr(dc_plan *p, const char *s) { return dupstr(p, s); }
+double *dc_plan__dupser(dc_plan *p, const double *v) { return dupser(p, v); }
+
 /* Grows *arr (elements of size sz) to hold n+1 elements. */
 static int grow(dc_plan *p, void **arr, size_t *cap, size_t n, size_t sz) {
   assert(n <= *cap);
@@ -141,6 +144,11 @@ static int add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref,
   return (int)p->nmet++;
 }
 
+int dc_plan__add_metric(dc_plan *p, const char *name, enum metric_kind k, int ref, dc_dims dims,
+                        const dc_display *disp, const char *source) {
+  return add_metric(p, name, k, ref, dims, disp, source);
+}
+
 static void free_measure(dc_plan *p, measure_t *m) {
   free(m->name); free(m->source); free(m->amount); free(m->factor); free(m->w); free(m->base);
   for (size_t j = 0; j < m->nadds; j++) { free(m->adds[j].amount); free(m->adds[j].hours); }
@@ -169,6 +177,7 @@ dc_plan *dc_plan_new_alloc(const char *name, int y0, int y1, dc_plan_allocf f, v
   p->n = y1 - y0 + 1;
   p->year_s = 365.0 * 86400.0;
   p->share_disp.scale = 0.01;
+  dc_plan__energy_init(p);
   snprintf(p->share_disp.label, sizeof p->share_disp.label, "%%");
   static const char *const builtin[DC_MET_NBUILTIN] = {"emissions", "bau_emissions",
                                                         "abatement", "capacity",
@@ -207,9 +216,13 @@ int dc_plan__check_idle(dc_plan *p) {
 void dc_plan_free(dc_plan *p) {
   if (!p) return;
   for (size_t i = 0; i < p->nsec; i++) {
-    free(p->sec[i].name); free(p->sec[i].source); free(p->sec[i].bau);
-    free(p->sec[i].act); free(p->sec[i].fac);
+    sector_t *s = &p->sec[i];
+    free(s->name); free(s->source); free(s->bau); free(s->act); free(s->fac); free(s->grid);
+    for (size_t j = 0; j < s->nuse; j++) { free(s->use[j].v); free(s->use[j].inten); }
+    for (size_t j = 0; j < s->ngas; j++) free(s->gas[j].v);
+    free(s->use); free(s->gas);
   }
+  dc_plan__energy_free(p);
   for (size_t i = 0; i < p->ninp; i++) free((char *)p->inp[i].group);
   free(p->inp);
   for (size_t i = 0; i < p->ntech; i++) {
@@ -258,15 +271,9 @@ void dc_plan__invalidate(dc_plan *p) {
   for (size_t i = 0; i < p->nscen; i++) p->scen[i].evaluated = 0;
 }
 
-int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
-                   const dc_display *disp, const char *source) {
-  if (dc_plan__check_idle(p)) return -1;
-  if (!name || !*name) return dc_plan__fail(p, "a sector needs a name");
-  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
-  if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims))
-    return dc_plan__fail(p, "sector '%s': its emissions have other units than the first sector '%s' "
-                   "(give every sector's emissions in the same kind of unit, e.g. tCO2e/yr)",
-                name, p->sec[0].name);
+/* The plan's emission units become dims (the first sector), or a later
+ * sector's CO2e display makes them CO2e. */
+static void set_emis_units(dc_plan *p, dc_dims dims, const dc_display *disp) {
   if (!p->have_emis) {
     p->have_emis = 1;
     p->emis_dims = dims;
@@ -282,23 +289,62 @@ int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims
     if (!dc_units_label_co2e(p->emis_disp.label, sizeof p->emis_disp.label)) p->emis_disp.label[0] = '\0';
     for (int i = DC_MET_EMISSIONS; i <= DC_MET_ABATEMENT; i++) p->met[i].disp = p->emis_disp;
   }
+}
+
+int dc_plan__new_sector(dc_plan *p, const char *name, const char *source, const dc_display *disp) {
   if (GROW(p, sec, nsec, csec)) return dc_plan__fail(p, "out of memory");
   sector_t *s = &p->sec[p->nsec];
+  memset(s, 0, sizeof *s);
   s->name = dupstr(p, name);
   s->source = dupstr(p, source);
-  s->bau = dupser(p, bau);
-  if (!s->name || !s->bau) {
+  s->bau = pcalloc(p, (size_t)p->n, sizeof(double));
+  if (!s->name || !s->bau || (source && !s->source)) {
     free(s->name); free(s->source); free(s->bau);
+    memset(s, 0, sizeof *s);
     return dc_plan__fail(p, "out of memory");
   }
-  int mi = add_metric(p, name, MK_SECTOR, (int)p->nsec, dims, disp, source);
+  int mi = add_metric(p, name, MK_SECTOR, (int)p->nsec, p->emis_dims, disp, source);
   if (mi < 0) {
     free(s->name); free(s->source); free(s->bau);
+    memset(s, 0, sizeof *s);
     return -1;
   }
   s->metric = mi;
   dc_plan__invalidate(p);
   return (int)p->nsec++;
+}
+
+/* 1 when d is a rate of exactly one greenhouse gas (CO2, CH4 or N2O) */
+static int one_gas(dc_dims d) {
+  int g = d.e[DC_DIM_CO2] + d.e[DC_DIM_CH4] + d.e[DC_DIM_N2O];
+  d.e[DC_DIM_CO2] = d.e[DC_DIM_CH4] = d.e[DC_DIM_N2O] = 0;
+  d.e[DC_DIM_TIME]++;
+  return g == 1 && dc_dims_none(d);
+}
+static const char *gas_name(dc_dims d) {
+  return d.e[DC_DIM_CH4] ? "CH4" : d.e[DC_DIM_N2O] ? "N2O" : "CO2";
+}
+
+int dc_plan_sector(dc_plan *p, const char *name, const double *bau, dc_dims dims,
+                   const dc_display *disp, const char *source) {
+  if (dc_plan__check_idle(p)) return -1;
+  if (!name || !*name) return dc_plan__fail(p, "a sector needs a name");
+  if (name_taken(p, name)) return dc_plan__fail(p, "the name '%s' is already used in this plan", name);
+  int si, g = dc_plan__gas_sector(p, name, bau, dims, disp, source, &si);
+  if (g) return g < 0 ? -1 : si;
+  if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims) && one_gas(dims) && one_gas(p->emis_dims))
+    return dc_plan__fail(p, "sector '%s' emits %s but the first sector '%s' emits %s, and plan '%s' names no "
+                            "GWP set, so their emissions cannot be added as CO2e: give gwp = \"AR6\" "
+                            "(or \"AR5\", \"AR4\") on the plan", name, gas_name(dims), p->sec[0].name,
+                         gas_name(p->emis_dims), p->name);
+  if (p->have_emis && !dc_plan__dims_eq(dims, p->emis_dims))
+    return dc_plan__fail(p, "sector '%s': its emissions have other units than the first sector '%s' "
+                   "(give every sector's emissions in the same kind of unit, e.g. tCO2e/yr)",
+                name, p->sec[0].name);
+  set_emis_units(p, dims, disp);
+  si = dc_plan__new_sector(p, name, source, disp);
+  if (si >= 0) memcpy(p->sec[si].bau, bau, sizeof(double) * (size_t)p->n);
+  return si;
 }
 
 int dc_plan_sector_parts(dc_plan *p, int si, const double *act, dc_dims adims, const double *fac,
@@ -372,6 +418,8 @@ int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims di
   t->hours = hours ? dupser(p, hours) : NULL;
   t->dims = dims;
   t->hdims = hdims;
+  int nf = dc_energy_tech_nonfossil(tech);
+  t->fossil = nf == 1 ? 0 : nf == 0 ? 1 : -1;
   if (!t->name || !t->cap || (hours && !t->hours)) goto oom;
   t->metric = add_metric(p, tech, MK_TECH, (int)p->ntech, dims, disp, source);
   if (t->metric < 0) goto oom;
@@ -379,6 +427,7 @@ int dc_plan_capacity(dc_plan *p, const char *tech, const double *cap, dc_dims di
                              source);
   if (t->gen_metric < 0) goto oom;
   p->met[t->gen_metric].dims_known = hours != NULL;
+  p->ebau_ok = 0; /* generation sets the imports of an energy plan */
   dc_plan__invalidate(p);
   return (int)p->ntech++;
 oom:
@@ -469,9 +518,10 @@ static const char *list_names(const dc_plan *p, int sectors, char *buf, size_t s
   return buf;
 }
 
-int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
+/* dc_plan_measure, part 1: the name, scenario, sector and years. The
+ * sector's index to *sector (-1: the plan's total). 0 or -1. */
+static int measure_where(dc_plan *p, const dc_plan_measure_spec *sp, int *sector) {
   char names[200];
-  if (dc_plan__check_idle(p)) return -1;
   const char *nm = sp->name;
   if (!nm || !*nm) return dc_plan__fail(p, "a measure needs a name");
   if (sp->scenario >= (int)p->nscen || sp->scenario == DC_SCEN_BAU ||
@@ -479,10 +529,10 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
     return dc_plan__fail(p, "measure '%s': no such scenario", nm);
   if (dc_plan__find(p, DC_PK_MEASURE, sp->scenario, nm) >= 0)
     return dc_plan__fail(p, "measure '%s' is defined twice", nm);
-  int sector = -1;
+  *sector = -1;
   if (sp->sector) {
-    sector = find_sector(p, sp->sector);
-    if (sector < 0)
+    *sector = find_sector(p, sp->sector);
+    if (*sector < 0)
       return dc_plan__fail(p, "measure '%s': unknown sector '%s' (sectors: %s)", nm, sp->sector,
                   list_names(p, 1, names, sizeof names));
   }
@@ -496,8 +546,48 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
   }
   if (stop != DC_PLAN_NOYEAR && (stop < (start == DC_PLAN_NOYEAR ? p->y0 : start) || stop > p->y1))
     return dc_plan__fail(p, "measure '%s': stop = %d must lie between its start and %d", nm, stop, p->y1);
+  return 0;
+}
 
-  /* units: what the measure abates must be in the plan's emission units */
+/* dc_plan_measure, part 2 for ADDS: each technology exists and its units
+ * fit; *ab gets the units of what the displaced generation abates. */
+static int measure_adds_units(dc_plan *p, const dc_plan_measure_spec *sp, dc_dims *ab) {
+  char names[200];
+  const char *nm = sp->name;
+  if (!sp->nadds) return dc_plan__fail(p, "measure '%s': adds names no technology", nm);
+  for (size_t j = 0; j < sp->nadds; j++) {
+    const dc_plan_add *a = &sp->adds[j];
+    int t = find_tech(p, a->tech);
+    if (t < 0)
+      return dc_plan__fail(p, "measure '%s': unknown technology '%s' (define it with p:capacity first; "
+                     "technologies: %s)", nm, a->tech, list_names(p, 0, names, sizeof names));
+    if (!dc_plan__dims_eq(a->dims, p->tech[t].dims))
+      return dc_plan__fail(p, "measure '%s': adds to '%s' in units other than its capacity (give a power, e.g. MW)",
+                  nm, a->tech);
+    const double *h = a->hours ? a->hours : p->tech[t].hours;
+    dc_dims hd = a->hours ? a->hours_dims : p->tech[t].hdims;
+    if (!h && sp->factor)
+      return dc_plan__fail(p, "measure '%s': displaces needs hours for '%s' (hours = \"1500 h/yr\")", nm, a->tech);
+    if (h) {
+      dc_dims gd, e;
+      if (dims_mul(a->dims, hd, &gd)) return dc_plan__fail(p, "measure '%s': bad hours", nm);
+      if (p->met[DC_MET_GENERATION].dims_known && !dc_plan__dims_eq(gd, p->met[DC_MET_GENERATION].dims))
+        return dc_plan__fail(p, "measure '%s': hours of '%s' have other units than the plan's other hours", nm, a->tech);
+      if (sp->factor) {
+        if (dims_mul(gd, sp->factor_dims, &e)) return dc_plan__fail(p, "measure '%s': bad units", nm);
+        if (j && !dc_plan__dims_eq(e, *ab)) return dc_plan__fail(p, "measure '%s': bad units", nm);
+        *ab = e;
+      }
+    }
+  }
+  return 0;
+}
+
+/* dc_plan_measure, part 2: what the measure abates must be in the plan's
+ * emission units (the energy kinds abate through the energy pass, which
+ * checks their own units). 0 or -1. */
+static int measure_units(dc_plan *p, const dc_plan_measure_spec *sp) {
+  const char *nm = sp->name;
   dc_dims ab = NODIMS;
   int abates = 1;
   switch (sp->kind) {
@@ -511,37 +601,15 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
     if (dims_mul(sp->amount_dims, sp->factor_dims, &ab)) return dc_plan__fail(p, "measure '%s': bad units", nm);
     break;
   case DC_MEASURE_ADDS:
-    if (!sp->nadds) return dc_plan__fail(p, "measure '%s': adds names no technology", nm);
     abates = sp->factor != NULL;
-    for (size_t j = 0; j < sp->nadds; j++) {
-      const dc_plan_add *a = &sp->adds[j];
-      int t = find_tech(p, a->tech);
-      if (t < 0)
-        return dc_plan__fail(p, "measure '%s': unknown technology '%s' (define it with p:capacity first; "
-                       "technologies: %s)", nm, a->tech, list_names(p, 0, names, sizeof names));
-      if (!dc_plan__dims_eq(a->dims, p->tech[t].dims))
-        return dc_plan__fail(p, "measure '%s': adds to '%s' in units other than its capacity (give a power, e.g. MW)",
-                    nm, a->tech);
-      const double *h = a->hours ? a->hours : p->tech[t].hours;
-      dc_dims hd = a->hours ? a->hours_dims : p->tech[t].hdims;
-      if (!h && sp->factor)
-        return dc_plan__fail(p, "measure '%s': displaces needs hours for '%s' (hours = \"1500 h/yr\")", nm, a->tech);
-      if (h) {
-        dc_dims gd, e;
-        if (dims_mul(a->dims, hd, &gd)) return dc_plan__fail(p, "measure '%s': bad hours", nm);
-        if (p->met[DC_MET_GENERATION].dims_known && !dc_plan__dims_eq(gd, p->met[DC_MET_GENERATION].dims))
-          return dc_plan__fail(p, "measure '%s': hours of '%s' have other units than the plan's other hours", nm, a->tech);
-        if (sp->factor) {
-          if (dims_mul(gd, sp->factor_dims, &e)) return dc_plan__fail(p, "measure '%s': bad units", nm);
-          if (j && !dc_plan__dims_eq(e, ab)) return dc_plan__fail(p, "measure '%s': bad units", nm);
-          ab = e;
-        }
-      }
-    }
+    if (measure_adds_units(p, sp, &ab)) return -1;
     break;
   case DC_MEASURE_FN:
     ab = p->emis_dims;
     break;
+  case DC_MEASURE_ENERGY_SAVES:
+  case DC_MEASURE_SWITCH:
+    return 0;
   default:
     return dc_plan__fail(p, "measure '%s': unknown kind", nm);
   }
@@ -553,49 +621,70 @@ int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
                      "(the sectors are in %s; a measure must abate emissions per year like them)",
                   nm, p->emis_disp.label[0] ? p->emis_disp.label : "their own units");
   }
+  return 0;
+}
 
+/* dc_plan_measure, part 3: copies the adds of sp into m. 0 or -1 (no memory). */
+static int measure_copy_adds(dc_plan *p, measure_t *m, const dc_plan_measure_spec *sp) {
+  m->adds = pcalloc(p, sp->nadds, sizeof *m->adds);
+  if (!m->adds) return -1;
+  m->nadds = sp->nadds;
+  for (size_t j = 0; j < sp->nadds; j++) {
+    const dc_plan_add *a = &sp->adds[j];
+    int t = find_tech(p, a->tech);
+    m->adds[j].tech = t;
+    if (!(m->adds[j].amount = dupser(p, a->amount))) return -1;
+    if (a->hours && !(m->adds[j].hours = dupser(p, a->hours))) return -1;
+    m->adds[j].hdims = a->hours_dims;
+    if ((a->hours || p->tech[t].hours) && !p->met[DC_MET_GENERATION].dims_known) {
+      dc_dims gd;
+      dims_mul(a->dims, a->hours ? a->hours_dims : p->tech[t].hdims, &gd);
+      p->met[DC_MET_GENERATION].dims = gd;
+      p->met[DC_MET_GENERATION].dims_known = 1;
+    }
+    if (a->hours && !p->met[p->tech[t].gen_metric].dims_known) {
+      p->met[p->tech[t].gen_metric].dims = p->met[DC_MET_GENERATION].dims;
+      p->met[p->tech[t].gen_metric].dims_known = 1;
+    }
+  }
+  return 0;
+}
+
+int dc_plan_measure(dc_plan *p, const dc_plan_measure_spec *sp) {
+  if (dc_plan__check_idle(p)) return -1;
+  int sector = -1;
+  if (measure_where(p, sp, &sector) || measure_units(p, sp)) return -1;
+  measure_t e; /* the energy fields, checked before anything is kept */
+  memset(&e, 0, sizeof e);
+  e.name = (char *)sp->name;
+  e.sector = sector;
+  e.scenario = sp->scenario;
+  if (dc_plan__is_energy_kind(sp->kind) && dc_plan__energy_measure(p, &e, sp)) return -1;
   if (GROW(p, mea, nmea, cmea)) return dc_plan__fail(p, "out of memory");
   measure_t *m = &p->mea[p->nmea];
   memset(m, 0, sizeof *m);
-  m->name = dupstr(p, nm);
+  m->name = dupstr(p, sp->name);
   m->source = dupstr(p, sp->source);
   m->kind = sp->kind;
   m->sector = sector;
-  m->start = start;
-  m->full = full;
-  m->stop = stop;
+  m->start = sp->start;
+  m->full = sp->full;
+  m->stop = sp->stop;
   m->scenario = sp->scenario;
   m->fnref = sp->fnref;
   m->scale = 1;
   m->amount_dims = sp->amount_dims;
   m->factor_dims = sp->factor_dims;
+  m->fuel = e.fuel;
+  m->from = e.from;
+  m->to = e.to;
+  m->share = e.share;
+  m->efficiency = e.efficiency;
   m->ramp_dirty = m->base_dirty = 1;
   if (!m->name || (sp->source && !m->source)) goto oom;
   if (sp->amount && !(m->amount = dupser(p, sp->amount))) goto oom;
   if (sp->factor && !(m->factor = dupser(p, sp->factor))) goto oom;
-  if (sp->kind == DC_MEASURE_ADDS) {
-    m->adds = pcalloc(p, sp->nadds, sizeof *m->adds);
-    if (!m->adds) goto oom;
-    m->nadds = sp->nadds;
-    for (size_t j = 0; j < sp->nadds; j++) {
-      const dc_plan_add *a = &sp->adds[j];
-      int t = find_tech(p, a->tech);
-      m->adds[j].tech = t;
-      if (!(m->adds[j].amount = dupser(p, a->amount))) goto oom;
-      if (a->hours && !(m->adds[j].hours = dupser(p, a->hours))) goto oom;
-      m->adds[j].hdims = a->hours_dims;
-      if ((a->hours || p->tech[t].hours) && !p->met[DC_MET_GENERATION].dims_known) {
-        dc_dims gd;
-        dims_mul(a->dims, a->hours ? a->hours_dims : p->tech[t].hdims, &gd);
-        p->met[DC_MET_GENERATION].dims = gd;
-        p->met[DC_MET_GENERATION].dims_known = 1;
-      }
-      if (a->hours && !p->met[p->tech[t].gen_metric].dims_known) {
-        p->met[p->tech[t].gen_metric].dims = p->met[DC_MET_GENERATION].dims;
-        p->met[p->tech[t].gen_metric].dims_known = 1;
-      }
-    }
-  }
+  if (sp->kind == DC_MEASURE_ADDS && measure_copy_adds(p, m, sp)) goto oom;
   if (dc_plan__prepare(p, m)) goto oom;
   dc_plan__invalidate(p);
   return (int)p->nmea++;
@@ -651,6 +740,7 @@ const char *dc_plan__kind_name(const target_t *t) {
 
 static int metric_or_fail(dc_plan *p, const char *tname, const char *what, const char *name) {
   int mi = dc_plan_find_metric(p, name);
+  if (mi < 0 && dc_plan__energy_missing_metric(p, tname, name)) return -1;
   if (mi < 0) return dc_plan__fail(p, "target '%s': no metric '%s' in this plan (metrics are "
                              "\"emissions\", \"bau_emissions\", sectors, technologies, "
                              "\"capacity\", \"generation\" and those of p:metric; define "
@@ -659,6 +749,119 @@ static int metric_or_fail(dc_plan *p, const char *tname, const char *what, const
     return dc_plan__fail(p, "target '%s': %s '%s' has no values yet (%s)", tname, what, name,
                          no_values_hint(p, mi)), -1;
   return mi;
+}
+
+/* dc_plan_target, part 1: the metric judged, the per = denominator and the
+ * years; t's value dims and display follow. 0 or -1. */
+static int target_metric(dc_plan *p, const dc_plan_target_spec *sp, target_t *t, const char *mname) {
+  const char *nm = sp->name;
+  if ((t->metric = metric_or_fail(p, nm, "metric", mname)) < 0) return -1;
+  t->vdims = p->met[t->metric].dims;
+  t->vdisp = p->met[t->metric].disp;
+  if (sp->per) {
+    if (sp->share_of != DC_SHARE_NONE || sp->kind == DC_TARGET_BUDGET)
+      return dc_plan__fail(p, "target '%s': per = is for level, reduction, peak and BAU targets", nm);
+    if ((t->per = metric_or_fail(p, nm, "per", sp->per)) < 0) return -1;
+    if (dims_div(t->vdims, p->met[t->per].dims, &t->vdims)) return dc_plan__fail(p, "target '%s': bad units", nm);
+    memset(&t->vdisp, 0, sizeof t->vdisp);
+    t->vdisp.co2e = p->met[t->metric].disp.co2e; /* per capita CO2e is CO2e */
+  }
+  if (t->by == DC_PLAN_NOYEAR) return dc_plan__fail(p, "target '%s': give the year it is due (by = YEAR)", nm);
+  if (!dc_plan__year_ok(p, t->by))
+    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t->by, p->y0, p->y1);
+  if (t->from != DC_PLAN_NOYEAR && !dc_plan__year_ok(p, t->from))
+    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t->from, p->y0, p->y1);
+  return 0;
+}
+
+/* dc_plan_target, part 2 for shares: the parts (t->parts allocated, the
+ * caller frees it on failure). 0 or -1. */
+static int target_share(dc_plan *p, const dc_plan_target_spec *sp, target_t *t, const char *mname) {
+  const char *nm = sp->name;
+  if (sp->kind != DC_TARGET_AT_MOST && sp->kind != DC_TARGET_AT_LEAST)
+    return dc_plan__fail(p, "target '%s': a share needs at_least = or at_most =", nm);
+  if (!sp->nparts) return dc_plan__fail(p, "target '%s': share = names nothing", nm);
+  t->parts = pcalloc(p, sp->nparts, sizeof *t->parts);
+  if (!t->parts) return dc_plan__fail(p, "out of memory");
+  t->nparts = sp->nparts;
+  for (size_t i = 0; i < sp->nparts; i++) {
+    char buf[200];
+    const char *part = sp->parts[i];
+    if (sp->share_of == DC_SHARE_GENERATION) {
+      snprintf(buf, sizeof buf, "generation:%s", part);
+      part = buf;
+    }
+    int mi = dc_plan_find_metric(p, part);
+    if (sp->share_of != DC_SHARE_METRIC && (mi < 0 || (p->met[mi].kind != MK_TECH && p->met[mi].kind != MK_TECHGEN)))
+      return dc_plan__fail(p, "target '%s': '%s' is not a technology of this plan (define it with p:capacity)", nm, sp->parts[i]);
+    if (mi < 0) return metric_or_fail(p, nm, "metric", part);
+    if (!p->met[mi].dims_known)
+      return dc_plan__fail(p, "target '%s': no generation for '%s' (give hours = for its capacity)", nm, sp->parts[i]);
+    if (!dc_plan__dims_eq(p->met[mi].dims, p->met[t->metric].dims))
+      return dc_plan__fail(p, "target '%s': '%s' and '%s' have different units, so one cannot be a share of the other",
+                  nm, sp->parts[i], mname);
+    t->parts[i] = mi;
+  }
+  t->vdims = NODIMS;
+  t->vdisp = p->share_disp;
+  return 0;
+}
+
+/* dc_plan_target, part 3: the bound's units, and what each kind needs.
+ * 0 or -1. */
+static int target_kind(dc_plan *p, const dc_plan_target_spec *sp, target_t *t, const char *mname) {
+  const char *nm = sp->name;
+  int need_bound = sp->kind == DC_TARGET_AT_MOST || sp->kind == DC_TARGET_AT_LEAST;
+  if (need_bound && !dc_plan__dims_eq(sp->bound_dims, t->vdims)) {
+    char hint[80] = "";
+    if (sp->share_of != DC_SHARE_NONE) snprintf(hint, sizeof hint, " (give a percentage, e.g. \"25 %%\")");
+    else if (t->per >= 0) snprintf(hint, sizeof hint, " per '%s'", sp->per);
+    else if (t->vdisp.label[0]) snprintf(hint, sizeof hint, " (give it in units like %s)", t->vdisp.label);
+    return dc_plan__fail(p, "target '%s': the bound's units do not match %s '%s'%s", nm,
+                         sp->share_of != DC_SHARE_NONE ? "a share of" : "metric", mname, hint);
+  }
+  if (need_bound && sp->bound_disp.label[0]) t->vdisp = sp->bound_disp;
+  switch (sp->kind) {
+  case DC_TARGET_REDUCE:
+    if (t->from == DC_PLAN_NOYEAR) t->from = p->y0;
+    if (t->from > t->by) goto from_after_by;
+    break;
+  case DC_TARGET_VS:
+    if (!sp->vs || (t->vs_scen = dc_plan_find_scenario(p, sp->vs)) < 0)
+      return dc_plan__fail(p, "target '%s': no scenario '%s' (scenarios: BAU, plan and those of p:scenario)", nm,
+                  sp->vs ? sp->vs : "(none)");
+    break;
+  case DC_TARGET_PEAK:
+    if (t->by >= p->y1)
+      return dc_plan__fail(p, "target '%s': peak_by = %d leaves no later year in the plan to confirm the peak "
+                     "(the plan ends in %d)", nm, t->by, p->y1);
+    break;
+  case DC_TARGET_NET_ZERO:
+    if (t->tol_is_abs && !dc_plan__dims_eq(sp->tol_dims, t->vdims))
+      return dc_plan__fail(p, "target '%s': tolerance must be a percentage or in the units of '%s'", nm, mname);
+    break;
+  case DC_TARGET_BUDGET: {
+    dc_dims cum;
+    if (t->from == DC_PLAN_NOYEAR) t->from = p->y0;
+    if (t->from > t->by) goto from_after_by;
+    dims_mul(t->vdims, (dc_dims){{[DC_DIM_TIME] = 1}}, &cum);
+    if (dc_plan__dims_eq(sp->bound_dims, cum)) t->cumul_seconds = 1;
+    else if (dc_plan__dims_eq(sp->bound_dims, t->vdims) && t->vdims.e[DC_DIM_TIME] < 0)
+      return dc_plan__fail(p, "target '%s': a budget is an amount summed over its years, not a rate "
+                       "(give e.g. \"10 MtCO2e\", not \"10 MtCO2e/yr\")", nm);
+    else if (!dc_plan__dims_eq(sp->bound_dims, t->vdims))
+      return dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
+                     "(give an amount such as \"10 MtCO2e\")", nm, mname);
+    t->vdims = sp->bound_dims;
+    t->vdisp = sp->bound_disp;
+    break;
+  }
+  default:
+    break;
+  }
+  return 0;
+from_after_by:
+  return dc_plan__fail(p, "target '%s': from = %d is after by = %d", nm, t->from, t->by);
 }
 
 int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
@@ -683,117 +886,9 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   const char *mname = sp->metric ? sp->metric : "emissions";
   if (sp->share_of == DC_SHARE_CAPACITY) mname = "capacity";
   if (sp->share_of == DC_SHARE_GENERATION) mname = "generation";
-  if ((t.metric = metric_or_fail(p, nm, "metric", mname)) < 0) return -1;
-  t.vdims = p->met[t.metric].dims;
-  t.vdisp = p->met[t.metric].disp;
-  if (sp->per) {
-    if (sp->share_of != DC_SHARE_NONE || sp->kind == DC_TARGET_BUDGET)
-      return dc_plan__fail(p, "target '%s': per = is for level, reduction, peak and BAU targets", nm);
-    if ((t.per = metric_or_fail(p, nm, "per", sp->per)) < 0) return -1;
-    if (dims_div(t.vdims, p->met[t.per].dims, &t.vdims)) return dc_plan__fail(p, "target '%s': bad units", nm);
-    memset(&t.vdisp, 0, sizeof t.vdisp);
-    t.vdisp.co2e = p->met[t.metric].disp.co2e; /* per capita CO2e is CO2e */
-  }
-  if (t.by == DC_PLAN_NOYEAR) return dc_plan__fail(p, "target '%s': give the year it is due (by = YEAR)", nm);
-  if (!dc_plan__year_ok(p, t.by))
-    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t.by, p->y0, p->y1);
-  if (t.from != DC_PLAN_NOYEAR && !dc_plan__year_ok(p, t.from))
-    return dc_plan__fail(p, "target '%s': year %d is outside the plan's years %d-%d", nm, t.from, p->y0, p->y1);
-  if (sp->share_of != DC_SHARE_NONE) {
-    if (sp->kind != DC_TARGET_AT_MOST && sp->kind != DC_TARGET_AT_LEAST)
-      return dc_plan__fail(p, "target '%s': a share needs at_least = or at_most =", nm);
-    if (!sp->nparts) return dc_plan__fail(p, "target '%s': share = names nothing", nm);
-    t.parts = pcalloc(p, sp->nparts, sizeof *t.parts);
-    if (!t.parts) return dc_plan__fail(p, "out of memory");
-    t.nparts = sp->nparts;
-    for (size_t i = 0; i < sp->nparts; i++) {
-      char buf[200];
-      const char *part = sp->parts[i];
-      if (sp->share_of == DC_SHARE_GENERATION) {
-        snprintf(buf, sizeof buf, "generation:%s", part);
-        part = buf;
-      }
-      int mi = dc_plan_find_metric(p, part);
-      if (sp->share_of != DC_SHARE_METRIC && (mi < 0 || (p->met[mi].kind != MK_TECH && p->met[mi].kind != MK_TECHGEN))) {
-        dc_plan__fail(p, "target '%s': '%s' is not a technology of this plan (define it with p:capacity)", nm, sp->parts[i]);
-        goto fail;
-      }
-      if (mi < 0) {
-        metric_or_fail(p, nm, "metric", part);
-        goto fail;
-      }
-      if (!p->met[mi].dims_known) {
-        dc_plan__fail(p, "target '%s': no generation for '%s' (give hours = for its capacity)", nm, sp->parts[i]);
-        goto fail;
-      }
-      if (!dc_plan__dims_eq(p->met[mi].dims, p->met[t.metric].dims)) {
-        dc_plan__fail(p, "target '%s': '%s' and '%s' have different units, so one cannot be a share of the other",
-                    nm, sp->parts[i], mname);
-        goto fail;
-      }
-      t.parts[i] = mi;
-    }
-    t.vdims = NODIMS;
-    t.vdisp = p->share_disp;
-  }
-  int need_bound = sp->kind == DC_TARGET_AT_MOST || sp->kind == DC_TARGET_AT_LEAST;
-  if (need_bound && !dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
-    char hint[80] = "";
-    if (sp->share_of != DC_SHARE_NONE) snprintf(hint, sizeof hint, " (give a percentage, e.g. \"25 %%\")");
-    else if (t.per >= 0) snprintf(hint, sizeof hint, " per '%s'", sp->per);
-    else if (t.vdisp.label[0]) snprintf(hint, sizeof hint, " (give it in units like %s)", t.vdisp.label);
-    dc_plan__fail(p, "target '%s': the bound's units do not match %s '%s'%s", nm,
-                  sp->share_of != DC_SHARE_NONE ? "a share of" : "metric", mname, hint);
-    goto fail;
-  }
-  if (need_bound && sp->bound_disp.label[0]) t.vdisp = sp->bound_disp;
-  switch (sp->kind) {
-  case DC_TARGET_REDUCE:
-    if (t.from == DC_PLAN_NOYEAR) t.from = p->y0;
-    if (t.from > t.by) goto from_after_by;
-    break;
-  case DC_TARGET_VS:
-    if (!sp->vs || (t.vs_scen = dc_plan_find_scenario(p, sp->vs)) < 0) {
-      dc_plan__fail(p, "target '%s': no scenario '%s' (scenarios: BAU, plan and those of p:scenario)", nm,
-                  sp->vs ? sp->vs : "(none)");
-      goto fail;
-    }
-    break;
-  case DC_TARGET_PEAK:
-    if (t.by >= p->y1) {
-      dc_plan__fail(p, "target '%s': peak_by = %d leaves no later year in the plan to confirm the peak "
-                     "(the plan ends in %d)", nm, t.by, p->y1);
-      goto fail;
-    }
-    break;
-  case DC_TARGET_NET_ZERO:
-    if (t.tol_is_abs && !dc_plan__dims_eq(sp->tol_dims, t.vdims)) {
-      dc_plan__fail(p, "target '%s': tolerance must be a percentage or in the units of '%s'", nm, mname);
-      goto fail;
-    }
-    break;
-  case DC_TARGET_BUDGET: {
-    dc_dims cum;
-    if (t.from == DC_PLAN_NOYEAR) t.from = p->y0;
-    if (t.from > t.by) goto from_after_by;
-    dims_mul(t.vdims, (dc_dims){{[DC_DIM_TIME] = 1}}, &cum);
-    if (dc_plan__dims_eq(sp->bound_dims, cum)) t.cumul_seconds = 1;
-    else if (dc_plan__dims_eq(sp->bound_dims, t.vdims) && t.vdims.e[DC_DIM_TIME] < 0) {
-      dc_plan__fail(p, "target '%s': a budget is an amount summed over its years, not a rate "
-                       "(give e.g. \"10 MtCO2e\", not \"10 MtCO2e/yr\")", nm);
-      goto fail;
-    } else if (!dc_plan__dims_eq(sp->bound_dims, t.vdims)) {
-      dc_plan__fail(p, "target '%s': the budget's units do not match '%s' summed over years "
-                     "(give an amount such as \"10 MtCO2e\")", nm, mname);
-      goto fail;
-    }
-    t.vdims = sp->bound_dims;
-    t.vdisp = sp->bound_disp;
-    break;
-  }
-  default:
-    break;
-  }
+  if (target_metric(p, sp, &t, mname)) return -1;
+  if (sp->share_of != DC_SHARE_NONE && target_share(p, sp, &t, mname)) goto fail;
+  if (target_kind(p, sp, &t, mname)) goto fail;
   if (GROW(p, tar, ntar, ctar)) {
     dc_plan__fail(p, "out of memory");
     goto fail;
@@ -811,10 +906,7 @@ int dc_plan_target(dc_plan *p, const dc_plan_target_spec *sp) {
   p->tar[p->ntar] = t;
   dc_plan__invalidate(p);
   return (int)p->ntar++;
-from_after_by:
-  dc_plan__fail(p, "target '%s': from = %d is after by = %d", nm, t.from, t.by);
 fail:
   free(t.parts);
   return -1;
 }
-

@@ -451,7 +451,11 @@ int dc_plan_result(const dc_plan *p, int s, int t, dc_target_result *out);
 typedef struct dc_plan_warning {
   const char *sector;
   int ylo, yhi;
-  double worst; /* largest excess, SI */
+  double worst; /* largest excess, SI (an energy warning: the most
+                   negative use, J/s, as a positive number) */
+  const char *fuel; /* NULL: over-abatement; else an energy sector's
+                       measures save or switch more of this fuel than it
+                       uses (ylo = yhi: the first such year) */
 } dc_plan_warning;
 size_t dc_plan_nwarnings(const dc_plan *p, int s);
 int dc_plan_warning_at(const dc_plan *p, int s, size_t i, dc_plan_warning *out);

@@ -105,7 +105,29 @@ int dc_plan__prepare(dc_plan *p, measure_t *m) {
 /* ===================================================================== */
 
 static const char *amount_name(const measure_t *m) {
-  return m->kind == DC_MEASURE_SAVES ? "saves" : m->kind == DC_MEASURE_ADDS ? "adds" : "abates";
+  return m->kind == DC_MEASURE_SAVES || m->kind == DC_MEASURE_ENERGY_SAVES ? "saves"
+         : m->kind == DC_MEASURE_ADDS                                      ? "adds"
+                                                                           : "abates";
+}
+
+/* The series of an energy sector's slot: a gas sector's emissions, the
+ * activity, the use of fuel #sub (its intensity with an activity). */
+static double *energy_slot(dc_plan *p, sector_t *s, const dc_plan_slot *sl, dc_dims *dims) {
+  if (sl->field == DC_FIELD_EMISSIONS && !s->nuse && s->ngas == 1) {
+    *dims = s->gas[0].dims;
+    return s->gas[0].v;
+  }
+  if (sl->field == DC_FIELD_ACTIVITY && s->act) {
+    *dims = s->adims;
+    return s->act;
+  }
+  if (sl->field == DC_FIELD_ENERGY && sl->sub >= 0 && (size_t)sl->sub < s->nuse) {
+    euse_t *u = &s->use[sl->sub];
+    *dims = u->idims;
+    return u->inten ? u->inten : u->v;
+  }
+  (void)p;
+  return NULL;
 }
 
 /* The series a slot names (NULL with the error set when there is none), and
@@ -121,8 +143,12 @@ static double *slot_series(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims, in
     case DC_FIELD_START: case DC_FIELD_FULL: case DC_FIELD_STOP: case DC_FIELD_SCALE:
       *is_scalar = 1;
       return NULL;
+    case DC_FIELD_SHARE:
+      if (m->kind != DC_MEASURE_SWITCH) break;
+      *is_scalar = 1;
+      return NULL;
     case DC_FIELD_AMOUNT:
-      if (m->kind != DC_MEASURE_ABATES && m->kind != DC_MEASURE_SAVES) break;
+      if (m->kind != DC_MEASURE_ABATES && m->kind != DC_MEASURE_SAVES && m->kind != DC_MEASURE_ENERGY_SAVES) break;
       *dims = m->amount_dims;
       return m->amount;
     case DC_FIELD_FACTOR:
@@ -147,6 +173,11 @@ static double *slot_series(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims, in
   case DC_OBJ_SECTOR: {
     if (sl->index < 0 || (size_t)sl->index >= p->nsec) return dc_plan__fail(p, "no sector #%d", sl->index), NULL;
     sector_t *s = &p->sec[sl->index];
+    if (s->energy) {
+      double *v = s->imports ? NULL : energy_slot(p, s, sl, dims);
+      if (v) return v;
+      break;
+    }
     if (sl->field == DC_FIELD_EMISSIONS && !s->act) {
       *dims = p->emis_dims;
       return s->bau;
@@ -184,7 +215,7 @@ static double *slot_series(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims, in
 int dc_plan_field_dims(dc_plan *p, const dc_plan_slot *sl, dc_dims *dims) {
   int scalar;
   double *v = slot_series(p, sl, dims, &scalar);
-  if (scalar) return sl->field == DC_FIELD_SCALE ? 0 : 1;
+  if (scalar) return sl->field == DC_FIELD_SCALE || sl->field == DC_FIELD_SHARE ? 0 : 1;
   return v ? 0 : -1;
 }
 
@@ -193,6 +224,11 @@ int dc_plan_set_field(dc_plan *p, const dc_plan_slot *sl, const double *v, doubl
   dc_dims d;
   int scalar;
   double *dst = slot_series(p, sl, &d, &scalar);
+  if (scalar && sl->field == DC_FIELD_SHARE) {
+    if (dc_plan__energy_set_share(p, &p->mea[sl->index], x)) return -1;
+    dc_plan__invalidate(p);
+    return 0;
+  }
   if (scalar) return dc_plan_set_param(p, sl->index, (enum dc_param)sl->field, x);
   if (!dst) return -1;
   const int n = p->n;
@@ -212,9 +248,14 @@ int dc_plan_set_field(dc_plan *p, const dc_plan_slot *sl, const double *v, doubl
     if (dc_plan__prepare(p, m)) return -1;
   } else if (sl->obj == DC_OBJ_SECTOR) {
     sector_t *s = &p->sec[sl->index];
-    if (s->act)
+    if (s->energy)
+      for (size_t j = 0; s->act && j < s->nuse; j++)
+        for (int i = 0; i < n; i++) s->use[j].v[i] = s->act[i] * s->use[j].inten[i];
+    else if (s->act)
       for (int i = 0; i < n; i++) s->bau[i] = s->act[i] * s->fac[i];
-  }
+    p->ebau_ok = 0;
+  } else
+    p->ebau_ok = 0; /* a technology's generation sets an energy plan's imports */
   dc_plan__invalidate(p);
   return 0;
 }
@@ -227,6 +268,7 @@ double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *sl, int y) {
     int yr = sl->field == DC_FIELD_START ? m->start : sl->field == DC_FIELD_FULL ? m->full
              : sl->field == DC_FIELD_STOP ? m->stop : 0;
     if (sl->field == DC_FIELD_SCALE) return m->scale;
+    if (sl->field == DC_FIELD_SHARE) return m->kind == DC_MEASURE_SWITCH ? m->share : NAN;
     if (sl->field <= DC_FIELD_STOP) return yr == DC_PLAN_NOYEAR ? NAN : (double)yr;
     if (sl->field == DC_FIELD_AMOUNT && m->use_const) return m->konst;
   }
@@ -412,7 +454,7 @@ static void add_warnings(dc_plan *p, scen_t *s, int sector, const double *after)
   int n = p->n;
   for (int i = 0; i < n; i++) {
     if (!(after[i] < 0)) continue;
-    warn_t w = {sector, p->y0 + i, p->y0 + i, -after[i]};
+    warn_t w = {sector, p->y0 + i, p->y0 + i, -after[i], -1};
     while (i + 1 < n && after[i + 1] < 0) {
       i++;
       w.yhi = p->y0 + i;
@@ -436,19 +478,16 @@ static int eval_metrics(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
   return rc;
 }
 
-static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
-  scen_t *s = &p->scen[si];
+#define MV(i) (mv + (size_t)(i) * (size_t)n)
+
+/* eval_metrics_in, part 1: the built-ins zeroed, every sector at its BAU,
+ * every technology at its capacity and generation. */
+static void eval_start(dc_plan *p, scen_t *s) {
   const int n = p->n;
   double *mv = s->mval;
-  /* evaluation state: the buffers fit the plan, nothing changes it meanwhile */
-  assert(p->busy > 0 && s->evaluated == 3);
-  assert(s->amet >= p->nmet && s->ameas >= p->nmea && s->awarn >= p->nsec + 1 && s->dropcap >= p->nmea);
-  const size_t nmet0 = p->nmet, nmea0 = p->nmea;
-  (void)nmet0;
-  (void)nmea0;
-#define MV(i) (mv + (size_t)(i) * (size_t)n)
   for (int i = 0; i < DC_MET_NBUILTIN; i++) memset(MV(i), 0, sizeof(double) * (size_t)n);
   memset(s->pool, 0, sizeof(double) * (size_t)n);
+  s->nwarn = 0;
   for (size_t k = 0; k < p->nsec; k++) memcpy(MV(p->sec[k].metric), p->sec[k].bau, sizeof(double) * (size_t)n);
   for (size_t k = 0; k < p->ntech; k++) {
     const tech_t *t = &p->tech[k];
@@ -456,7 +495,77 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     memcpy(c, t->cap, sizeof(double) * (size_t)n);
     for (int i = 0; i < n; i++) g[i] = t->hours ? t->cap[i] * t->hours[i] : (t->cap[i] != 0 ? NAN : 0);
   }
-  /* measures */
+}
+
+/* An abates = or saves = measure: the hot path, precomputed ramp weights x
+ * the abatement at full scale, over the years the ramp is not 0. */
+static void eval_flat(const dc_plan *p, const measure_t *m, double *ab, double *dst, double sign) {
+  const int n = p->n;
+  const double sc = m->scale;
+  assert(!m->ramp_dirty && !m->base_dirty);
+  memset(ab, 0, sizeof(double) * (size_t)n);
+  const double *restrict w = m->w;
+  double *restrict abr = ab, *restrict d = dst;
+  if (m->kind == DC_MEASURE_ABATES && m->use_const) { /* a constant: no series to read */
+    const double kv = m->konst;
+    for (int i = m->lo; i <= m->hi; i++) {
+      abr[i] = sc * w[i] * kv;
+      d[i] += sign * abr[i];
+    }
+  } else {
+    const double *restrict base = m->factor ? m->base : m->amount;
+    for (int i = m->lo; i <= m->hi; i++) {
+      abr[i] = sc * w[i] * base[i];
+      d[i] += sign * abr[i];
+    }
+  }
+}
+
+/* An adds = measure: capacity and generation added, and the abatement of
+ * what it displaces. */
+static void eval_adds(const dc_plan *p, double *mv, const measure_t *m, double *ab) {
+  const int n = p->n;
+  memset(ab, 0, sizeof(double) * (size_t)n);
+  for (size_t j = 0; j < m->nadds; j++) {
+    const add_t *a = &m->adds[j];
+    const tech_t *t = &p->tech[a->tech];
+    const double *h = a->hours ? a->hours : t->hours;
+    double *c = MV(t->metric), *g = MV(t->gen_metric);
+    for (int i = 0; i < n; i++) {
+      double added = m->scale * m->w[i] * a->amount[i];
+      c[i] += added;
+      double gen = h ? added * h[i] : (added != 0 ? NAN : 0);
+      g[i] += gen;
+      if (m->factor) ab[i] += gen * m->factor[i];
+    }
+  }
+}
+
+/* A function measure: the callback's abatement of each year it runs. */
+static int eval_fn_measure(dc_plan *p, int si, const measure_t *m, double *ab, dc_plan_fn fn, void *ctx) {
+  if (!fn) return dc_plan__fail(p, "measure '%s' is a function; evaluate the plan from its script", m->name);
+  for (int i = 0; i < p->n; i++) {
+    double r = m->w[i], v = 0;
+    dc_dims d = p->emis_dims;
+    if (r != 0) {
+      if (fn(ctx, p, si, m->fnref, p->y0 + i, &v, &d))
+        return dc_plan__fail(p, "measure '%s': its function failed in %d", m->name, p->y0 + i);
+      if (!dc_plan__dims_eq(d, p->emis_dims))
+        return dc_plan__fail(p, "measure '%s': its function returned a value in units other than "
+                       "the plan's emissions in %d", m->name, p->y0 + i);
+    }
+    ab[i] = m->scale * r * v;
+  }
+  return 0;
+}
+
+/* eval_metrics_in, part 2: every measure's wedge, subtracted from its
+ * sector (or added to the pool of the plan's total). The energy kinds get
+ * their wedges from the energy pass after this loop. */
+static int eval_measures(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  scen_t *s = &p->scen[si];
+  const int n = p->n;
+  double *mv = s->mval;
   for (size_t k = 0; k < p->nmea; k++) {
     const measure_t *m = &p->mea[k];
     double *ab = s->abate + k * (size_t)n;
@@ -464,73 +573,33 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
       memset(ab, 0, sizeof(double) * (size_t)n);
       continue;
     }
-    const double sc = m->scale;
     double *dst = m->sector >= 0 ? MV(p->sec[m->sector].metric) : s->pool;
     const double sign = m->sector >= 0 ? -1.0 : 1.0;
-    if (m->kind == DC_MEASURE_ABATES || m->kind == DC_MEASURE_SAVES) {
-      /* the hot path: precomputed ramp weights x the abatement at full
-         scale, over the years the ramp is not 0 */
-      assert(!m->ramp_dirty && !m->base_dirty);
-      memset(ab, 0, sizeof(double) * (size_t)n);
-      const double *restrict w = m->w;
-      double *restrict abr = ab, *restrict d = dst;
-      if (m->kind == DC_MEASURE_ABATES && m->use_const) { /* a constant: no series to read */
-        const double kv = m->konst;
-        for (int i = m->lo; i <= m->hi; i++) {
-          abr[i] = sc * w[i] * kv;
-          d[i] += sign * abr[i];
-        }
-      } else {
-        const double *restrict base = m->factor ? m->base : m->amount;
-        for (int i = m->lo; i <= m->hi; i++) {
-          abr[i] = sc * w[i] * base[i];
-          d[i] += sign * abr[i];
-        }
-      }
-      continue;
-    }
     switch (m->kind) {
     case DC_MEASURE_ABATES:
     case DC_MEASURE_SAVES:
-      break;
+      eval_flat(p, m, ab, dst, sign);
+      continue;
     case DC_MEASURE_ENERGY_SAVES: /* the energy pass (plan_energy.c) writes their wedges */
     case DC_MEASURE_SWITCH:
       continue;
     case DC_MEASURE_ADDS:
-      memset(ab, 0, sizeof(double) * (size_t)n);
-      for (size_t j = 0; j < m->nadds; j++) {
-        const add_t *a = &m->adds[j];
-        const tech_t *t = &p->tech[a->tech];
-        const double *h = a->hours ? a->hours : t->hours;
-        double *c = MV(t->metric), *g = MV(t->gen_metric);
-        for (int i = 0; i < n; i++) {
-          double added = sc * m->w[i] * a->amount[i];
-          c[i] += added;
-          double gen = h ? added * h[i] : (added != 0 ? NAN : 0);
-          g[i] += gen;
-          if (m->factor) ab[i] += gen * m->factor[i];
-        }
-      }
+      eval_adds(p, mv, m, ab);
       break;
     case DC_MEASURE_FN:
-      if (!fn) return dc_plan__fail(p, "measure '%s' is a function; evaluate the plan from its script", m->name);
-      for (int i = 0; i < n; i++) {
-        double r = m->w[i], v = 0;
-        dc_dims d = p->emis_dims;
-        if (r != 0) {
-          if (fn(ctx, p, si, m->fnref, p->y0 + i, &v, &d))
-            return dc_plan__fail(p, "measure '%s': its function failed in %d", m->name, p->y0 + i);
-          if (!dc_plan__dims_eq(d, p->emis_dims))
-            return dc_plan__fail(p, "measure '%s': its function returned a value in units other than "
-                           "the plan's emissions in %d", m->name, p->y0 + i);
-        }
-        ab[i] = sc * r * v;
-      }
+      if (eval_fn_measure(p, si, m, ab, fn, ctx)) return -1;
       break;
     }
     for (int i = 0; i < n; i++) dst[i] += sign * ab[i];
   }
-  /* totals */
+  return 0;
+}
+
+/* eval_metrics_in, part 3: the built-in totals and the over-abatement
+ * warnings. */
+static void eval_totals(dc_plan *p, scen_t *s) {
+  const int n = p->n;
+  double *mv = s->mval;
   double *em = MV(DC_MET_EMISSIONS), *bau = MV(DC_MET_BAU), *abm = MV(DC_MET_ABATEMENT);
   for (size_t k = 0; k < p->nsec; k++) {
     const double *after = MV(p->sec[k].metric), *b = p->sec[k].bau;
@@ -553,7 +622,6 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
     }
   }
   /* warnings: sectors whose measures abate more than their BAU */
-  s->nwarn = 0;
   for (size_t k = 0; k < p->nsec; k++) {
     const double *after = MV(p->sec[k].metric), *b = p->sec[k].bau;
     for (int i = 0; i < n; i++)
@@ -562,7 +630,13 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
         break;
       }
   }
-  /* user metrics, in definition order (functions see every earlier one) */
+}
+
+/* eval_metrics_in, part 4: user metrics, in definition order (functions
+ * see every earlier one). */
+static int eval_user_metrics(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  const int n = p->n;
+  double *mv = p->scen[si].mval;
   for (size_t k = DC_MET_NBUILTIN; k < p->nmet; k++) {
     metric_t *me = &p->met[k];
     if (me->kind == MK_SERIES) memcpy(MV(k), me->v, sizeof(double) * (size_t)n);
@@ -587,7 +661,25 @@ static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
       }
     }
   }
+  return 0;
+}
 #undef MV
+
+static int eval_metrics_in(dc_plan *p, int si, dc_plan_fn fn, void *ctx) {
+  scen_t *s = &p->scen[si];
+  /* evaluation state: the buffers fit the plan, nothing changes it meanwhile */
+  assert(p->busy > 0 && s->evaluated == 3);
+  assert(s->amet >= p->nmet && s->ameas >= p->nmea && s->awarn >= p->nsec + 1 && s->dropcap >= p->nmea);
+  const size_t nmet0 = p->nmet, nmea0 = p->nmea;
+  (void)nmet0;
+  (void)nmea0;
+  /* an energy plan's energy sectors get their BAU first (cached) */
+  if (p->have_energy && dc_plan__energy_bau(p)) return -1;
+  eval_start(p, s);
+  if (eval_measures(p, si, fn, ctx)) return -1;
+  if (p->have_energy && dc_plan__energy_eval(p, si, s->mval)) return -1;
+  eval_totals(p, s);
+  if (eval_user_metrics(p, si, fn, ctx)) return -1;
   assert(p->nmet == nmet0 && p->nmea == nmea0);
   return 0;
 }
@@ -878,6 +970,7 @@ int dc_plan_warning_at(const dc_plan *p, int s, size_t i, dc_plan_warning *out) 
   out->ylo = w->ylo;
   out->yhi = w->yhi;
   out->worst = w->worst;
+  out->fuel = w->fuel >= 0 ? dc_energy_fuel_at((size_t)w->fuel)->name : NULL;
   return 0;
 }
 
@@ -887,6 +980,11 @@ size_t dc_plan_warning_text(const dc_plan *p, int s, size_t i, char *buf, size_t
   char years[40];
   if (w.ylo == w.yhi) snprintf(years, sizeof years, "in %d", w.ylo);
   else snprintf(years, sizeof years, "in %d-%d", w.ylo, w.yhi);
+  if (w.fuel)
+    return (size_t)snprintf(buf, size,
+                            "plan '%s', scenario '%s': the measures of sector '%s' save or switch "
+                            "more %s than it uses %s (its use goes below zero)",
+                            p->name, p->scen[s].name, w.sector, w.fuel, years);
   return (size_t)snprintf(buf, size,
                           "plan '%s', scenario '%s': the measures of sector '%s' abate more than "
                           "its BAU emissions %s",
