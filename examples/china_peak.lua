@@ -112,7 +112,8 @@ p:target{ "coal no higher than 2020", metric = "coal", at_most = "7600 万tce/yr
 -- year of the plan (2030) may exceed the highest CO2 up to 2029
 p:target{ "CO2 peaks before 2030", metric = "co2", peak_by = 2029, source = PEAK_PLAN }
 
--- Expected (tests/unit/test_energy.c, test_china_peak_draft; docs/energy.md):
+-- Expected (tests/unit/test_energy.c, test_china_peak_draft; docs/energy.md;
+-- tests/golden/example_china_peak_text):
 --            2020          2025          2030
 -- energy     8,781.108     8,001.108     7,821.108    万tce/yr (final)
 -- electricity 1,450        1,523.269     1,596.538    亿kWh/yr
