@@ -30,36 +30,50 @@ have_where:
 
 /* ---- the binding toolkit ------------------------------------------------ */
 
-/* is k one of the fields of the list "a, b, c"? */
-static bool in_list(const char *list, const char *k) {
+int dc_lua_field_in(const char *list, const char *k) {
   size_t n = strlen(k);
-  if (n == 0) return false;
+  if (n == 0 || strpbrk(k, ", ")) return 0; /* not "a, b" as one field */
   for (const char *p = list; (p = strstr(p, k)) != NULL; p += n)
-    if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return true;
-  return false;
+    if ((p == list || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return 1;
+  return 0;
+}
+
+int dc_lua_unknown_field(lua_State *L, int t, const char *allowed, int npos) {
+  t = lua_absindex(L, t);
+  lua_pushnil(L); /* stack: key */
+  while (lua_next(L, t)) {
+    lua_pop(L, 1); /* stack: key */
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      size_t len;
+      const char *k = lua_tolstring(L, -1, &len);
+      if (strlen(k) != len || !dc_lua_field_in(allowed, k)) return 1; /* "year\0x" is not year */
+    } else if (lua_isinteger(L, -1)) {
+      lua_Integer i = lua_tointeger(L, -1);
+      if (npos >= 0 && (i < 1 || i > npos)) return 1;
+    } else
+      return 1;
+  }
+  return 0; /* stack: - */
+}
+
+int dc_lua_field_error(lua_State *L, const char *who, const char *allowed, const char *listing) {
+  int k = lua_absindex(L, -1);
+  if (!listing) listing = lua_pushfstring(L, "fields: %s", allowed); /* stack: key [, listing] */
+  if (lua_type(L, k) == LUA_TSTRING) {
+    size_t len;
+    const char *s = lua_tolstring(L, k, &len), *why = dc_lua_name_problem(s, len);
+    if (why) /* not printed as it is: it could be "year\0x" or an escape */
+      return dc_lua_error(L, "a field's name in %s{...} must be printable text; one has %s (%s)", who, why, listing);
+    return dc_lua_error(L, "unknown field '%s' in %s{...} (%s)", s, who, listing);
+  }
+  if (lua_isinteger(L, k))
+    return dc_lua_error(L, "unexpected [%I] in %s{...} (%s)", (LUAI_UACINT)lua_tointeger(L, k), who, listing);
+  return dc_lua_error(L, "unexpected %s key in %s{...} (%s)", luaL_typename(L, k), who, listing);
 }
 
 void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allowed, int npos,
                          const char *listing) {
-  t = lua_absindex(L, t);
-  if (!listing) listing = lua_pushfstring(L, "fields: %s", allowed); /* stack: [listing] */
-  else lua_pushnil(L);
-  lua_pushnil(L); /* stack: listing, key */
-  while (lua_next(L, t)) {
-    lua_pop(L, 1); /* stack: listing, key */
-    int kt = lua_type(L, -1);
-    if (kt == LUA_TSTRING) {
-      if (!in_list(allowed, lua_tostring(L, -1)))
-        dc_lua_error(L, "unknown field '%s' in %s{...} (%s)", lua_tostring(L, -1), who, listing);
-    } else if (lua_isinteger(L, -1)) {
-      lua_Integer i = lua_tointeger(L, -1);
-      if (npos >= 0 && (i < 1 || i > npos))
-        dc_lua_error(L, "unexpected [%I] in %s{...} (%s)", (LUAI_UACINT)i, who, listing);
-    } else {
-      dc_lua_error(L, "unexpected %s key in %s{...} (%s)", luaL_typename(L, -1), who, listing);
-    }
-  }
-  lua_pop(L, 1); /* stack: - */
+  if (dc_lua_unknown_field(L, t, allowed, npos)) dc_lua_field_error(L, who, allowed, listing); /* stack: key */
 }
 
 const char *dc_lua_name_field(lua_State *L, int t, const char *who, const char *example) {
@@ -68,23 +82,38 @@ const char *dc_lua_name_field(lua_State *L, int t, const char *who, const char *
   return lua_tostring(L, -1);
 }
 
-const char *dc_lua_opt_string_field(lua_State *L, int t, const char *field) {
+int dc_lua_get_opt_string(lua_State *L, int t, const char *field, const char **s) {
+  *s = NULL;
   lua_getfield(L, t, field); /* stack: value */
-  if (lua_isnil(L, -1)) return NULL;
-  if (lua_type(L, -1) != LUA_TSTRING)
+  if (lua_isnil(L, -1)) return 0;
+  if (lua_type(L, -1) != LUA_TSTRING) return -1;
+  *s = lua_tostring(L, -1);
+  return 1;
+}
+
+const char *dc_lua_opt_string_field(lua_State *L, int t, const char *field) {
+  const char *s;
+  if (dc_lua_get_opt_string(L, t, field, &s) < 0) /* stack: value */
     dc_lua_error(L, "%s must be a string, got %s", field, luaL_typename(L, -1));
-  return lua_tostring(L, -1);
+  return s;
+}
+
+int dc_lua_to_year(lua_State *L, int idx, int strict, int lo, int hi, lua_Integer *y) {
+  int isnum;
+  if (strict && !lua_isinteger(L, idx)) return DC_LUA_YEAR_NOT;
+  *y = lua_tointegerx(L, idx, &isnum);
+  if (!isnum) return DC_LUA_YEAR_NOT;
+  return *y < lo || *y > hi ? DC_LUA_YEAR_RANGE : DC_LUA_YEAR_OK;
 }
 
 int dc_lua_year(lua_State *L, int idx, const char *what, int lo, int hi) {
-  int isnum;
-  lua_Integer y = lua_tointegerx(L, idx, &isnum);
-  if (!isnum || y < lo || y > hi) {
-    if (lua_type(L, idx) == LUA_TNUMBER && isnum)
-      dc_lua_error(L, "%s %I is out of range (years are %d..%d)", what, (LUAI_UACINT)y, lo, hi);
+  lua_Integer y;
+  int r = dc_lua_to_year(L, idx, 0, lo, hi, &y);
+  if (r == DC_LUA_YEAR_RANGE && lua_type(L, idx) == LUA_TNUMBER)
+    dc_lua_error(L, "%s %I is out of range (years are %d..%d)", what, (LUAI_UACINT)y, lo, hi);
+  if (r != DC_LUA_YEAR_OK)
     dc_lua_error(L, "%s must be a whole year, got %s", what,
                  lua_type(L, idx) == LUA_TNUMBER ? lua_tostring(L, idx) : luaL_typename(L, idx));
-  }
   return (int)y;
 }
 

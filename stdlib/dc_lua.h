@@ -50,6 +50,17 @@ void dc_lua_resolve_path(lua_State *L, const char *path, char *out, size_t size)
 void dc_lua_check_fields(lua_State *L, int t, const char *who, const char *allowed, int npos,
                          const char *listing);
 
+/* The test behind dc_lua_check_fields, for a binding that words its own
+ * error: pushes the first key of the table at t that is neither a field of
+ * `allowed` nor a positional integer (as above) and returns 1; returns 0
+ * (nothing pushed) when every key is allowed. */
+int dc_lua_unknown_field(lua_State *L, int t, const char *allowed, int npos);
+/* Raises dc_lua_check_fields's error for the key at the top of the stack
+ * (as dc_lua_unknown_field pushed it). */
+int dc_lua_field_error(lua_State *L, const char *who, const char *allowed, const char *listing);
+/* Is k one of the fields of the list "a, b, c"? */
+int dc_lua_field_in(const char *list, const char *k);
+
 /* t[1] as the name a constructor starts with (factors.grid{"CN-GS"}): a
  * string, else the error "WHO needs a name first, as in EXAMPLE". The
  * string is left on the stack (it keeps the pointer valid). */
@@ -67,6 +78,14 @@ const char *dc_lua_opt_string_field(lua_State *L, int t, const char *field);
  * reads t.field the same way (WHAT is the field) and leaves the value on
  * the stack. */
 int dc_lua_year(lua_State *L, int idx, const char *what, int lo, int hi);
+/* The tests behind them, for a binding that words its own errors. _to_:
+ * the value at idx as a year in *y: DC_LUA_YEAR_OK, _RANGE (a whole
+ * number outside lo..hi, *y set) or _NOT (not a whole number; strict:
+ * anything but a Lua integer, so 2030.0 and "2030" too). _get_opt_: t.field
+ * pushed (one slot); 0 when nil, 1 when a string (*s set), -1 else. */
+enum { DC_LUA_YEAR_OK, DC_LUA_YEAR_RANGE, DC_LUA_YEAR_NOT };
+int dc_lua_to_year(lua_State *L, int idx, int strict, int lo, int hi, lua_Integer *y);
+int dc_lua_get_opt_string(lua_State *L, int t, const char *field, const char **s);
 int dc_lua_opt_year(lua_State *L, int idx, int dflt, const char *what, int lo, int hi);
 int dc_lua_opt_year_field(lua_State *L, int t, const char *field, int dflt, int lo, int hi);
 

@@ -297,15 +297,11 @@ static int plan_set(lua_State *L) {
 /* Refuses a field of the options table at 2 that is not in known (NULL
  * ended); `what` and `list` for the message. */
 static void check_options(lua_State *L, const char *what, const char *const *known, const char *list) {
-  lua_pushnil(L);
-  while (lua_next(L, 2)) {
-    lua_pop(L, 1);
-    int ok = 0;
-    for (int i = 0; known[i] && lua_type(L, -1) == LUA_TSTRING; i++) ok |= strcmp(lua_tostring(L, -1), known[i]) == 0;
-    if (!ok)
-      dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
-                   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
-  }
+  (void)known; /* the same fields as list */
+  if (!dc_lua_unknown_field(L, 2, list, 0)) return;
+  /* stack: key */
+  dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
+               lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
 }
 
 /* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */

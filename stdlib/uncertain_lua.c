@@ -23,30 +23,15 @@ enum { UV_SOURCE = 1, UV_GROUP = 2, UV_COUNT = 2 };
 /* reading uncertain{...}                                                */
 /* ====================================================================== */
 
-static int is_field(const char *k) {
-  static const char *const names[] = {"low", "high", "dist", "sd", "source", "group"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strcmp(k, names[i]) == 0) return 1;
-  return 0;
-}
-
 /* Refuses keys uncertain{} does not know (a typo must not pass silently):
  * only [1] = CENTRAL and the named fields. The table is argument 1. */
 static void check_fields(lua_State *L) {
-  lua_pushnil(L);
-  while (lua_next(L, 1)) { /* stack: t, key, value */
-    lua_pop(L, 1);
-    if (lua_isinteger(L, -1)) {
-      lua_Integer i = lua_tointeger(L, -1);
-      if (i == 1) continue;
-      dc_lua_error(L, "uncertain{...} takes one CENTRAL value, then named fields (%s); got a value at [%I]",
-                   FIELDS, (LUAI_UACINT)i);
-    }
-    if (lua_type(L, -1) != LUA_TSTRING)
-      dc_lua_error(L, "unexpected %s key in uncertain{...} (fields: %s)", luaL_typename(L, -1), FIELDS);
-    if (!is_field(lua_tostring(L, -1)))
-      dc_lua_error(L, "unknown field '%s' in uncertain{...} (fields: %s)", lua_tostring(L, -1), FIELDS);
-  }
+  if (!dc_lua_unknown_field(L, 1, FIELDS, 1)) return;
+  /* stack: t, key */
+  if (lua_isinteger(L, -1))
+    dc_lua_error(L, "uncertain{...} takes one CENTRAL value, then named fields (%s); got a value at [%I]",
+                 FIELDS, (LUAI_UACINT)lua_tointeger(L, -1));
+  dc_lua_field_error(L, "uncertain", FIELDS, NULL);
 }
 
 /* t[name] pushed, by raw access */
@@ -295,8 +280,7 @@ int luaopen_decarb_uncertain(lua_State *L) {
     lua_setfield(L, -2, "__tostring");
     luaL_newlib(L, unc_methods); /* stack: mt, methods */
     lua_setfield(L, -2, "__index");
-    lua_pushliteral(L, DC_UNCERTAIN_TYPE);
-    lua_setfield(L, -2, "__metatable");
+    dc_lua_lock_metatable(L, -1, DC_UNCERTAIN_TYPE);
   }
   lua_pop(L, 1);
   lua_pushcfunction(L, unc_new);
