@@ -149,7 +149,7 @@ static int plan_warnings(lua_State *L) {
  * what exists. FIELD.TECH picks a technology of a measure's adds / hours. */
 int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *field, int s, dc_plan_slot *out,
                       const char *what) {
-  static const char *const mfields = "start, full, stop, scale, abates, saves, factor, displaces, adds, hours";
+  static const char *const mfields = "start, full, stop, scale, abates, saves, factor, displaces, adds, hours, share";
   memset(out, 0, sizeof *out);
   int m = dc_plan_find_measure(p, name, s);
   char f[64];
@@ -172,7 +172,9 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
       }
     int ok = 1;
     if (!dot && strcmp(f, "abates") == 0) ok = mi.kind == DC_MEASURE_ABATES, out->field = DC_FIELD_AMOUNT;
-    else if (!dot && strcmp(f, "saves") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "saves") == 0)
+      ok = mi.kind == DC_MEASURE_SAVES || mi.kind == DC_MEASURE_ENERGY_SAVES, out->field = DC_FIELD_AMOUNT;
+    else if (!dot && strcmp(f, "share") == 0) ok = mi.kind == DC_MEASURE_SWITCH, out->field = DC_FIELD_SHARE;
     else if (!dot && strcmp(f, "factor") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_FACTOR;
     else if (!dot && strcmp(f, "displaces") == 0) ok = mi.kind == DC_MEASURE_ADDS, out->field = DC_FIELD_FACTOR;
     else if (strcmp(f, "adds") == 0 || strcmp(f, "hours") == 0) {
@@ -188,7 +190,8 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
     if (!ok || dc_plan_field_dims(p, out, &d) < 0)
       dc_lua_error(L, "%s: measure '%s' has no %s = to change (it %s)", what, name, field,
                    mi.kind == DC_MEASURE_ABATES ? "abates" : mi.kind == DC_MEASURE_SAVES ? "saves"
-                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : "is a function");
+                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : mi.kind == DC_MEASURE_ENERGY_SAVES ? "saves energy"
+                   : mi.kind == DC_MEASURE_SWITCH ? "switches a fuel" : "is a function");
     return 1;
   }
   enum dc_obj obj;
@@ -274,6 +277,15 @@ static int plan_set(lua_State *L) {
     if (!dc_dims_eq(d, want)) dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
     dc_plan_remove_input(p, &sl);
     if (dc_plan_set_param(p, sl.index, DC_PARAM_ABATES, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
+  }
+  if (sl.field == DC_FIELD_SHARE) { /* a switch's share: one fraction ("40 %", 0.4), checked by the core */
+    if (!dc_lua_toqty(L, 4, &v, &d, NULL) || !dc_dims_none(d) || !isfinite(v))
+      dc_lua_error(L, "p:set: measure '%s': share must be a percentage such as \"40 %%\" or a fraction such as 0.4",
+                   mname);
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_field(p, &sl, NULL, v)) dc_lua_error(L, "%s", dc_plan_error(p));
     lua_settop(L, 1);
     return 1;
   }
