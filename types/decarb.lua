@@ -248,7 +248,7 @@ function Plan:wedges(scenario) end
 function Plan:warnings(scenario) end
 
 ---Changes a field of a measure (`"start"`, `"full"`, `"stop"`, `"scale"`, `"abates"`, `"saves"`,
----`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`), a sector
+---`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`, `"share"` of a switch), a sector
 ---(`"emissions"`, `"activity"`, `"factor"`) or a technology (`"capacity"`, `"hours"`); an
 ---uncertain value makes it an input of the Monte Carlo. The script does not run again.
 ---@param name string a measure, sector or technology
