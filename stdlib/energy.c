@@ -8,21 +8,29 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "factors.h"
 
+_Static_assert(offsetof(dc_energy_error, msg) == offsetof(dc_err, msg) &&
+                   sizeof ((dc_energy_error *)0)->msg == sizeof ((dc_err *)0)->msg,
+               "dc_energy_error mirrors dc_err");
+
+/* Fills e (when not NULL) through dc_err_set, then the energy core's code,
+ * sector, measure and year. Returns -1. */
 static int efail(dc_energy_error *e, enum dc_energy_errcode code, int sector, int measure,
                  int year, const char *fmt, ...) {
   if (e) {
     va_list ap;
+    dc_err_set(&e->err, DC_ERR_INPUT, "%s", "");
     e->code = code;
     e->sector = sector;
     e->measure = measure;
     e->year = year;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    vsnprintf(e->err.msg, sizeof e->err.msg, fmt, ap);
     va_end(ap);
   }
   return -1;

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "err.h"
 #include "units.h"
 
 /* ---- errors as data ---- */
@@ -32,12 +33,24 @@ enum dc_energy_errcode {
   DC_ENERGY_E_SPEC        /* the spec itself is malformed (a caller's bug) */
 };
 
+/* The cores' dc_err (err.h; err.code DC_ERR_INPUT), with what the energy
+ * core adds. msg is
+ * err.msg (an anonymous mirror of dc_err's members, so that e.msg reads). */
 typedef struct dc_energy_error {
+  union {
+    dc_err err;
+    struct {          /* the same members as dc_err, in its order */
+      int err_code_;
+      int line_, col_;
+      size_t pos_;
+      char msg[400];  /* one sentence, no location: says what would be right */
+      char suggest_[40];
+    };
+  };
   enum dc_energy_errcode code;
   int sector;   /* index of the sector concerned, or -1 */
   int measure;  /* index of the measure concerned, or -1 */
   int year;     /* the year concerned, or 0 */
-  char msg[400]; /* one sentence, no location: says what would be right */
 } dc_energy_error;
 
 /* ---- the fuel registry ---- */

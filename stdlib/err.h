@@ -1,5 +1,5 @@
-/* err.h — the one error type of the cores (units, csv, series, factors;
- * the plan still holds its message itself). A core function that can fail
+/* err.h — the one error type of the cores (units, csv, series, factors,
+ * the plan core: dc_plan_err, the energy core: dc_energy_error.err). A core function that can fail
  * returns -1 (or NULL) and fills a dc_err the caller owns; the binding turns
  * it into a Lua error at the script's line, the CLI into a message and an
  * exit code. No core includes lua.h. */

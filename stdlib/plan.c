@@ -17,10 +17,11 @@
 
 int dc_plan__fail(dc_plan *p, const char *fmt, ...) {
   va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(p->err, sizeof p->err, fmt, ap);
-  va_end(ap);
   p->oom = strcmp(fmt, "out of memory") == 0;
+  dc_err_set(&p->err, p->oom ? DC_ERR_MEM : DC_ERR_INPUT, "%s", "");
+  va_start(ap, fmt);
+  vsnprintf(p->err.msg, sizeof p->err.msg, fmt, ap);
+  va_end(ap);
   return -1;
 }
 
@@ -248,7 +249,8 @@ void dc_plan_free(dc_plan *p) {
   p->allocf(p->allocud, p, sizeof *p, 0);
 }
 
-const char *dc_plan_error(const dc_plan *p) { return p->err; }
+const char *dc_plan_error(const dc_plan *p) { return p->err.msg; }
+const dc_err *dc_plan_err(const dc_plan *p) { return &p->err; }
 
 int dc_plan_set_info(dc_plan *p, const char *region, const char *source) {
   if (dc_plan__check_idle(p)) return -1;

@@ -12,6 +12,7 @@
 
 #include "dist.h"
 #include "energy.h"
+#include "err.h"
 #include "units.h"
 
 typedef struct dc_plan dc_plan;
@@ -206,8 +207,11 @@ void dc_plan_release(dc_plan *p);
 int dc_plan_busy(const dc_plan *p);
 void dc_plan_set_busy(dc_plan *p, int depth);
 void dc_plan_free(dc_plan *p);
-/* The last error of any function below, as a sentence without location. */
+/* The last error of any function below, as a sentence without location
+ * (dc_plan_err: the same as the cores' dc_err, err.h — code DC_ERR_INPUT,
+ * or DC_ERR_MEM when an allocation failed; line 0: not a file's). */
 const char *dc_plan_error(const dc_plan *p);
+const dc_err *dc_plan_err(const dc_plan *p);
 
 int dc_plan_set_info(dc_plan *p, const char *region, const char *source);
 /* Seconds in a year (default 365 d): used to turn emission rates into

@@ -12,18 +12,10 @@
 
 #define free(x) dc_plan__free(p, (x))
 
-static dc_dims dims_of(int l, int m, int t, int co2, int ch4, int n2o) {
-  dc_dims d = {{0}};
-  d.e[DC_DIM_LENGTH] = (int8_t)l;
-  d.e[DC_DIM_MASS] = (int8_t)m;
-  d.e[DC_DIM_TIME] = (int8_t)t;
-  d.e[DC_DIM_CO2] = (int8_t)co2;
-  d.e[DC_DIM_CH4] = (int8_t)ch4;
-  d.e[DC_DIM_N2O] = (int8_t)n2o;
-  return d;
-}
-#define POWER_DIMS dims_of(2, 1, -3, 0, 0, 0)
-#define CO2_RATE dims_of(0, 0, -1, 1, 0, 0)
+#define POWER_DIMS ((dc_dims){{[DC_DIM_LENGTH] = 2, [DC_DIM_MASS] = 1, [DC_DIM_TIME] = -3}})
+#define CO2_RATE ((dc_dims){{[DC_DIM_CO2] = 1, [DC_DIM_TIME] = -1}})
+#define CH4_RATE ((dc_dims){{[DC_DIM_CH4] = 1, [DC_DIM_TIME] = -1}})
+#define N2O_RATE ((dc_dims){{[DC_DIM_N2O] = 1, [DC_DIM_TIME] = -1}})
 
 void dc_plan__energy_init(dc_plan *p) {
   for (size_t i = 0; i < sizeof p->met_e / sizeof p->met_e[0]; i++) p->met_e[i] = -1;
@@ -83,8 +75,8 @@ static int ensure_metrics(dc_plan *p, int with_energy) {
   dc_display gas;
   memset(&gas, 0, sizeof gas);
   if (emetric(p, EO_CO2, "co2", CO2_RATE, &gas) ||
-      emetric(p, EO_CH4, "ch4", dims_of(0, 0, -1, 0, 1, 0), &gas) ||
-      emetric(p, EO_N2O, "n2o", dims_of(0, 0, -1, 0, 0, 1), &gas))
+      emetric(p, EO_CH4, "ch4", CH4_RATE, &gas) ||
+      emetric(p, EO_N2O, "n2o", N2O_RATE, &gas))
     return -1;
   if (!with_energy && p->met_e[EO_ENERGY] < 0) return 0;
   if (emetric(p, EO_ENERGY, "energy", POWER_DIMS, ed) ||
@@ -392,8 +384,8 @@ int dc_plan_sector_energy(dc_plan *p, const dc_plan_energy_sector *sp) {
 int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims dims,
                         const dc_display *disp, const char *source, int *si) {
   (void)disp;
-  const char *gas = dc_plan__dims_eq(dims, dims_of(0, 0, -1, 0, 1, 0))   ? "CH4"
-                    : dc_plan__dims_eq(dims, dims_of(0, 0, -1, 0, 0, 1)) ? "N2O"
+  const char *gas = dc_plan__dims_eq(dims, CH4_RATE)   ? "CH4"
+                    : dc_plan__dims_eq(dims, N2O_RATE) ? "N2O"
                                                                          : NULL;
   if (!gas) return 0;
   /* a plan of one gas without a GWP set stays as it was: its emissions are
@@ -648,12 +640,12 @@ static int account(dc_plan *p, escr_t *es) {
   return 0;
 }
 
-/* the CO2 of net imports: the total's part in no spec sector */
-static double imports_co2(const escr_t *es, size_t i) {
-  size_t n = es->spec.n;
-  double c = es->out.co2[i];
-  for (size_t j = 0; j < es->spec.nsec; j++) c -= es->sector_co2[j * n + i];
-  return c;
+/* the CO2 of net imports with a power sector (M x grid when M > 0; the
+ * core adds the same to its co2): computed, not taken as the total less
+ * the sectors, whose rounding would leave a negative residue */
+static double imports_co2(const dc_plan *p, const escr_t *es, size_t i) {
+  double m = es->out.imports[i];
+  return p->npower && p->grid && m > 0 ? m * p->grid[i] : 0;
 }
 
 int dc_plan__energy_bau(dc_plan *p) {
@@ -668,7 +660,7 @@ int dc_plan__energy_bau(dc_plan *p) {
   for (size_t k = 0; k < p->nsec; k++) {
     sector_t *s = &p->sec[k];
     if (s->imports)
-      for (size_t i = 0; i < n; i++) s->bau[i] = imports_co2(&es, i);
+      for (size_t i = 0; i < n; i++) s->bau[i] = imports_co2(p, &es, i);
     else if (s->energy)
       memcpy(s->bau, es.out.sector_co2e + (size_t)es.secmap[k] * n, n * sizeof(double));
   }
@@ -746,7 +738,7 @@ int dc_plan__energy_eval(dc_plan *p, int si, double *mv) {
     if (!sec->energy) continue;
     double *v = mv + (size_t)sec->metric * n;
     const double *c = sec->imports ? NULL : es.out.sector_co2e + (size_t)es.secmap[k] * n;
-    for (size_t i = 0; i < n; i++) v[i] += (c ? c[i] : imports_co2(&es, i)) - sec->bau[i];
+    for (size_t i = 0; i < n; i++) v[i] += (c ? c[i] : imports_co2(p, &es, i)) - sec->bau[i];
   }
   for (size_t j = 0; j < es.spec.nmea; j++)
     memcpy(s->abate + (size_t)es.meamap[j] * n, es.out.measure_co2 + j * n, n * sizeof(double));

@@ -272,10 +272,9 @@ double dc_plan_get_field(const dc_plan *p, const dc_plan_slot *sl, int y) {
     if (sl->field <= DC_FIELD_STOP) return yr == DC_PLAN_NOYEAR ? NAN : (double)yr;
     if (sl->field == DC_FIELD_AMOUNT && m->use_const) return m->konst;
   }
-  char err[sizeof p->err];
-  memcpy(err, p->err, sizeof err); /* a reader does not change the last error */
+  dc_err err = p->err; /* a reader does not change the last error */
   const double *v = slot_series((dc_plan *)p, sl, &d, &scalar);
-  memcpy(((dc_plan *)p)->err, err, sizeof err);
+  ((dc_plan *)p)->err = err;
   if (!v || y < p->y0 || y > p->y1) return NAN;
   return v[y - p->y0];
 }

@@ -4,6 +4,7 @@
 #ifndef DC_PLAN_INT_H
 #define DC_PLAN_INT_H
 
+#include "err.h"
 #include "plan.h"
 
 /* energy accounting (plan_energy.c): one fuel of an energy sector */
@@ -167,7 +168,7 @@ struct dc_plan {
   int imports_sector;   /* the sector of the imports' CO2, or -1 */
   int met_e[EO_FUEL + DC_ENERGY_MAXFUELS]; /* metric index of each output, -1 */
   void *escr; size_t escr_size; /* the pass's scratch (no pointer kept across calls) */
-  char err[320];
+  dc_err err; /* the last error (dc_plan_error: its msg) */
 };
 
 /* plan_names.c: item `name` of a kind (a measure's also of scenario `tag`;

@@ -318,6 +318,31 @@ static void test_power_sector(void **st) {
   dc_plan_free(p);
 }
 
+/* a plan that exports: its imports' CO2 is exactly 0, with no warning */
+static void test_exports(void **st) {
+  (void)st;
+  dc_plan *p = dc_plan_new("exports", 2021, 2021);
+  dc_plan_energy_opts o = opts(DC_PRIMARY_NONE, 0.5711);
+  assert_int_equal(dc_plan_set_energy(p, &o), 0);
+  dc_plan_fuel_use u[2] = {{"coal", konst(tce(3e7 / 3)), POWER, "tce/yr", NULL},
+                           {"natural gas", konst(tce(1.1e6 / 7)), POWER, "tce/yr", NULL}};
+  dc_plan_energy_sector s;
+  memset(&s, 0, sizeof s);
+  s.name = "power";
+  s.uses = u;
+  s.nuse = 2;
+  s.power = 1;
+  assert_true(dc_plan_sector_energy(p, &s) >= 0);
+  assert_true(esector(p, "industry", "oil", tce(4.3e6 / 9), "natural gas", tce(1e5 / 3), "electricity",
+                      kwh(1e9 / 7)) >= 0);
+  assert_true(esector(p, "transport", "oil", tce(2.9e6 / 11), NULL, 0, NULL, 0) >= 0);
+  assert_true(dc_plan_capacity(p, "coal power", konst(3e9 / 7), POWER, NULL, konst(0.51), NONE, NULL) >= 0);
+  eval_ok(p, DC_SCEN_PLAN);
+  assert_true(val(p, DC_SCEN_PLAN, "electricity imports")[0] == 0);
+  assert_int_equal(dc_plan_nwarnings(p, DC_SCEN_PLAN), 0);
+  dc_plan_free(p);
+}
+
 /* ---- other gases ---- */
 
 static void test_gases(void **st) {
@@ -444,6 +469,15 @@ static void test_errors(void **st) {
   /* unknown fuel */
   assert_int_equal(esector(p, "a", "peat", tce(1), NULL, 0, NULL, 0), -1);
   contains(dc_plan_error(p), "sector 'a': unknown fuel 'peat'; known: coal, oil, natural_gas");
+  /* the plan's error is the cores' dc_err, and so is the energy core's */
+  assert_int_equal(dc_plan_err(p)->code, DC_ERR_INPUT);
+  assert_ptr_equal(dc_plan_err(p)->msg, dc_plan_error(p));
+  dc_energy_error ee;
+  assert_int_equal(dc_energy_fuel_find("peat", &ee), -1);
+  assert_int_equal(ee.err.code, DC_ERR_INPUT);
+  assert_int_equal(ee.code, DC_ENERGY_E_FUEL);
+  contains(ee.err.msg, "unknown fuel 'peat'");
+  assert_ptr_equal(ee.msg, ee.err.msg);
   /* a fuel in MW */
   dc_plan_fuel_use u = {"coal", konst(1e6), POWER, "MW", NULL};
   dc_plan_energy_sector s;
@@ -547,6 +581,7 @@ int main(void) {
       cmocka_unit_test(test_power_sector),    cmocka_unit_test(test_gases),
       cmocka_unit_test(test_reevaluate),      cmocka_unit_test(test_activity_and_warning),
       cmocka_unit_test(test_errors),          cmocka_unit_test(test_no_energy),
+      cmocka_unit_test(test_exports),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
