@@ -18,8 +18,9 @@
 /* set by the decarb host (vm/host.c) in every state it makes */
 #define REG_HOST "decarb.loaded"
 
-/* decarb.globals([env]): q, units, series, factors and plan as fields of env
- * (default: the global table), as the decarb host has them. Returns env. */
+/* decarb.globals([env]): every module of modules.c (q, units, series,
+ * factors, plan, uncertain, param) as a field of env (default: the global
+ * table), as the decarb host has them. Returns env. */
 static int decarb_globals(lua_State *L) {
   if (lua_isnoneornil(L, 1)) {
     lua_settop(L, 0);

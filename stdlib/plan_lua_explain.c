@@ -64,7 +64,7 @@ static void push_explain(lua_State *L, const dc_result *r, const dc_explain *e) 
   dc_display z = e->disp;
   z.offset = 0;
   if (strcmp(z.label, "%") == 0) strcpy(z.label, "pp");
-  lua_createtable(L, 0, 24);
+  lua_createtable(L, 0, 24); /* stack: explain */
   set_str(L, "name", e->name);
   set_str(L, "kind", e->kind);
   set_str(L, "plan", r->name);
@@ -84,10 +84,10 @@ static void push_explain(lua_State *L, const dc_result *r, const dc_explain *e) 
   set_str(L, "margin_unit", z.label);
   set_num(L, "shortfall", e->shortfall / z.scale);
   if (e->note[0]) set_str(L, "note", e->note);
-  lua_createtable(L, (int)e->nterms, 0);
+  lua_createtable(L, (int)e->nterms, 0); /* stack: explain, terms */
   for (size_t k = 0; k < e->nterms; k++) {
     const dc_explain_term *t = &e->terms[k];
-    lua_createtable(L, 0, 7);
+    lua_createtable(L, 0, 7); /* stack: explain, terms, term */
     set_str(L, "name", t->name);
     set_str(L, "kind", t->kind);
     set_num(L, "value", t->value / e->disp.scale);
@@ -95,14 +95,14 @@ static void push_explain(lua_State *L, const dc_result *r, const dc_explain *e) 
     set_str(L, "source", t->source);
     set_num(L, "ramp", t->ramp);
     set_num(L, "at_full", t->at_full / e->disp.scale);
-    lua_rawseti(L, -2, (lua_Integer)k + 1);
+    lua_rawseti(L, -2, (lua_Integer)k + 1); /* stack: explain, terms */
   }
-  lua_setfield(L, -2, "terms");
+  lua_setfield(L, -2, "terms"); /* stack: explain */
   if (e->num_metric >= 0 || e->den_metric >= 0) {
     push_ratio_part(L, "numerator", r, e->num_metric, e->num, &e->num_disp);
     push_ratio_part(L, "denominator", r, e->den_metric, e->den, &e->den_disp);
   }
-  lua_createtable(L, 0, 8);
+  lua_createtable(L, 0, 8); /* stack: explain, bound */
   set_str(L, "kind", e->bound_kind);
   set_num(L, "value", in_disp(e->bound, &e->disp));
   set_str(L, "unit", e->disp.label);
@@ -111,22 +111,22 @@ static void push_explain(lua_State *L, const dc_result *r, const dc_explain *e) 
   set_num(L, "base_value", in_disp(e->base_value, &e->disp));
   set_num(L, "fraction", e->fraction);
   set_str(L, "vs", e->vs);
-  lua_setfield(L, -2, "bound");
+  lua_setfield(L, -2, "bound"); /* stack: explain */
   if (e->shortfall > 0) {
-    lua_createtable(L, 0, 2);
+    lua_createtable(L, 0, 2); /* stack: explain, take */
     set_num(L, "increase", e->lever);
-    lua_createtable(L, (int)e->nlevers, 0);
+    lua_createtable(L, (int)e->nlevers, 0); /* stack: explain, take, measures */
     for (size_t k = 0; k < e->nlevers; k++) {
       const dc_explain_lever *l = &e->levers[k];
-      lua_createtable(L, 0, 4);
+      lua_createtable(L, 0, 4); /* stack: explain, take, measures, lever */
       set_str(L, "measure", r->detail->measures[l->measure].name);
       set_num(L, "closes", l->closes / z.scale);
       set_num(L, "fraction", l->fraction);
       set_num(L, "needed", l->needed);
       lua_rawseti(L, -2, (lua_Integer)k + 1);
     }
-    lua_setfield(L, -2, "measures");
-    lua_setfield(L, -2, "what_would_it_take");
+    lua_setfield(L, -2, "measures");           /* stack: explain, take */
+    lua_setfield(L, -2, "what_would_it_take"); /* stack: explain */
   }
 }
 
@@ -148,7 +148,7 @@ int dc_plan_lua__explain(lua_State *L) {
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
-  b->r = dc_result_from_plan(p, s, NULL, NULL, NULL);
+  b->r = dc_result_from_plan(p, s, NULL, NULL, NULL); /* stack: ..., box */
   if (!b->r) return luaL_error(L, "not enough memory");
   int t = dc_explain_find(b->r, tname);
   if (t < 0) {

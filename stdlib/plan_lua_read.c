@@ -68,15 +68,15 @@ static int plan_check(lua_State *L) {
   dc_plan_hold(p);
   size_t nt = dc_plan_ntargets(p);
   int met = 0;
-  lua_createtable(L, 0, 4);
-  lua_createtable(L, (int)nt, 0);
+  lua_createtable(L, 0, 4);        /* stack: check */
+  lua_createtable(L, (int)nt, 0); /* stack: check, targets */
   for (size_t t = 0; t < nt; t++) {
     dc_plan_target_info ti;
     dc_target_result r;
     dc_plan_target_at(p, (int)t, &ti);
     dc_plan_result(p, s, (int)t, &r);
     met += r.met;
-    lua_createtable(L, 0, 10);
+    lua_createtable(L, 0, 10); /* stack: check, targets, target */
     lua_pushstring(L, ti.name);
     lua_setfield(L, -2, "name");
     lua_pushstring(L, ti.kind_name);
@@ -99,9 +99,9 @@ static int plan_check(lua_State *L) {
       dc_lua_pushqty(L, r.bound[i], ti.value_dims, ti.value_disp);
       lua_setfield(L, -2, "bound");
     }
-    lua_rawseti(L, -2, (lua_Integer)t + 1);
+    lua_rawseti(L, -2, (lua_Integer)t + 1); /* stack: check, targets */
   }
-  lua_setfield(L, -2, "targets");
+  lua_setfield(L, -2, "targets"); /* stack: check */
   lua_pushinteger(L, met);
   lua_setfield(L, -2, "met");
   lua_pushinteger(L, (lua_Integer)nt);
@@ -116,7 +116,7 @@ static int plan_wedges(lua_State *L) {
   dc_plan *p = dc_plan_lua__check(L, 1);
   int s = dc_plan_lua__scenario(L, 1, 2);
   dc_plan_metric_info em;
-  lua_newtable(L);
+  lua_newtable(L); /* stack: wedges */
   if (dc_plan_metric_at(p, DC_MET_EMISSIONS, &em) != 0) return 1;
   dc_plan_hold(p);
   for (size_t m = 0; m < dc_plan_nmeasures(p); m++) {
@@ -144,12 +144,63 @@ static int plan_warnings(lua_State *L) {
   return 1;
 }
 
+/* The fields p:set, p:seek and the Monte Carlo may vary, by what has them:
+ * a name, its slot field, (measures) the kind of measure that has it (-1:
+ * every measure, unchecked), and whether a technology follows after a dot
+ * (a measure's adds.PV, hours.PV). A new field: a row here. */
+typedef struct slot_field {
+  const char *name;
+  enum dc_field field;
+  int kind, tech;
+} slot_field;
+static const slot_field measure_slots[] = {
+    {"start", DC_FIELD_START, -1, 0},
+    {"full", DC_FIELD_FULL, -1, 0},
+    {"stop", DC_FIELD_STOP, -1, 0},
+    {"scale", DC_FIELD_SCALE, -1, 0},
+    {"abates", DC_FIELD_AMOUNT, DC_MEASURE_ABATES, 0},
+    {"saves", DC_FIELD_AMOUNT, DC_MEASURE_SAVES, 0},
+    {"saves", DC_FIELD_AMOUNT, DC_MEASURE_ENERGY_SAVES, 0}, /* saves = with fuel = */
+    {"factor", DC_FIELD_FACTOR, DC_MEASURE_SAVES, 0},
+    {"displaces", DC_FIELD_FACTOR, DC_MEASURE_ADDS, 0},
+    {"adds", DC_FIELD_ADDS, DC_MEASURE_ADDS, 1},
+    {"hours", DC_FIELD_HOURS, DC_MEASURE_ADDS, 1},
+    {"share", DC_FIELD_SHARE, DC_MEASURE_SWITCH, 0},
+    {NULL, 0, 0, 0},
+};
+static const slot_field sector_slots[] = {
+    {"emissions", DC_FIELD_EMISSIONS, -1, 0},
+    {"activity", DC_FIELD_ACTIVITY, -1, 0},
+    {"factor", DC_FIELD_FACTOR, -1, 0},
+    {NULL, 0, 0, 0},
+};
+static const slot_field tech_slots[] = {
+    {"capacity", DC_FIELD_CAPACITY, -1, 0},
+    {"hours", DC_FIELD_HOURS, -1, 0},
+    {NULL, 0, 0, 0},
+};
+
+/* The row of rows named f (dot: a technology follows); NULL when none,
+ * the names then pushed as "a, b, c". */
+static const slot_field *slot_find(lua_State *L, const slot_field *rows, const char *f, int dot) {
+  for (const slot_field *r = rows; r->name; r++)
+    if (strcmp(f, r->name) == 0 && (!dot || r->tech)) return r;
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (const slot_field *r = rows; r->name; r++) {
+    if (r != rows && strcmp(r->name, r[-1].name) == 0) continue; /* one name, two kinds of measure */
+    if (r != rows) luaL_addstring(&b, ", ");
+    luaL_addstring(&b, r->name);
+  }
+  luaL_pushresult(&b); /* stack: names */
+  return NULL;
+}
+
 /* The slot of field `field` of the measure, sector or technology `name`
  * (measures in scenario s first, s = -1: the plan's own); raises naming
  * what exists. FIELD.TECH picks a technology of a measure's adds / hours. */
 int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *field, int s, dc_plan_slot *out,
                       const char *what) {
-  static const char *const mfields = "start, full, stop, scale, abates, saves, factor, displaces, adds, hours, share";
   memset(out, 0, sizeof *out);
   int m = dc_plan_find_measure(p, name, s);
   char f[64];
@@ -159,34 +210,25 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
   memcpy(f, field, fl);
   f[fl] = '\0';
   if (dot) tech = dot + 1;
+  const slot_field *r;
+  dc_dims d;
   if (m >= 0) {
     dc_plan_measure_info mi;
     dc_plan_measure_at(p, m, &mi);
     out->obj = DC_OBJ_MEASURE;
     out->index = m;
-    static const char *const years[] = {"start", "full", "stop", "scale"};
-    for (int i = 0; i < 4; i++)
-      if (!dot && strcmp(f, years[i]) == 0) {
-        out->field = (enum dc_field)i;
-        return 1;
-      }
-    int ok = 1;
-    if (!dot && strcmp(f, "abates") == 0) ok = mi.kind == DC_MEASURE_ABATES, out->field = DC_FIELD_AMOUNT;
-    else if (!dot && strcmp(f, "saves") == 0)
-      ok = mi.kind == DC_MEASURE_SAVES || mi.kind == DC_MEASURE_ENERGY_SAVES, out->field = DC_FIELD_AMOUNT;
-    else if (!dot && strcmp(f, "share") == 0) ok = mi.kind == DC_MEASURE_SWITCH, out->field = DC_FIELD_SHARE;
-    else if (!dot && strcmp(f, "factor") == 0) ok = mi.kind == DC_MEASURE_SAVES, out->field = DC_FIELD_FACTOR;
-    else if (!dot && strcmp(f, "displaces") == 0) ok = mi.kind == DC_MEASURE_ADDS, out->field = DC_FIELD_FACTOR;
-    else if (strcmp(f, "adds") == 0 || strcmp(f, "hours") == 0) {
-      out->field = f[0] == 'a' ? DC_FIELD_ADDS : DC_FIELD_HOURS;
-      if (mi.kind != DC_MEASURE_ADDS) ok = 0;
-      else if ((out->sub = dc_plan_measure_add_index(p, m, tech)) < 0) {
-        if (tech) dc_lua_error(L, "%s: measure '%s' adds no technology '%s'", what, name, tech);
-        dc_lua_error(L, "%s: measure '%s' adds more than one technology: name one, as in \"%s.PV\"", what, name, f);
-      }
-    } else
-      dc_lua_error(L, "%s: measure '%s' has no field '%s' (fields: %s)", what, name, field, mfields);
-    dc_dims d;
+    if (!(r = slot_find(L, measure_slots, f, dot != NULL)))
+      dc_lua_error(L, "%s: measure '%s' has no field '%s' (fields: %s)", what, name, field, lua_tostring(L, -1));
+    for (const slot_field *q = r; q->name && (int)mi.kind != r->kind; q++)
+      if (strcmp(q->name, r->name) == 0 && (int)mi.kind == q->kind) r = q; /* the row of this kind */
+    out->field = r->field;
+    if (r->kind < 0) return 1; /* the years and scale */
+    int ok = (int)mi.kind == r->kind;
+    if (ok && r->tech &&
+        (out->sub = dc_plan_measure_add_index(p, m, tech)) < 0) {
+      if (tech) dc_lua_error(L, "%s: measure '%s' adds no technology '%s'", what, name, tech);
+      dc_lua_error(L, "%s: measure '%s' adds more than one technology: name one, as in \"%s.PV\"", what, name, f);
+    }
     if (!ok || dc_plan_field_dims(p, out, &d) < 0)
       dc_lua_error(L, "%s: measure '%s' has no %s = to change (it %s)", what, name, field,
                    mi.kind == DC_MEASURE_ABATES ? "abates" : mi.kind == DC_MEASURE_SAVES ? "saves"
@@ -200,20 +242,13 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
     dc_lua_error(L, "%s: plan '%s' has no measure, sector or technology '%s'", what, dc_plan_name(p), name);
   out->obj = obj;
   out->index = k;
-  if (obj == DC_OBJ_SECTOR) {
-    if (!dot && strcmp(f, "emissions") == 0) out->field = DC_FIELD_EMISSIONS;
-    else if (!dot && strcmp(f, "activity") == 0) out->field = DC_FIELD_ACTIVITY;
-    else if (!dot && strcmp(f, "factor") == 0) out->field = DC_FIELD_FACTOR;
-    else dc_lua_error(L, "%s: sector '%s' has no field '%s' (fields: emissions, activity, factor)", what, name, field);
-  } else {
-    if (!dot && strcmp(f, "capacity") == 0) out->field = DC_FIELD_CAPACITY;
-    else if (!dot && strcmp(f, "hours") == 0) out->field = DC_FIELD_HOURS;
-    else dc_lua_error(L, "%s: technology '%s' has no field '%s' (fields: capacity, hours)", what, name, field);
-  }
-  dc_dims d;
+  const char *kind = obj == DC_OBJ_SECTOR ? "sector" : "technology";
+  if (!(r = slot_find(L, obj == DC_OBJ_SECTOR ? sector_slots : tech_slots, f, dot != NULL)))
+    dc_lua_error(L, "%s: %s '%s' has no field '%s' (fields: %s)", what, kind, name, field, lua_tostring(L, -1));
+  out->field = r->field;
   if (dc_plan_field_dims(p, out, &d) < 0)
-    dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, obj == DC_OBJ_SECTOR ? "sector" : "technology",
-                 name, field, obj != DC_OBJ_SECTOR ? "it was given without hours ="
+    dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, kind, name, field,
+                 obj != DC_OBJ_SECTOR ? "it was given without hours ="
                  : out->field == DC_FIELD_EMISSIONS ? "they are activity x factor: change activity or factor"
                                                     : "it was given as emissions =");
   return 1;
@@ -309,9 +344,18 @@ static int plan_set(lua_State *L) {
 /* Refuses a field of the options table at 2 that is not in known (NULL
  * ended); `what` and `list` for the message. */
 static void check_options(lua_State *L, const char *what, const char *const *known, const char *list) {
-  (void)known; /* the same fields as list */
-  if (!dc_lua_unknown_field(L, 2, list, 0)) return;
-  /* stack: key */
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int i = 0; known[i]; i++) {
+    if (i) luaL_addstring(&b, ", ");
+    luaL_addstring(&b, known[i]);
+  }
+  luaL_pushresult(&b); /* stack: fields */
+  if (!dc_lua_unknown_field(L, 2, lua_tostring(L, -1), 0)) {
+    lua_pop(L, 1);
+    return;
+  }
+  /* stack: fields, key */
   dc_lua_error(L, "%s{...}: unknown field %s (fields: %s)", what,
                lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1), list);
 }
