@@ -75,13 +75,18 @@ typedef struct plan_ctor {
 } plan_ctor;
 enum { C_PLAN, C_SECTOR, C_CAPACITY, C_METRIC, C_MEASURE, C_TARGET, C_SCENARIO };
 static const plan_ctor ctors[] = {
-    [C_PLAN] = {"plan", "plan{ \"My city\", years = {2020, 2035} }", "region, years, source", 1},
+    /* the energy fields (primary ... factors; energy ... gas; fossil; fuel, switch): plan_lua_energy.c */
+    [C_PLAN] = {"plan", "plan{ \"My city\", years = {2020, 2035} }",
+                "region, years, source, primary, gwp, grid, heat_factor, imports, imports_nonfossil, factors", 1},
     [C_SECTOR] = {"p:sector", "p:sector{ \"buildings\", emissions = \"1.2 MtCO2e/yr\" }",
-                  "emissions, activity, factor, source", 1},
-    [C_CAPACITY] = {"p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", "capacity, hours, source", -1},
+                  "emissions, activity, factor, source, energy, intensity, power, grid, gas", 1},
+    [C_CAPACITY] = {"p:capacity", "p:capacity{ \"PV\", [2020] = \"600 MW\" }", "capacity, hours, source, fossil",
+                    -1},
     [C_METRIC] = {"p:metric", "p:metric{ \"GDP\", series{...} }", "diff, unit, source", 2},
     [C_MEASURE] = {"p:measure", "p:measure{ \"Retrofit\", sector = \"buildings\", abates = \"9428 tCO2e/yr\" }",
-                   "sector, abates, saves, factor, adds, hours, displaces, year, start, full, stop, source", 1},
+                   "sector, abates, saves, factor, adds, hours, displaces, year, start, full, stop, source, fuel, "
+                   "switch",
+                   1},
     [C_TARGET] = {"p:target", "p:target{ \"Peak by 2030\", peak_by = 2030 }",
                   "at_most, at_least, by, every_year_after, metric, per, reduce, from, vs, share, of, peak_by, "
                   "tolerance, net_zero, budget, over, source",
@@ -595,6 +600,7 @@ static int plan_new(lua_State *L) {
   if (!u->p) return dc_lua_memerror(L);
   if (dc_plan_set_info(u->p, opt_string(L, 1, "region", "plan"), opt_string(L, 1, "source", "plan")))
     core_fail(L, u->p);
+  dc_plan_lua__energy_plan(L, u->p, 1);
   dc_unit yr;
   dc_units_error err;
   if (dc_units_parse("yr", &yr, &err) == 0) dc_plan_set_year_seconds(u->p, yr.scale);
@@ -651,6 +657,7 @@ static dc_plan *ctor_args(lua_State *L, const plan_ctor *c, const char **name) {
 static int plan_sector(lua_State *L) {
   const char *name;
   dc_plan *p = ctor_args(L, &ctors[C_SECTOR], &name);
+  if (dc_plan_lua__energy_sector(L, p, 2, name, opt_string(L, 2, "source", name)) >= 0) return lua_settop(L, 1), 1;
   double e[MAXYEARS], act[MAXYEARS], fac[MAXYEARS];
   dc_dims d, da, df;
   dc_display disp;
@@ -748,8 +755,10 @@ static int plan_capacity(lua_State *L) {
     }
   }
   int has_h = get_series_u(L, 2, "hours", p, hours, &hd, NULL, name, &pu, DC_FIELD_HOURS, 0);
+  int fossil = dc_plan_lua__energy_fossil(L, 2, name); /* -1: not given */
   int ti = dc_plan_capacity(p, name, cap, d, &disp, has_h ? hours : NULL, hd, opt_string(L, 2, "source", name));
   if (ti < 0) core_fail(L, p);
+  if (fossil >= 0 && dc_plan_capacity_fossil(p, name, fossil)) core_fail(L, p);
   add_pending(L, p, &pu, DC_OBJ_TECH, ti);
   lua_settop(L, 1);
   return 1;
@@ -934,8 +943,9 @@ static int add_measure(lua_State *L, int ud, int t, int scenario) {
   pu->n = 0;
   measure_years(L, t, name, pu, &m);
   dc_plan_add adds[64];
-  measure_effect(L, ud, t, p, name, pu, &m, adds); /* stack: pu [, adds, buf, hours] */
-  int r = dc_plan_measure(p, &m);
+  int r = dc_plan_lua__energy_measure(L, ud, t, &m); /* saves = with fuel =, switch = */
+  if (r < 0) measure_effect(L, ud, t, p, name, pu, &m, adds); /* stack: pu [, adds, buf, hours] */
+  if (r < 0) r = dc_plan_measure(p, &m);
   if (r < 0) core_fail(L, p);
   add_pending(L, p, pu, DC_OBJ_MEASURE, r);
   lua_settop(L, top);

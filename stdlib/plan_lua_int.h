@@ -26,4 +26,21 @@ int dc_plan_lua__tostring(lua_State *L);
 extern const luaL_Reg dc_plan_lua__read_methods[];
 int dc_plan_lua__explain(lua_State *L); /* p:explain (plan_lua_explain.c) */
 
+/* The energy fields of the constructors (plan_lua_energy.c, docs/energy.md);
+ * t is the constructor's table (a raw copy), the stack is left as it was.
+ * plan{}: primary, gwp, grid, heat_factor, imports, imports_nonfossil,
+ * factors (nothing is called when none is given). */
+void dc_plan_lua__energy_plan(lua_State *L, dc_plan *p, int t);
+/* p:sector{}: an energy sector (energy =, activity = with intensity =,
+ * power =, grid =, gas =): its index; -1 when the table has none of these
+ * fields (today's sector: the caller goes on). */
+int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name, const char *source);
+/* p:measure{}: saves = with fuel =, or switch = {}: fills the energy fields
+ * of m (whose name, sector, years and scenario are set) and adds it; its
+ * index, or -1 when it is not a measure on energy. ud: the plan's index. */
+int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spec *m);
+/* p:capacity{}: its fossil = (read before the technology is added, so that
+ * a bad value adds nothing): 1, 0, or -1 when not given. */
+int dc_plan_lua__energy_fossil(lua_State *L, int t, const char *name);
+
 #endif

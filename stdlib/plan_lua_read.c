@@ -160,10 +160,12 @@ static const slot_field measure_slots[] = {
     {"scale", DC_FIELD_SCALE, -1, 0},
     {"abates", DC_FIELD_AMOUNT, DC_MEASURE_ABATES, 0},
     {"saves", DC_FIELD_AMOUNT, DC_MEASURE_SAVES, 0},
+    {"saves", DC_FIELD_AMOUNT, DC_MEASURE_ENERGY_SAVES, 0}, /* saves = with fuel = */
     {"factor", DC_FIELD_FACTOR, DC_MEASURE_SAVES, 0},
     {"displaces", DC_FIELD_FACTOR, DC_MEASURE_ADDS, 0},
     {"adds", DC_FIELD_ADDS, DC_MEASURE_ADDS, 1},
     {"hours", DC_FIELD_HOURS, DC_MEASURE_ADDS, 1},
+    {"share", DC_FIELD_SHARE, DC_MEASURE_SWITCH, 0},
     {NULL, 0, 0, 0},
 };
 static const slot_field sector_slots[] = {
@@ -186,6 +188,7 @@ static const slot_field *slot_find(lua_State *L, const slot_field *rows, const c
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   for (const slot_field *r = rows; r->name; r++) {
+    if (r != rows && strcmp(r->name, r[-1].name) == 0) continue; /* one name, two kinds of measure */
     if (r != rows) luaL_addstring(&b, ", ");
     luaL_addstring(&b, r->name);
   }
@@ -216,6 +219,8 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
     out->index = m;
     if (!(r = slot_find(L, measure_slots, f, dot != NULL)))
       dc_lua_error(L, "%s: measure '%s' has no field '%s' (fields: %s)", what, name, field, lua_tostring(L, -1));
+    for (const slot_field *q = r; q->name && (int)mi.kind != r->kind; q++)
+      if (strcmp(q->name, r->name) == 0 && (int)mi.kind == q->kind) r = q; /* the row of this kind */
     out->field = r->field;
     if (r->kind < 0) return 1; /* the years and scale */
     int ok = (int)mi.kind == r->kind;
@@ -227,7 +232,8 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
     if (!ok || dc_plan_field_dims(p, out, &d) < 0)
       dc_lua_error(L, "%s: measure '%s' has no %s = to change (it %s)", what, name, field,
                    mi.kind == DC_MEASURE_ABATES ? "abates" : mi.kind == DC_MEASURE_SAVES ? "saves"
-                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : "is a function");
+                   : mi.kind == DC_MEASURE_ADDS ? "adds capacity" : mi.kind == DC_MEASURE_ENERGY_SAVES ? "saves energy"
+                   : mi.kind == DC_MEASURE_SWITCH ? "switches a fuel" : "is a function");
     return 1;
   }
   enum dc_obj obj;
@@ -306,6 +312,15 @@ static int plan_set(lua_State *L) {
     if (!dc_dims_eq(d, want)) dc_lua_error(L, "measure '%s': abates must be in the plan's emission units", mname);
     dc_plan_remove_input(p, &sl);
     if (dc_plan_set_param(p, sl.index, DC_PARAM_ABATES, v)) dc_lua_error(L, "%s", dc_plan_error(p));
+    lua_settop(L, 1);
+    return 1;
+  }
+  if (sl.field == DC_FIELD_SHARE) { /* a switch's share: one fraction ("40 %", 0.4), checked by the core */
+    if (!dc_lua_toqty(L, 4, &v, &d, NULL) || !dc_dims_none(d) || !isfinite(v))
+      dc_lua_error(L, "p:set: measure '%s': share must be a percentage such as \"40 %%\" or a fraction such as 0.4",
+                   mname);
+    dc_plan_remove_input(p, &sl);
+    if (dc_plan_set_field(p, &sl, NULL, v)) dc_lua_error(L, "%s", dc_plan_error(p));
     lua_settop(L, 1);
     return 1;
   }

@@ -356,7 +356,10 @@ static void copy_detail(dc_result *r, const dc_plan *p, int *bad) {
     static const unsigned char kinds[] = {[MK_BUILTIN] = DC_RMK_BUILTIN, [MK_SECTOR] = DC_RMK_SECTOR,
                                           [MK_TECH] = DC_RMK_TECH,       [MK_TECHGEN] = DC_RMK_TECHGEN,
                                           [MK_SERIES] = DC_RMK_SERIES,   [MK_FN] = DC_RMK_FN,
-                                          [MK_DIFF] = DC_RMK_DIFF};
+                                          [MK_DIFF] = DC_RMK_DIFF,
+                                          /* an energy metric: one term, as a given series (explain
+                                             does not break it into fuels and measures yet) */
+                                          [MK_ENERGY] = DC_RMK_SERIES};
     d->metric_kind[i] = kinds[p->met[i].kind];
     d->metric_ref[i] = p->met[i].ref;
   }

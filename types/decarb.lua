@@ -173,11 +173,16 @@ local Plan = {}
 
 ---A sector and its business-as-usual emissions:
 ---`{ NAME, emissions = S }` or `{ NAME, activity = S, factor = S }`, `source =`.
+---Energy accounting (docs/energy.md): `{ NAME, energy = { FUEL = S, … } }` (an energy per
+---year by fuel) or `{ NAME, activity = S, intensity = { FUEL = S, … } }`; `power = true` (the
+---fuels the plan's power plants burn), `grid = S` (this sector's grid factor);
+---`emissions =` may be CH4 or N2O (`"60 kt CH4/yr"`), or an F-gas with `gas = "SF6"`.
 ---@param t table
 ---@return decarb.Plan
 function Plan:sector(t) end
 
----A capacity (or any stock): `{ TECH, [YEAR] = Q, …, hours = S }` or `{ TECH, capacity = S, hours = S }`.
+---A capacity (or any stock): `{ TECH, [YEAR] = Q, …, hours = S }` or `{ TECH, capacity = S, hours = S }`;
+---`fossil = true | false` says whether its generation is fossil (known names need none).
 ---@param t table
 ---@return decarb.Plan
 function Plan:capacity(t) end
@@ -188,6 +193,8 @@ function Plan:capacity(t) end
 function Plan:metric(t) end
 
 ---A measure: one of `abates =`, `saves =` with `factor =`, `adds =`; `sector =`, `start =`, `full =`, `stop =`.
+---On energy (docs/energy.md): `saves = S, fuel = NAME`, or
+---`switch = { from = FUEL, to = FUEL, share = P, efficiency = R }`.
 ---@param t table
 ---@return decarb.Plan
 function Plan:measure(t) end
@@ -241,7 +248,7 @@ function Plan:wedges(scenario) end
 function Plan:warnings(scenario) end
 
 ---Changes a field of a measure (`"start"`, `"full"`, `"stop"`, `"scale"`, `"abates"`, `"saves"`,
----`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`), a sector
+---`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`, `"share"` of a switch), a sector
 ---(`"emissions"`, `"activity"`, `"factor"`) or a technology (`"capacity"`, `"hours"`); an
 ---uncertain value makes it an input of the Monte Carlo. The script does not run again.
 ---@param name string a measure, sector or technology
@@ -366,7 +373,11 @@ function factors.load(path) end
 ---@return table[]
 function factors.regions() end
 
----Plans: `plan{ NAME, years = {FIRST, LAST}, region =, source = }`.
+---Plans: `plan{ NAME, years = {FIRST, LAST}, region =, source = }`; energy accounting
+---(docs/energy.md): `primary = "calorific" | "coal"`, `gwp = "AR6"`, `grid = S`,
+---`heat_factor = S`, `imports = S`, `imports_nonfossil = P`, `factors = { FUEL = S }`.
+---Its metrics then include `energy`, `energy:FUEL`, `electricity`, `coal`,
+---`primary_energy`, `nonfossil_share`, `co2`, `ch4`, `n2o`.
 ---@class decarb.plan
 ---@overload fun(t: table): decarb.Plan
 local plan = {}

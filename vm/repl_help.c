@@ -1,20 +1,20 @@
 /* repl_help.c — the colon commands' names and the texts of :help, short
  * summaries of docs/repl.md, docs/units.md, docs/series.md, docs/plan.md
- * and docs/targets.md (keep them in step with those pages). */
+ * docs/targets.md and docs/energy.md (keep them in step with those pages). */
 #include <string.h>
 
 #include "replkit.h"
 
 const char *const dc_repl_commands[] = {"help", "load", "check", "explain", "plot", "units", "reset", "quit", NULL};
 
-const char *const dc_repl_topics[] = {"repl", "units", "series", "plan", "targets", NULL};
+const char *const dc_repl_topics[] = {"repl", "units", "series", "plan", "targets", "energy", NULL};
 
 static const char help_overview[] =
   "Type Lua and press Enter: an expression prints its value (_ holds the last\n"
   "one), a statement runs. A chunk that is not finished continues on the next\n"
   "line (>> prompt). Each chunk is its own scope: drop `local` to keep a name.\n"
   "\n"
-  "  :help [TOPIC]   this text, or a topic: repl units series plan targets\n"
+  "  :help [TOPIC]   this text, or a topic: repl units series plan targets energy\n"
   "  :load FILE      run a script in this session (its globals stay)\n"
   "  :check [PLAN]   evaluate the plans of the session (or the one named);\n"
   "                  --samples N [--seed S] adds a Monte Carlo: P(met), drivers\n"
@@ -92,6 +92,20 @@ static const char help_targets[] =
   "  e.g. p:target{ \"-40 % vs 2020 by 2028\", reduce = \"40 %\", from = 2020, by = 2028 }\n"
   "  Default metric: \"emissions\" (metric = M for another).\n";
 
+static const char help_energy[] =
+  "Energy accounting (docs/energy.md)\n"
+  "  p:sector{ NAME, energy = { coal = \"4000 万tce/yr\", electricity = \"1000 亿kWh/yr\" } }\n"
+  "  p:sector{ NAME, activity = S, intensity = { coal = \"0.55 tce/t\" } }\n"
+  "  p:sector{ \"power\", power = true, energy = { coal = S } }   fuels the plants burn\n"
+  "  p:measure{ NAME, sector =, saves = S, fuel = \"coal\" }\n"
+  "  p:measure{ NAME, sector =, switch = { from = \"coal\", to = \"electricity\",\n"
+  "             share = \"50 %\", efficiency = 3 } }               share of the BAU use\n"
+  "  plan{ ..., primary = \"coal\" | \"calorific\", gwp = \"AR6\", grid = S, heat_factor = S }\n"
+  "  metrics: energy, energy:FUEL, electricity, coal, primary_energy,\n"
+  "           nonfossil_share, co2, ch4, n2o, emissions (CO2e)\n"
+  "  fuels: coal oil natural_gas electricity heat biomass + factors.fuel names\n"
+  "  non-fossil capacity by name (solar, wind, hydro, nuclear...) or fossil = false\n";
+
 const char *dc_repl_help(const char *topic) {
   if (!topic || !*topic) return help_overview;
   if (strcmp(topic, "repl") == 0 || strcmp(topic, "keys") == 0) return help_repl;
@@ -99,6 +113,7 @@ const char *dc_repl_help(const char *topic) {
   if (strcmp(topic, "series") == 0) return help_series;
   if (strcmp(topic, "plan") == 0 || strcmp(topic, "plans") == 0) return help_plan;
   if (strcmp(topic, "targets") == 0 || strcmp(topic, "target") == 0) return help_targets;
+  if (strcmp(topic, "energy") == 0) return help_energy;
   return NULL;
 }
 

@@ -28,7 +28,7 @@ import json, os, re, shutil, subprocess, sys, tempfile
 # every page whose examples are tests, and how ("lines": see above)
 DOCS = [("README.md", ""), ("docs/tutorial.md", ""), ("docs/reference.md", ""),
         ("docs/plan.md", ""), ("docs/targets.md", ""), ("docs/report-format.md", ""),
-        ("docs/series.md", ""), ("docs/data-sources.md", ""), ("docs/scale.md", ""),
+        ("docs/series.md", ""), ("docs/data-sources.md", ""), ("docs/scale.md", ""), ("docs/energy.md", ""),
         ("docs/units.md", "lines"), ("docs/editor.md", "luarc 2")]
 
 decarb = os.path.abspath(sys.argv[1])

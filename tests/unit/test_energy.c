@@ -586,9 +586,10 @@ static void test_errors(void **st) {
   assert_non_null(strstr(e.msg, "power sector 'a' uses electricity"));
 }
 
-/* The draft example docs/energy-example.lua.draft through the core, against
- * the values computed independently (in Python, from the text of
- * docs/energy.md) and listed at the end of the draft. Units: 万tce = 1e4 tce,
+/* The example examples/china_peak.lua (once the draft
+ * docs/energy-example.lua.draft) through the core, against the values
+ * computed independently (in Python, from the text of docs/energy.md) and
+ * listed at the end of the example. Units: 万tce = 1e4 tce,
  * 亿kWh = 1e8 kWh. */
 #define PY 11 /* 2020..2030 */
 static double ramp(int y, int s, int f) { return y < s ? 0 : y >= f ? 1 : (double)(y - s + 1) / (f - s + 1); }

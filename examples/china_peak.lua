@@ -1,13 +1,13 @@
--- energy-example.lua.draft — DRAFT of examples/china_peak.lua (issue 15).
--- It is written in the syntax issue 15 defines (docs/energy.md); the plan
--- engine does not read these fields yet, so this file does not run and is not
--- in examples/. Its expected values are computed twice — by hand below and in
--- docs/energy.md, and through the energy core in tests/unit/test_energy.c
--- (test_china_peak_draft) — so that the integration can be checked against them.
+-- china_peak.lua — the carbon-peak plan of an illustrative coal province,
+-- judged on energy as much as on carbon (issue 15, docs/energy.md): energy use
+-- by fuel and sector, the dual-control targets (energy and CO2 per unit of
+-- GDP), the non-fossil share of energy consumption, a coal cap, fuel
+-- switching and efficiency measures, and a landfill CH4 sector.
 --
--- A carbon-peak plan of an illustrative coal province, judged against the
--- national targets (no province's plan is among decarb's sources; the
--- province's energy data are assumptions, each labelled).
+-- No province's plan is among decarb's sources: the targets are the national
+-- ones, published (sources below); the province's energy data are
+-- assumptions, each labelled, flat in the business-as-usual case so that the
+-- arithmetic can be checked by hand (docs/energy.md, "The example").
 --
 -- Published targets (the sources):
 --   NDRC_FYP  — Outline of the 14th Five-Year Plan (2021-2025) for National
@@ -25,15 +25,16 @@
 --   kWh of primary electricity counted as the coal a thermal plant would burn
 --   for it), hence primary = "coal" below.
 --
---   decarb check docs/energy-example.lua.draft   (after the integration)
---   expected: 5 of 6 targets met; "non-fossil 20 % by 2025" missed (19.0 %)
+--   decarb check examples/china_peak.lua
+--   5 of 6 targets met; "non-fossil 20 % by 2025" missed (19.0 %), exit 1
 
 local NDRC_FYP  = "14th Five-Year Plan Outline (2021), table of main indicators"
 local PEAK_PLAN = "State Council, Action Plan for CO2 Peaking before 2030 (国发〔2021〕23号)"
 
-local grid   = factors.grid{ "CN", year = 2023 }        -- 0.5306 kgCO2/kWh: imports only
-local solar_h = factors.hours{ "solar", year = 2023 }    -- 1286 h (verify)
-local wind_h  = factors.hours{ "wind", year = 2023 }     -- 2225 h (verify)
+-- Reference values from decarb's factors data, with their sources there:
+local grid   = factors.grid{ "CN", year = 2023 }        -- 0.5306 kgCO2/kWh (MEE & NBS, 2023 national average): imports only
+local solar_h = factors.hours{ "solar", year = 2023 }    -- 1286 h (full year 2023; the data flag it "verify")
+local wind_h  = factors.hours{ "wind", year = 2023 }     -- 2225 h (full year 2023; the data flag it "verify")
 
 local p = plan{ "Carbon peak of an illustrative coal province", region = "illustrative province",
                 years = {2020, 2030}, source = PEAK_PLAN,
@@ -107,9 +108,12 @@ p:target{ "non-fossil 25 % by 2030", metric = "nonfossil_share", at_least = "25 
 -- assumption: "strictly controlled" read as no more coal than in 2020 from 2025 on
 p:target{ "coal no higher than 2020", metric = "coal", at_most = "7600 万tce/yr", by = 2025,
           every_year_after = true, source = PEAK_PLAN .. " (as read here)" }
-p:target{ "CO2 peaks by 2030", metric = "co2", peak_by = 2030, source = PEAK_PLAN }
+-- "peaking before 2030": the peak year is 2029 at the latest, so no later
+-- year of the plan (2030) may exceed the highest CO2 up to 2029
+p:target{ "CO2 peaks before 2030", metric = "co2", peak_by = 2029, source = PEAK_PLAN }
 
--- Expected (tests/unit/test_energy.c, test_china_peak_draft; docs/energy.md):
+-- Expected (tests/unit/test_energy.c, test_china_peak_draft; docs/energy.md;
+-- tests/golden/example_china_peak_text):
 --            2020          2025          2030
 -- energy     8,781.108     8,001.108     7,821.108    万tce/yr (final)
 -- electricity 1,450        1,523.269     1,596.538    亿kWh/yr
@@ -120,4 +124,18 @@ p:target{ "CO2 peaks by 2030", metric = "co2", peak_by = 2030, source = PEAK_PLA
 -- co2          265.3156      227.5378      214.1471   MtCO2/yr
 -- emissions    266.9896      229.2118      215.8211   MtCO2e/yr (AR6)
 -- energy intensity 2020-2025: -30.45 %; CO2 intensity: -34.38 %
+
+if arg then -- only when run as a script, not under decarb check
+  local r = p:check()
+  print(string.format("%s: %d of %d targets met (scenario %s)", p.name, r.met, r.total, r.scenario))
+  for _, t in ipairs(r.targets) do
+    print(string.format("  %-38s %s  (%s in %s)", t.name, t.met and "met" or "MISSED", tostring(t.value),
+                        tostring(t.deciding)))
+  end
+  for _, y in ipairs{ 2020, 2025, 2030 } do
+    print(string.format("  %d: primary energy %.1f 万tce, non-fossil %.2f %%, coal %.0f 万tce, CO2 %.2f Mt", y,
+                        p:value("primary_energy", y):value"万tce/yr", p:value("nonfossil_share", y):value"%",
+                        p:value("coal", y):value"万tce/yr", p:value("co2", y):value"MtCO2/yr"))
+  end
+end
 return p

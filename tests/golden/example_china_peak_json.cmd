@@ -1,0 +1,1 @@
+"$DECARB" check --format json ../../examples/china_peak.lua

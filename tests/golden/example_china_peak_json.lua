@@ -1,0 +1,1 @@
+-- golden test of examples/china_peak.lua: the command is in example_china_peak_json.cmd

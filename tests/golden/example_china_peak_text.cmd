@@ -1,0 +1,1 @@
+"$DECARB" check ../../examples/china_peak.lua
