@@ -624,9 +624,9 @@ static int generation(dc_plan *p, escr_t *es, const double *mv) {
       return dc_plan__fail(p, "generation of '%s' must be an energy per year for the plan's energy "
                               "accounting (give hours as \"1500 h/yr\")", t->name);
     if (t->fossil < 0 && p->primary != DC_PRIMARY_NONE)
-      return dc_plan__fail(p, "plan '%s' counts primary energy but its name does not say whether "
-                              "technology '%s' is fossil: say fossil = true or false on its "
-                              "p:capacity", p->name, t->name);
+      return dc_plan__fail(p, "it counts primary energy, but the name of technology '%s' does not "
+                              "say whether it is fossil: say fossil = true or false on its "
+                              "p:capacity", t->name);
     double *dst = t->fossil == 1 ? gf : gn;
     const double *g = mv ? mv + (size_t)t->gen_metric * n : NULL;
     for (size_t i = 0; i < n; i++) dst[i] += g ? g[i] : t->cap[i] * t->hours[i];
