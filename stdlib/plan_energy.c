@@ -387,11 +387,9 @@ int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims d
   const char *gas = dc_plan__dims_eq(dims, CH4_RATE)   ? "CH4"
                     : dc_plan__dims_eq(dims, N2O_RATE) ? "N2O"
                                                                          : NULL;
-  if (!gas) return 0;
-  /* a plan of one gas without a GWP set stays as it was: its emissions are
-     in that gas */
-  int co2_plan = p->have_energy || (p->have_emis && dc_plan__dims_eq(p->emis_dims, CO2_RATE));
-  if (!p->gwp && !co2_plan) return 0;
+  if (!gas) return 0; /* CO2 (or no gas: the caller says so) */
+  /* every CH4 or N2O sector is counted as CO2e: without a GWP set,
+     dc_plan_sector_energy fails saying to name one (issue 15) */
   dc_plan_gas g = {gas, v, dims};
   dc_plan_energy_sector sp;
   memset(&sp, 0, sizeof sp);
