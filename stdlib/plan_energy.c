@@ -401,6 +401,25 @@ int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims d
   return *si < 0 ? -1 : 1;
 }
 
+int dc_plan_sector_fuel_index(dc_plan *p, int si, const char *fuel) {
+  if (si < 0 || (size_t)si >= p->nsec) return dc_plan__fail(p, "no sector #%d", si);
+  const sector_t *s = &p->sec[si];
+  if (!s->nuse)
+    return dc_plan__fail(p, "sector '%s' is not given by its energy use (energy = { FUEL = S }): it has no "
+                            "energy.%s", s->name, fuel ? fuel : "");
+  dc_energy_error e;
+  int f = fuel ? dc_energy_fuel_find(fuel, &e) : -1;
+  if (f < 0 && fuel) return efail(p, &e);
+  char list[400] = "";
+  for (size_t j = 0; j < s->nuse; j++) {
+    if (s->use[j].fuel == f) return (int)j;
+    size_t l = strlen(list);
+    snprintf(list + l, sizeof list - l, "%senergy.%s", j ? ", " : "", dc_energy_fuel_at((size_t)s->use[j].fuel)->name);
+  }
+  return dc_plan__fail(p, "sector '%s' uses no %s (name one of its fuels: %s)", s->name, fuel ? fuel : "fuel",
+                       list);
+}
+
 int dc_plan_capacity_fossil(dc_plan *p, const char *tech, int v) {
   if (dc_plan__check_idle(p)) return -1;
   int t = tech ? dc_plan__find(p, DC_PK_TECH, 0, tech) : -1;

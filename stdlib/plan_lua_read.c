@@ -172,6 +172,7 @@ static const slot_field sector_slots[] = {
     {"emissions", DC_FIELD_EMISSIONS, -1, 0},
     {"activity", DC_FIELD_ACTIVITY, -1, 0},
     {"factor", DC_FIELD_FACTOR, -1, 0},
+    {"energy", DC_FIELD_ENERGY, -1, 1}, /* energy.FUEL of an energy sector */
     {NULL, 0, 0, 0},
 };
 static const slot_field tech_slots[] = {
@@ -246,6 +247,8 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
   if (!(r = slot_find(L, obj == DC_OBJ_SECTOR ? sector_slots : tech_slots, f, dot != NULL)))
     dc_lua_error(L, "%s: %s '%s' has no field '%s' (fields: %s)", what, kind, name, field, lua_tostring(L, -1));
   out->field = r->field;
+  if (r->field == DC_FIELD_ENERGY && (out->sub = dc_plan_sector_fuel_index(p, k, tech)) < 0)
+    dc_lua_error(L, "%s: %s", what, dc_plan_error(p));
   if (dc_plan_field_dims(p, out, &d) < 0)
     dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, kind, name, field,
                  obj != DC_OBJ_SECTOR ? "it was given without hours ="
