@@ -246,6 +246,29 @@ void dc_dist_quantiles(const dc_dist *d, double *u, size_t n) {
   for (size_t k = 0; k < n; k++) u[k] = dc_dist_quantile(d, u[k]);
 }
 
+double dc_dist_order_gap(const dc_dist *d) {
+  /* s: the smallest slope of the quantile (1 / the largest density); m:
+     the largest magnitude its rounding scales with (of the log, for
+     lognormal, whose slope is then relative) */
+  double s, m;
+  switch (d->kind) {
+  case DC_DIST_TRIANGULAR:
+  case DC_DIST_UNIFORM:
+    s = (d->high - d->low) * (d->kind == DC_DIST_TRIANGULAR ? 0.5 : 1);
+    m = fmax(fabs(d->low), fabs(d->high));
+    break;
+  case DC_DIST_NORMAL:
+  case DC_DIST_LOGNORMAL:
+    s = d->sigma * 2.5066282746310002; /* sqrt(2 pi) */
+    m = fabs(d->mu) + 9 * d->sigma + (d->kind == DC_DIST_LOGNORMAL);
+    break;
+  default: return INFINITY;
+  }
+  if (!(s > 0) || !isfinite(s) || !isfinite(m)) return INFINITY;
+  double g = 1024 * m * 0x1p-52 / s;
+  return isfinite(g) ? g : INFINITY;
+}
+
 double dc_dist_cdf(const dc_dist *d, double x) {
   double a = d->low, b = d->high, c = d->central;
   switch (d->kind) {
