@@ -393,9 +393,10 @@ int dc_mc_quantiles_all(const dc_mc *mc, size_t m, double *q) {
  * close ones). The ranks are then the bits the draws' would be. */
 static int uniform_ranks(const dc_mc *mc, size_t j, dc_ranker *rk, uint32_t *pos, double *u, double *r) {
   const size_t ns = mc->ns;
+  if (mc->x || !mc->dist || !mc->stream) return 0;
   const dc_dist *d = &mc->dist[j];
   double gap = dc_dist_order_gap(d);
-  if (mc->x || !(gap < 1e-4)) return 0;
+  if (!(gap < 1e-4)) return 0;
   dc_random_uniform_samples(mc->seed, mc->first, mc->stream[j], ns, u);
   if (dc_ranker_ranks(rk, u, ns, r)) return 0;
   /* no ties: the ranks are 1 .. ns, once each; pos[rank - 1] = sample */
