@@ -398,14 +398,7 @@ static int uniform_ranks(const dc_mc *mc, size_t j, dc_ranker *rk, uint32_t *pos
   double gap = dc_dist_order_gap(d);
   if (!(gap < 1e-4)) return 0;
   dc_random_uniform_samples(mc->seed, mc->first, mc->stream[j], ns, u);
-  if (dc_ranker_ranks(rk, u, ns, r)) return 0;
-  /* no ties: the ranks are 1 .. ns, once each; pos[rank - 1] = sample */
-  memset(pos, 0xff, ns * sizeof *pos);
-  for (size_t k = 0; k < ns; k++) {
-    size_t q = (size_t)r[k] - 1;
-    if (r[k] != (double)(q + 1) || q >= ns || pos[q] != UINT32_MAX) return 0;
-    pos[q] = (uint32_t)k;
-  }
+  if (dc_ranker_unit_order(rk, u, ns, r, pos)) return 0; /* pos[rank - 1] = sample */
   size_t close = 0;
   for (size_t q = 0; q + 1 < ns; q++) {
     double a = u[pos[q]], b = u[pos[q + 1]];

@@ -331,6 +331,45 @@ int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
   return 0;
 }
 
+int dc_ranker_unit_order(dc_ranker *rk, const double *u, size_t n, double *r, uint32_t *order) {
+  if (n > rk->cap || !n) return 1;
+  uint32_t *c = rk->bkt, *b = rk->idx[1], *ix = order;
+  double *v = rk->val;
+  memset(c, 0, (n + 1) * sizeof *c);
+  for (size_t i = 0; i < n; i++) {
+    if (!(u[i] >= 0 && u[i] < 1)) return 1;
+    size_t q = (size_t)(u[i] * (double)n); /* increasing in u */
+    b[i] = (uint32_t)(q >= n ? n - 1 : q);
+    c[b[i] + 1]++;
+  }
+  for (size_t q = 0; q < n; q++) c[q + 1] += c[q];
+  for (size_t i = 0; i < n; i++) {
+    uint32_t at = c[b[i]]++;
+    v[at] = u[i];
+    ix[at] = (uint32_t)i;
+  }
+  size_t moves = 0, start = 0;
+  for (size_t q = 0; q < n; q++) {
+    size_t end = c[q];
+    for (size_t i = start + 1; i < end; i++) {
+      double t = v[i];
+      uint32_t ti = ix[i];
+      size_t j = i;
+      for (; j > start && v[j - 1] > t; j--) {
+        v[j] = v[j - 1];
+        ix[j] = ix[j - 1];
+      }
+      if (j > start && v[j - 1] == t) return 1; /* a tie */
+      v[j] = t;
+      ix[j] = ti;
+      if ((moves += i - j) > 4 * n) return 1;
+    }
+    start = end;
+  }
+  for (size_t i = 0; i < n; i++) r[ix[i]] = (double)(i + 1);
+  return 0;
+}
+
 int dc_ranker_sort(dc_ranker *rk, double *x, size_t n) {
   if (n > rk->cap || load_keys(rk, x, n)) return -1;
   int cur = radix(rk, n);

@@ -465,6 +465,32 @@ static void test_drivers_from_uniforms(void **state) {
   dc_plan_free(p);
 }
 
+
+/* The uniforms' bucket sort ranks as dc_ranker_ranks and gives the order;
+ * it refuses ties, values outside [0, 1) and bunched values. */
+static void test_unit_order(void **state) {
+  (void)state;
+  enum { M = 5000 };
+  static double u[M], r[M], want[M];
+  static uint32_t order[M];
+  dc_ranker *rk = dc_ranker_new(M);
+  assert_non_null(rk);
+  dc_random_uniform_samples(5, 100, 3, M, u);
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 0);
+  assert_int_equal(dc_ranker_ranks(rk, u, M, want), 0);
+  assert_memory_equal(r, want, sizeof r);
+  for (size_t q = 0; q < M; q++) assert_true(r[order[q]] == (double)(q + 1));
+  for (size_t q = 0; q + 1 < M; q++) assert_true(u[order[q]] < u[order[q + 1]]);
+  u[17] = u[4000];
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  u[17] = 1;
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  for (size_t k = 0; k < M; k++) u[k] = 0.5 + (double)(M - k) * 1e-12; /* one bucket, reversed */
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  assert_int_equal(dc_ranker_unit_order(rk, u, M + 1, r, order), 1);
+  dc_ranker_free(rk);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_closed_form),     cmocka_unit_test(test_same_seed_same_values),
@@ -472,6 +498,7 @@ int main(void) {
       cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
       cmocka_unit_test(test_fast_path_exact),
       cmocka_unit_test(test_order_gap),       cmocka_unit_test(test_drivers_from_uniforms),
+      cmocka_unit_test(test_unit_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
