@@ -491,6 +491,34 @@ static void test_unit_order(void **state) {
   dc_ranker_free(rk);
 }
 
+
+/* The run's triangular draws, many at once (four to a register where the
+ * CPU can), are the bits of one at a time: edges and values outside [0, 1]
+ * among them, the uniforms either side of the mode. */
+static void test_triangular_batch(void **state) {
+  (void)state;
+  enum { M = 40000 };
+  static double u[M], v[M];
+  static const double cs[][3] = {{100, 80, 130}, {80, 80, 130}, {130, 80, 130}, {1e7, 1e7 - 0.1, 1e7 + 0.3}};
+  char err[200];
+  for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+    dc_dist d;
+    assert_int_equal(dc_dist_make(&d, DC_DIST_TRIANGULAR, cs[i][0], cs[i][1], cs[i][2], NULL, NULL, err, sizeof err), 0);
+    dc_random_uniform_samples(11, 0, i, M, u);
+    const double odd[] = {0, 1, -0.5, 1.5, NAN, -0.0, 0x1p-54, 1 - 0x1p-53};
+    memcpy(u, odd, sizeof odd);
+    double pm = (d.central - d.low) / (d.high - d.low); /* the mode's u and its neighbours */
+    u[9] = pm, u[10] = nextafter(pm, 0), u[11] = nextafter(pm, 1);
+    memcpy(v, u, sizeof u);
+    dc_dist_quantiles(&d, v, M);
+    for (size_t k = 0; k < M; k++) {
+      double w = dc_dist_quantile(&d, u[k]);
+      if (isnan(w) ? !isnan(v[k]) : memcmp(&w, &v[k], sizeof w) != 0)
+        fail_msg("dist %zu, u = %.17g: %.17g, one at a time %.17g", i, u[k], v[k], w);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_closed_form),     cmocka_unit_test(test_same_seed_same_values),
@@ -498,7 +526,7 @@ int main(void) {
       cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
       cmocka_unit_test(test_fast_path_exact),
       cmocka_unit_test(test_order_gap),       cmocka_unit_test(test_drivers_from_uniforms),
-      cmocka_unit_test(test_unit_order),
+      cmocka_unit_test(test_unit_order),    cmocka_unit_test(test_triangular_batch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
