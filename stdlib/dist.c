@@ -226,12 +226,41 @@ double dc_dist_quantile(const dc_dist *d, double u) {
   }
 }
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang_analyzer__)
+#include <immintrin.h>
+/* The triangular loop below, four values at a time in AVX2 registers: the
+   same operations in the same order, each rounded as the scalar one
+   (square roots included), hence the same bits. Returns how many it did. */
+__attribute__((target("avx2"))) static size_t triangular_avx2(double a, double b, double ba, double ca, double bc,
+                                                              double *u, size_t n) {
+  const __m256d A = _mm256_set1_pd(a), B = _mm256_set1_pd(b), BA = _mm256_set1_pd(ba), CA = _mm256_set1_pd(ca),
+                BC = _mm256_set1_pd(bc), one = _mm256_set1_pd(1), zero = _mm256_setzero_pd(), nan = _mm256_set1_pd(NAN);
+  size_t k = 0;
+  for (; k + 4 <= n; k += 4) {
+    __m256d v = _mm256_loadu_pd(u + k);
+    __m256d ok = _mm256_and_pd(_mm256_cmp_pd(v, zero, _CMP_GE_OQ), _mm256_cmp_pd(v, one, _CMP_LE_OQ));
+    __m256d vba = _mm256_mul_pd(v, BA);
+    __m256d low = _mm256_cmp_pd(vba, CA, _CMP_LT_OQ);
+    __m256d arg = _mm256_blendv_pd(_mm256_mul_pd(_mm256_mul_pd(_mm256_sub_pd(one, v), BA), BC), _mm256_mul_pd(vba, CA), low);
+    __m256d r = _mm256_sqrt_pd(arg);
+    __m256d x = _mm256_blendv_pd(_mm256_sub_pd(B, r), _mm256_add_pd(A, r), low);
+    _mm256_storeu_pd(u + k, _mm256_blendv_pd(nan, x, ok));
+  }
+  return k;
+}
+#define DC_TRI_AVX2 1
+#endif
+
 void dc_dist_quantiles(const dc_dist *d, double *u, size_t n) {
   if (d->kind == DC_DIST_TRIANGULAR && d->high != d->low) {
     /* one square root, its argument and sign chosen without a branch to
        mispredict (the same values as triangular_quantile) */
     const double a = d->low, b = d->high, c = d->central, ba = b - a, ca = c - a, bc = b - c;
-    for (size_t k = 0; k < n; k++) {
+    size_t k0 = 0;
+#ifdef DC_TRI_AVX2
+    if (n >= 4 && __builtin_cpu_supports("avx2")) k0 = triangular_avx2(a, b, ba, ca, bc, u, n);
+#endif
+    for (size_t k = k0; k < n; k++) {
       double v = u[k];
       if (!(v >= 0 && v <= 1)) {
         u[k] = NAN;
@@ -244,6 +273,29 @@ void dc_dist_quantiles(const dc_dist *d, double *u, size_t n) {
     return;
   }
   for (size_t k = 0; k < n; k++) u[k] = dc_dist_quantile(d, u[k]);
+}
+
+double dc_dist_order_gap(const dc_dist *d) {
+  /* s: the smallest slope of the quantile (1 / the largest density); m:
+     the largest magnitude its rounding scales with (of the log, for
+     lognormal, whose slope is then relative) */
+  double s, m;
+  switch (d->kind) {
+  case DC_DIST_TRIANGULAR:
+  case DC_DIST_UNIFORM:
+    s = (d->high - d->low) * (d->kind == DC_DIST_TRIANGULAR ? 0.5 : 1);
+    m = fmax(fabs(d->low), fabs(d->high));
+    break;
+  case DC_DIST_NORMAL:
+  case DC_DIST_LOGNORMAL:
+    s = d->sigma * 2.5066282746310002; /* sqrt(2 pi) */
+    m = fabs(d->mu) + 9 * d->sigma + (d->kind == DC_DIST_LOGNORMAL);
+    break;
+  default: return INFINITY;
+  }
+  if (!(s > 0) || !isfinite(s) || !isfinite(m)) return INFINITY;
+  double g = 1024 * m * 0x1p-52 / s;
+  return isfinite(g) ? g : INFINITY;
 }
 
 double dc_dist_cdf(const dc_dist *d, double x) {

@@ -58,6 +58,16 @@ double dc_dist_quantile(const dc_dist *d, double u);
 /* dc_dist_quantile of each u[k], in place (the same values; many at once). */
 void dc_dist_quantiles(const dc_dist *d, double *u, size_t n);
 
+/* How far apart two uniforms must be for their quantiles to be in the same
+ * order, surely (the quantile strictly increases, and its rounding is far
+ * below the step: 1024 units in the last place of the largest value): two
+ * uniforms at least this far apart give values in the same order as they
+ * are. Closer ones must be compared by their quantiles. INFINITY when the
+ * quantile is not strictly increasing (a degenerate range, sd = 0) or the
+ * parameters are not finite. The Monte Carlo ranks the uniforms instead of
+ * the draws with it (montecarlo.c). */
+double dc_dist_order_gap(const dc_dist *d);
+
 /* P(X <= x); for tests and for a Kolmogorov-Smirnov check. */
 double dc_dist_cdf(const dc_dist *d, double x);
 

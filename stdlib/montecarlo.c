@@ -2,6 +2,7 @@
 #include "montecarlo.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +384,30 @@ int dc_mc_quantiles_all(const dc_mc *mc, size_t m, double *q) {
   return 0;
 }
 
+/* Input j's ranks into r from its uniforms alone (u: room for ns), when
+ * they are surely the ranks of its draws: the quantile increases, so the
+ * uniforms' order is the draws', but for uniforms closer than the
+ * distribution's order gap (dc_dist_order_gap), whose draws are compared.
+ * 1 done; 0 when the draws must be ranked (kept draws, a degenerate
+ * distribution, tied uniforms, close ones whose draws tie or swap, too many
+ * close ones). The ranks are then the bits the draws' would be. */
+static int uniform_ranks(const dc_mc *mc, size_t j, dc_ranker *rk, uint32_t *pos, double *u, double *r) {
+  const size_t ns = mc->ns;
+  if (mc->x || !mc->dist || !mc->stream) return 0;
+  const dc_dist *d = &mc->dist[j];
+  double gap = dc_dist_order_gap(d);
+  if (!(gap < 1e-4)) return 0;
+  dc_random_uniform_samples(mc->seed, mc->first, mc->stream[j], ns, u);
+  if (dc_ranker_unit_order(rk, u, ns, r, pos)) return 0; /* pos[rank - 1] = sample */
+  size_t close = 0;
+  for (size_t q = 0; q + 1 < ns; q++) {
+    double a = u[pos[q]], b = u[pos[q + 1]];
+    if (b - a >= gap) continue;
+    if (++close > ns / 8 + 16 || !(dc_dist_quantile(d, a) < dc_dist_quantile(d, b))) return 0;
+  }
+  return 1;
+}
+
 /* The drivers of targets t0 .. t0 + nt - 1 (rho and ok from target t0 on). */
 static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned char *ok) {
   const size_t ns = mc->ns, nin = mc->ninputs;
@@ -398,10 +423,12 @@ static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned 
      centred ranks, then one product per target (the bits of
      dc_stats_pearson) */
   double *ry = alloc_rows(nt + 2, ns), *syy = alloc_n(nt, sizeof *syy);
+  uint32_t *pos = alloc_n(ns, sizeof *pos);
   dc_ranker *rk = dc_ranker_new(ns);
-  if (!ry || !rk || !syy) {
+  if (!ry || !rk || !syy || !pos) {
     free(ry);
     free(syy);
+    free(pos);
     dc_ranker_free(rk);
     return -1;
   }
@@ -413,14 +440,17 @@ static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned 
     else syy[t] = dc_stats_centre(xj, ns, ry + t * ns);
   }
   for (size_t j = 0; rc == 0 && j < nin; j++) {
-    dc_mc_draws(mc, j, xj);
-    if (dc_ranker_ranks(rk, xj, ns, rx)) continue; /* a NaN draw: no rho */
+    if (!uniform_ranks(mc, j, rk, pos, xj, rx)) {
+      dc_mc_draws(mc, j, xj);
+      if (dc_ranker_ranks(rk, xj, ns, rx)) continue; /* a NaN draw: no rho */
+    }
     double sxx = dc_stats_centre(rx, ns, xj);
     for (size_t t = 0; t < nt; t++)
       if (ok[t]) rho[t * nin + j] = dc_stats_pearson_centred(xj, sxx, ry + t * ns, syy[t], ns);
   }
   free(ry);
   free(syy);
+  free(pos);
   dc_ranker_free(rk);
   return rc;
 }

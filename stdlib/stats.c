@@ -253,25 +253,15 @@ static int load_keys(dc_ranker *rk, const double *x, size_t n) {
   return 0;
 }
 
-/* Average ranks by a bucket sort: n buckets evenly over [min, max] (an
- * order-preserving map: x <= y puts x in the same or an earlier bucket),
- * each bucket sorted by insertion. Draws of a smooth distribution put a
- * value or two in each bucket, so this is a few passes; 1 when it gives up
- * (too many moves: values bunched in a few buckets), -1 on a NaN, 0 done. */
-static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
-  double mn = INFINITY, mx = -INFINITY;
-  for (size_t i = 0; i < n; i++) {
-    if (isnan(x[i])) return -1;
-    if (x[i] < mn) mn = x[i];
-    if (x[i] > mx) mx = x[i];
-  }
-  if (!(mx > mn)) { /* all equal */
-    for (size_t i = 0; i < n; i++) r[i] = 0.5 * (double)(1 + n);
-    return 0;
-  }
-  double sc = (double)n / (mx - mn);
-  if (!isfinite(sc) || !isfinite(mx - mn)) return 1;
-  uint32_t *c = rk->bkt, *b = rk->idx[1], *ix = rk->idx[0];
+/* x[0..n-1] sorted into rk->val, their indices into ix, by a bucket sort:
+ * n buckets, value v in bucket (v - mn) * sc (an order-preserving map: x <= y
+ * puts x in the same or an earlier bucket; sc is n over the range), each
+ * bucket sorted by insertion. Draws of a smooth distribution put a value or
+ * two in each bucket, so this is a few passes. 1 when it gives up (too many
+ * moves: values bunched in a few buckets; with distinct, two values tie),
+ * 0 done. */
+static int bucket_sort(dc_ranker *rk, const double *x, size_t n, double mn, double sc, uint32_t *ix, int distinct) {
+  uint32_t *c = rk->bkt, *b = rk->idx[1];
   double *v = rk->val;
   memset(c, 0, (n + 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) {
@@ -297,12 +287,34 @@ static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
         v[j] = v[j - 1];
         ix[j] = ix[j - 1];
       }
+      if (distinct && j > start && v[j - 1] == t) return 1;
       v[j] = t;
       ix[j] = ti;
       if ((moves += i - j) > 4 * n) return 1;
     }
     start = end;
   }
+  return 0;
+}
+
+/* Average ranks by bucket_sort over [min, max]; 1 when it gives up, -1 on
+ * a NaN, 0 done. */
+static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
+  double mn = INFINITY, mx = -INFINITY;
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(x[i])) return -1;
+    if (x[i] < mn) mn = x[i];
+    if (x[i] > mx) mx = x[i];
+  }
+  if (!(mx > mn)) { /* all equal */
+    for (size_t i = 0; i < n; i++) r[i] = 0.5 * (double)(1 + n);
+    return 0;
+  }
+  double sc = (double)n / (mx - mn);
+  if (!isfinite(sc) || !isfinite(mx - mn)) return 1;
+  uint32_t *ix = rk->idx[0];
+  const double *v = rk->val;
+  if (bucket_sort(rk, x, n, mn, sc, ix, 0)) return 1;
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && v[j] == v[i]) j++;
@@ -328,6 +340,15 @@ int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
     for (size_t q = i; q < j; q++) r[ix[q]] = avg;
     i = j;
   }
+  return 0;
+}
+
+int dc_ranker_unit_order(dc_ranker *rk, const double *u, size_t n, double *r, uint32_t *order) {
+  if (n > rk->cap || !n) return 1;
+  for (size_t i = 0; i < n; i++)
+    if (!(u[i] >= 0 && u[i] < 1)) return 1;
+  if (bucket_sort(rk, u, n, 0, (double)n, order, 1)) return 1;
+  for (size_t i = 0; i < n; i++) r[order[i]] = (double)(i + 1);
   return 0;
 }
 

@@ -86,6 +86,13 @@ dc_ranker *dc_ranker_new(size_t n);
 int dc_ranker_ranks(dc_ranker *rk, const double *x, size_t n, double *r);
 void dc_ranker_free(dc_ranker *rk);
 
+/* The ranks of n distinct values in [0, 1) (uniforms) into r, 1 .. n, and
+ * the sample at each place into order (order[rank - 1]): one bucket sort,
+ * a bucket per value. 0; 1 when two values tie, one is outside [0, 1), n
+ * is beyond the ranker's size or the values bunch (then dc_ranker_ranks
+ * must rank them). The ranks are those dc_ranker_ranks gives. */
+int dc_ranker_unit_order(dc_ranker *rk, const double *u, size_t n, double *r, uint32_t *order);
+
 /* Pearson's r of x and y (n >= 1), centred first; NaN when either is
  * constant. Of average ranks: Spearman's rho. */
 double dc_stats_pearson(const double *x, const double *y, size_t n);

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dist.h"
 #include "montecarlo.h"
+#include "random.h"
 #include "plan.h"
 #include "result.h"
 
@@ -388,12 +390,143 @@ static void test_bad_block(void **state) {
   dc_plan_free(p);
 }
 
+
+/* Any two uniforms at least the order gap apart give quantiles in their
+ * order (the drivers rank uniforms on it); degenerate ranges have none. */
+static void test_order_gap(void **state) {
+  (void)state;
+  static const struct { dc_dist_kind k; double c, lo, hi; } ds[] = {
+      {DC_DIST_TRIANGULAR, 100, 50, 200}, {DC_DIST_TRIANGULAR, 1e6, 1e6, 1e6 + 0.01},
+      {DC_DIST_UNIFORM, -5, -10, 3},      {DC_DIST_UNIFORM, 1e8, 1e8 - 1, 1e8 + 1},
+      {DC_DIST_NORMAL, 0, -1, 1},         {DC_DIST_NORMAL, 1e5, 1e5 - 1e-3, 1e5 + 1e-3},
+      {DC_DIST_LOGNORMAL, 1, 0.5, 2},     {DC_DIST_LOGNORMAL, 1e8, 0.99e8, 1.01e8}};
+  char err[200];
+  for (size_t i = 0; i < sizeof ds / sizeof *ds; i++) {
+    dc_dist d;
+    assert_int_equal(dc_dist_make(&d, ds[i].k, ds[i].c, ds[i].lo, ds[i].hi, NULL, NULL, err, sizeof err), 0);
+    double g = dc_dist_order_gap(&d);
+    if (!(g > 0 && g < 1e-4)) fail_msg("dist %zu: order gap %g", i, g);
+    for (int k = 1; k < 20000; k++) {
+      double a = dc_random_uniform(3, (uint64_t)k, i) * (1 - g), b = a + g;
+      if (!(dc_dist_quantile(&d, a) < dc_dist_quantile(&d, b))) fail_msg("dist %zu: u %.17g and %.17g out of order", i, a, b);
+    }
+  }
+  dc_dist d;
+  assert_int_equal(dc_dist_make(&d, DC_DIST_UNIFORM, 5, 5, 5, NULL, NULL, err, sizeof err), 0);
+  assert_true(isinf(dc_dist_order_gap(&d)));
+  assert_int_equal(dc_dist_make_sd(&d, 5, 0, NULL, NULL, err, sizeof err), 0);
+  assert_true(isinf(dc_dist_order_gap(&d)));
+}
+
+/* The drivers, from the uniforms' ranks where they are the draws', are the
+ * bits of Spearman's rho of the draws: of every kind, with draws that tie
+ * (a range narrower than the values' rounding: ranked as draws), a
+ * degenerate range (no rho), a group sharing its uniform. */
+static void test_drivers_from_uniforms(void **state) {
+  (void)state;
+  dc_plan *p = closed_form();
+  int m1 = add_abates(p, "m1", 10, DC_PLAN_NOYEAR), m2 = add_abates(p, "m2", 10, DC_PLAN_NOYEAR);
+  int m3 = add_abates(p, "m3", 10, DC_PLAN_NOYEAR), m4 = add_abates(p, "m4", 10, DC_PLAN_NOYEAR);
+  int m5 = add_abates(p, "m5", 10, DC_PLAN_NOYEAR), m6 = add_abates(p, "m6", 10, DC_PLAN_NOYEAR);
+  add_input(p, m1, DC_FIELD_AMOUNT, DC_DIST_TRIANGULAR, 10, 0, 40, NULL, 0);
+  add_input(p, m2, DC_FIELD_AMOUNT, DC_DIST_NORMAL, 10, 5, 15, "g", 77);
+  add_input(p, m3, DC_FIELD_AMOUNT, DC_DIST_LOGNORMAL, 10, 5, 20, "g", 77);
+  add_input(p, m4, DC_FIELD_AMOUNT, DC_DIST_UNIFORM, 1e15, 1e15, 1e15 + 0.5, NULL, 0);
+  add_input(p, m5, DC_FIELD_AMOUNT, DC_DIST_UNIFORM, 10, 10, 10, NULL, 0);
+  add_input(p, m6, DC_FIELD_AMOUNT, DC_DIST_TRIANGULAR, 1e7, 1e7 - 0.1, 1e7 + 0.1, NULL, 0);
+  const size_t ns = 3000;
+  dc_mc *mc = run(p, 9, 0, ns);
+  size_t nin = mc->ninputs, nt = mc->ntargets;
+  double *rho = calloc(nt * nin, sizeof *rho), *x = malloc(ns * sizeof *x), *rx = malloc(ns * sizeof *rx),
+         *ry = malloc(ns * sizeof *ry);
+  unsigned char ok[4];
+  dc_ranker *rk = dc_ranker_new(ns);
+  assert_true(rho && x && rx && ry && rk && nt <= 4);
+  assert_int_equal(dc_mc_drivers_all(mc, rho, ok), 0);
+  assert_true(ok[0]);
+  assert_int_equal(dc_ranker_ranks(rk, mc->margin, ns, ry), 0);
+  for (size_t j = 0; j < nin; j++) {
+    dc_mc_draws(mc, j, x);
+    assert_int_equal(dc_ranker_ranks(rk, x, ns, rx), 0);
+    double want = dc_stats_pearson(rx, ry, ns);
+    if (memcmp(&want, &rho[j], sizeof want) != 0 && !(isnan(want) && isnan(rho[j])))
+      fail_msg("input %zu: rho %.17g, Spearman of the draws %.17g", j, rho[j], want);
+  }
+  assert_true(isnan(rho[5]));        /* degenerate: no rho */
+  assert_true(rho[2] == rho[3]);     /* one group, one uniform */
+  dc_mc_draws(mc, 4, x);             /* the narrow range's draws tie */
+  assert_int_equal(dc_ranker_ranks(rk, x, ns, rx), 0);
+  int tie = 0;
+  for (size_t k = 0; k < ns; k++) tie |= rx[k] != floor(rx[k]);
+  assert_true(tie);
+  free(rho), free(x), free(rx), free(ry);
+  dc_ranker_free(rk);
+  dc_mc_free(mc);
+  dc_plan_free(p);
+}
+
+
+/* The uniforms' bucket sort ranks as dc_ranker_ranks and gives the order;
+ * it refuses ties, values outside [0, 1) and bunched values. */
+static void test_unit_order(void **state) {
+  (void)state;
+  enum { M = 5000 };
+  static double u[M], r[M], want[M];
+  static uint32_t order[M];
+  dc_ranker *rk = dc_ranker_new(M);
+  assert_non_null(rk);
+  dc_random_uniform_samples(5, 100, 3, M, u);
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 0);
+  assert_int_equal(dc_ranker_ranks(rk, u, M, want), 0);
+  assert_memory_equal(r, want, sizeof r);
+  for (size_t q = 0; q < M; q++) assert_true(r[order[q]] == (double)(q + 1));
+  for (size_t q = 0; q + 1 < M; q++) assert_true(u[order[q]] < u[order[q + 1]]);
+  u[17] = u[4000];
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  u[17] = 1;
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  for (size_t k = 0; k < M; k++) u[k] = 0.5 + (double)(M - k) * 1e-12; /* one bucket, reversed */
+  assert_int_equal(dc_ranker_unit_order(rk, u, M, r, order), 1);
+  assert_int_equal(dc_ranker_unit_order(rk, u, M + 1, r, order), 1);
+  dc_ranker_free(rk);
+}
+
+
+/* The run's triangular draws, many at once (four to a register where the
+ * CPU can), are the bits of one at a time: edges and values outside [0, 1]
+ * among them, the uniforms either side of the mode. */
+static void test_triangular_batch(void **state) {
+  (void)state;
+  enum { M = 40000 };
+  static double u[M], v[M];
+  static const double cs[][3] = {{100, 80, 130}, {80, 80, 130}, {130, 80, 130}, {1e7, 1e7 - 0.1, 1e7 + 0.3}};
+  char err[200];
+  for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+    dc_dist d;
+    assert_int_equal(dc_dist_make(&d, DC_DIST_TRIANGULAR, cs[i][0], cs[i][1], cs[i][2], NULL, NULL, err, sizeof err), 0);
+    dc_random_uniform_samples(11, 0, i, M, u);
+    const double odd[] = {0, 1, -0.5, 1.5, NAN, -0.0, 0x1p-54, 1 - 0x1p-53};
+    memcpy(u, odd, sizeof odd);
+    double pm = (d.central - d.low) / (d.high - d.low); /* the mode's u and its neighbours */
+    u[9] = pm, u[10] = nextafter(pm, 0), u[11] = nextafter(pm, 1);
+    memcpy(v, u, sizeof u);
+    dc_dist_quantiles(&d, v, M);
+    for (size_t k = 0; k < M; k++) {
+      double w = dc_dist_quantile(&d, u[k]);
+      if (isnan(w) ? !isnan(v[k]) : memcmp(&w, &v[k], sizeof w) != 0)
+        fail_msg("dist %zu, u = %.17g: %.17g, one at a time %.17g", i, u[k], v[k], w);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_closed_form),     cmocka_unit_test(test_same_seed_same_values),
       cmocka_unit_test(test_blocks_merge_exactly), cmocka_unit_test(test_group_and_years),
       cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
       cmocka_unit_test(test_fast_path_exact),
+      cmocka_unit_test(test_order_gap),       cmocka_unit_test(test_drivers_from_uniforms),
+      cmocka_unit_test(test_unit_order),    cmocka_unit_test(test_triangular_batch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
