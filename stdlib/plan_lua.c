@@ -728,6 +728,12 @@ static int plan_capacity(lua_State *L) {
     double si;
     dc_dims pd;
     dc_display pdisp;
+    dc_uncertain un;
+    if (dc_lua_touncertain(L, -1, &un))
+      dc_lua_error(L, "capacity '%s': [%d] = uncertain{...}: a point of a capacity cannot be uncertain (the points are "
+                      "joined by lines before any sample); give capacity = uncertain{...} (one value for every year), "
+                      "or the points as plain quantities and an uncertain hours = or measure",
+                   name, (int)y);
     if (!dc_lua_toqty(L, -1, &si, &pd, &pdisp))
       dc_lua_error(L, "capacity '%s': [%d] must be a quantity such as \"600 MW\"", name, (int)y);
     if (!isfinite(si))
