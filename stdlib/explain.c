@@ -451,6 +451,59 @@ static void derive_value(ctx_t *c, int t, int i) {
   }
 }
 
+/* ---- energy metrics: one term, the measures that may act on it ---- */
+
+static int is_energy_kind(enum dc_measure_kind k) { return k == DC_MEASURE_ENERGY_SAVES || k == DC_MEASURE_SWITCH; }
+
+/* Whether measure j may act on energy metric `name` in scenario s: every
+ * saving or switch of energy; for primary energy and the non-fossil share
+ * also capacity additions; for a gas also every measure that abates. */
+static int may_act_on(const ctx_t *c, int j, const char *name) {
+  const dc_result_xmeasure *m = &c->d->measures[j];
+  if (!m->active[c->s]) return 0;
+  if (is_energy_kind(m->kind)) return 1;
+  if (!strcmp(name, "primary_energy") || !strcmp(name, "nonfossil_share")) return m->nadds > 0;
+  if (strcmp(name, "co2") && strcmp(name, "ch4") && strcmp(name, "n2o")) return 0;
+  for (int i = 0; m->wedge[c->s] && i < c->n; i++)
+    if (m->wedge[c->s][i] != 0) return 1;
+  return 0;
+}
+
+/* The energy metric among target t's (its metric, denominator, parts), or -1. */
+static int energy_metric_of(const ctx_t *c, int t) {
+  const dc_result_xtarget *xt = &c->d->targets[t];
+  int mi = c->r->targets[t].metric;
+  if (c->d->metric_kind[mi] == DC_RMK_ENERGY) return mi;
+  if (xt->per >= 0 && c->d->metric_kind[xt->per] == DC_RMK_ENERGY) return xt->per;
+  for (size_t k = 0; k < xt->nparts; k++)
+    if (c->d->metric_kind[xt->parts[k]] == DC_RMK_ENERGY) return xt->parts[k];
+  return -1;
+}
+
+/* For a target on an energy metric: the note that says where the value
+ * comes from and which measures may act on it (their effect on it is not
+ * broken out: the detail has no per-measure energy terms). */
+static void energy_note(ctx_t *c, int t) {
+  int mi = energy_metric_of(c, t);
+  if (mi < 0) return;
+  dc_explain *e = c->e;
+  const char *name = c->r->metrics[mi].name;
+  e->energy = 1;
+  int len = snprintf(e->note, sizeof e->note,
+                     "'%s' comes from the energy accounting (docs/energy.md): explain shows it as one term and "
+                     "does not compute each measure's share of it; ",
+                     name);
+  int nm = 0;
+  for (size_t o = 0; o < c->d->norder; o++) {
+    int j = c->d->order[o];
+    if (!may_act_on(c, j, name) || len < 0 || (size_t)len >= sizeof e->note) continue;
+    len += snprintf(e->note + len, sizeof e->note - (size_t)len, "%s'%s'", nm++ ? ", " : "measures that may act on it: ",
+                    c->d->measures[j].name);
+  }
+  if (!nm && len >= 0 && (size_t)len < sizeof e->note)
+    snprintf(e->note + len, sizeof e->note - (size_t)len, "no measure of this scenario acts on it");
+}
+
 int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *err, size_t errsize) {
   memset(e, 0, sizeof *e);
   if (t < 0 || (size_t)t >= r->ntargets) return fail(err, errsize, "no target #%d", t);
@@ -484,7 +537,8 @@ int dc_explain_target(const dc_result *r, int t, int year, dc_explain *e, char *
   derive_value(&c, t, i);
   if (!c.bad) derive_bound(&c, t);
   e->shortfall = e->status == DC_ST_MISSED || (e->margin < 0 && isfinite(e->margin)) ? -e->margin : 0;
-  if (!c.bad && e->shortfall > 0) find_levers(&c, t);
+  if (!c.bad) energy_note(&c, t);
+  if (!c.bad && e->shortfall > 0 && !e->energy) find_levers(&c, t);
   if (c.bad) {
     dc_explain_free(e);
     return fail(err, errsize, "out of memory (explaining target '%s')", x->name);
@@ -563,7 +617,8 @@ void dc_explain_write_text(FILE *f, const dc_result *r, const dc_explain *e) {
   if (e->shortfall > 0) {
     char lv[48];
     fmt_pct(lv, sizeof lv, e->lever);
-    if (!e->nlevers) fprintf(f, "  what would it take: no measure changes this value\n");
+    if (e->energy) fprintf(f, "  what would it take: not computed for a value of the energy accounting (see the note)\n");
+    else if (!e->nlevers) fprintf(f, "  what would it take: no measure changes this value\n");
     else fprintf(f, "  what would it take: each measure +%s closes\n", lv);
     for (size_t k = 0; k < e->nlevers; k++) {
       const dc_explain_lever *l = &e->levers[k];

@@ -62,7 +62,10 @@ typedef struct dc_explain {
   double lever;               /* DC_EXPLAIN_LEVER */
   size_t nlevers;
   dc_explain_lever *levers;   /* best first; only when missed */
-  char note[200];             /* "" or a caveat (function metric, no value) */
+  char note[600];             /* "" or a caveat (function metric, no value, energy) */
+  int energy;                 /* the value is made by the energy accounting: no
+                                 terms per measure, no levers (the note names
+                                 the measures that may act on it) */
 } dc_explain;
 
 /* Target named `name` in r, or -1. */

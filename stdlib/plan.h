@@ -383,6 +383,11 @@ size_t dc_plan_slot_label(const dc_plan *p, const dc_plan_slot *slot, char *buf,
 
 /* Sector or technology named `name`: its index, *obj set; -1 if none. */
 int dc_plan_find_object(const dc_plan *p, const char *name, enum dc_obj *obj);
+/* The position of fuel `fuel` among energy sector si's uses (the sub of
+ * its DC_FIELD_ENERGY slot), or -1 with the error set (an unknown fuel, one
+ * the sector does not use, a sector not given by energy; the message lists
+ * its fuels). */
+int dc_plan_sector_fuel_index(dc_plan *p, int si, const char *fuel);
 /* The position of technology `tech` in measure m's adds (the slot's sub),
  * or -1; tech NULL: 0 when the measure adds exactly one technology. */
 int dc_plan_measure_add_index(const dc_plan *p, int m, const char *tech);

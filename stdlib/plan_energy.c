@@ -387,11 +387,9 @@ int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims d
   const char *gas = dc_plan__dims_eq(dims, CH4_RATE)   ? "CH4"
                     : dc_plan__dims_eq(dims, N2O_RATE) ? "N2O"
                                                                          : NULL;
-  if (!gas) return 0;
-  /* a plan of one gas without a GWP set stays as it was: its emissions are
-     in that gas */
-  int co2_plan = p->have_energy || (p->have_emis && dc_plan__dims_eq(p->emis_dims, CO2_RATE));
-  if (!p->gwp && !co2_plan) return 0;
+  if (!gas) return 0; /* CO2 (or no gas: the caller says so) */
+  /* every CH4 or N2O sector is counted as CO2e: without a GWP set,
+     dc_plan_sector_energy fails saying to name one (issue 15) */
   dc_plan_gas g = {gas, v, dims};
   dc_plan_energy_sector sp;
   memset(&sp, 0, sizeof sp);
@@ -401,6 +399,25 @@ int dc_plan__gas_sector(dc_plan *p, const char *name, const double *v, dc_dims d
   sp.ngas = 1;
   *si = dc_plan_sector_energy(p, &sp);
   return *si < 0 ? -1 : 1;
+}
+
+int dc_plan_sector_fuel_index(dc_plan *p, int si, const char *fuel) {
+  if (si < 0 || (size_t)si >= p->nsec) return dc_plan__fail(p, "no sector #%d", si);
+  const sector_t *s = &p->sec[si];
+  if (!s->nuse)
+    return dc_plan__fail(p, "sector '%s' is not given by its energy use (energy = { FUEL = S }): it has no "
+                            "energy.%s", s->name, fuel ? fuel : "");
+  dc_energy_error e;
+  int f = fuel ? dc_energy_fuel_find(fuel, &e) : -1;
+  if (f < 0 && fuel) return efail(p, &e);
+  char list[400] = "";
+  for (size_t j = 0; j < s->nuse; j++) {
+    if (s->use[j].fuel == f) return (int)j;
+    size_t l = strlen(list);
+    snprintf(list + l, sizeof list - l, "%senergy.%s", j ? ", " : "", dc_energy_fuel_at((size_t)s->use[j].fuel)->name);
+  }
+  return dc_plan__fail(p, "sector '%s' uses no %s (name one of its fuels: %s)", s->name, fuel ? fuel : "fuel",
+                       list);
 }
 
 int dc_plan_capacity_fossil(dc_plan *p, const char *tech, int v) {

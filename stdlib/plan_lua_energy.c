@@ -36,13 +36,55 @@ static double *buffer(lua_State *L, size_t n) {
   return b;
 }
 
-/* The series-like value at idx over the plan's years into out (a Series, a
- * quantity, a number or a unit string), finite; WHAT names it in errors. */
-static void read_series(lua_State *L, const dc_plan *p, int idx, const char *what, double *out,
-                        dc_dims *dims, dc_display *disp) {
+/* The uncertain{...} values of one sector's energy fields, given to the
+ * sector (dc_plan_add_input) once it exists. */
+typedef struct ucap {
+  int n;
+  dc_plan_input v[MAXFUELS + 2];
+} ucap;
+
+/* If the value at idx is uncertain{...}: its CENTRAL in every year into
+ * out, noted in uc for (field, sub), and 1; refused when uc is NULL (the
+ * field has no slot a Monte Carlo can draw). */
+static int take_uncertain(lua_State *L, const dc_plan *p, int idx, const char *what, double *out, dc_dims *dims,
+                          dc_display *disp, ucap *uc, enum dc_field field, int sub) {
   dc_uncertain u;
-  if (dc_lua_touncertain(L, idx, &u))
-    dc_lua_error(L, "%s cannot be uncertain{...} yet (give a plain value or a series)", what);
+  if (!dc_lua_touncertain(L, idx, &u)) return 0;
+  if (!uc || uc->n == (int)(sizeof uc->v / sizeof uc->v[0]))
+    dc_lua_error(L, "%s cannot be uncertain{...} (give a plain value or a series; a saving's saves =, a switch's "
+                    "share =, a sector's energy, activity or gas emissions can be)", what);
+  dc_plan_input *in = &uc->v[uc->n++];
+  memset(in, 0, sizeof *in);
+  in->slot.obj = DC_OBJ_SECTOR;
+  in->slot.field = field;
+  in->slot.sub = sub;
+  in->dist = u.dist;
+  in->has_group = u.has_group;
+  in->stream = u.stream;
+  in->group = dc_lua_uncertain_group(L, idx); /* anchored in the constructor's table */
+  for (int i = 0; i < nyears(p); i++) out[i] = u.dist.central;
+  *dims = u.dims;
+  if (disp) *disp = u.disp;
+  return 1;
+}
+
+/* Gives the noted uncertain values to object `index` of kind obj: inputs
+ * of the Monte Carlo (each set to its CENTRAL). */
+static void give_inputs(lua_State *L, dc_plan *p, ucap *uc, enum dc_obj obj, int index) {
+  for (int k = 0; k < uc->n; k++) {
+    uc->v[k].slot.obj = obj;
+    uc->v[k].slot.index = index;
+    if (dc_plan_add_input(p, &uc->v[k]) < 0) fail(L, p);
+  }
+  uc->n = 0;
+}
+
+/* The series-like value at idx over the plan's years into out (a Series, a
+ * quantity, a number or a unit string, with uc an uncertain{...} too),
+ * finite; WHAT names it in errors. */
+static void read_series_u(lua_State *L, const dc_plan *p, int idx, const char *what, double *out, dc_dims *dims,
+                          dc_display *disp, ucap *uc, enum dc_field field, int sub) {
+  if (take_uncertain(L, p, idx, what, out, dims, disp, uc, field, sub)) return;
   if (!dc_lua_toseries(L, idx, dc_plan_y0(p), dc_plan_y1(p), out, dims, disp))
     dc_lua_error(L, "%s must be a series or a quantity (such as \"400 万tce/yr\"), not a %s", what,
                  luaL_typename(L, idx));
@@ -51,17 +93,25 @@ static void read_series(lua_State *L, const dc_plan *p, int idx, const char *wha
       dc_lua_error(L, "%s is %s in %d; give a finite value for every year of the plan", what,
                    isnan(out[i]) ? "not a number (NaN)" : "infinite", dc_plan_y0(p) + i);
 }
+static void read_series(lua_State *L, const dc_plan *p, int idx, const char *what, double *out,
+                        dc_dims *dims, dc_display *disp) {
+  read_series_u(L, p, idx, what, out, dims, disp, NULL, 0, 0);
+}
 
 /* t.key as a series into out when given (1), else 0. Stack unchanged. */
-static int opt_series(lua_State *L, const dc_plan *p, int t, const char *key, const char *what, double *out,
-                      dc_dims *dims, dc_display *disp) {
+static int opt_series_u(lua_State *L, const dc_plan *p, int t, const char *key, const char *what, double *out,
+                        dc_dims *dims, dc_display *disp, ucap *uc, enum dc_field field) {
   if (lua_getfield(L, t, key) == LUA_TNIL) {
     lua_pop(L, 1);
     return 0;
   }
-  read_series(L, p, lua_gettop(L), what, out, dims, disp);
+  read_series_u(L, p, lua_gettop(L), what, out, dims, disp, uc, field, 0);
   lua_pop(L, 1);
   return 1;
+}
+static int opt_series(lua_State *L, const dc_plan *p, int t, const char *key, const char *what, double *out,
+                      dc_dims *dims, dc_display *disp) {
+  return opt_series_u(L, p, t, key, what, out, dims, disp, NULL, 0);
 }
 
 /* t.key as a string, or NULL when absent; the string stays anchored in t. */
@@ -248,15 +298,8 @@ static const char *gas_of(dc_dims d) {
   return NULL;
 }
 
-int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name, const char *source) {
-  t = lua_absindex(L, t);
-  int has_energy = has_field(L, t, "energy"), has_int = has_field(L, t, "intensity");
-  char what[200];
-  snprintf(what, sizeof what, "sector '%s'", name);
-  int has_gas = has_field(L, t, "gas"), power = opt_bool(L, t, "power", what);
-  int has_grid = has_field(L, t, "grid");
-  if (!has_energy && !has_int && !has_gas && power < 0 && !has_grid) return -1; /* today's sector */
-  int top = lua_gettop(L), n = nyears(p);
+/* The checks of a sector's energy fields that go together. */
+static void sector_fields_check(lua_State *L, int t, const char *name, int has_energy, int has_int) {
   if (has_energy && has_int)
     dc_lua_error(L, "sector '%s': give either energy = { FUEL = S } or activity = with intensity = { FUEL = S }, "
                     "not both", name);
@@ -269,6 +312,85 @@ int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name
   if (has_field(L, t, "activity") && !has_int)
     dc_lua_error(L, "sector '%s': with energy fields, activity = needs intensity = { FUEL = S } (or give energy = "
                     "{ FUEL = S } without activity)", name);
+}
+
+/* The fuels of energy = or intensity = (field) into s->uses (keys, uses,
+ * disps hold them; buffers on the stack) and the activity; how many. */
+static size_t sector_uses(lua_State *L, const dc_plan *p, int t, const char *name, const char *field,
+                          dc_plan_energy_sector *s, fuel_key *keys, dc_plan_fuel_use *uses, dc_display *disps,
+                          ucap *uc) {
+  char what[200];
+  int n = nyears(p);
+  lua_getfield(L, t, field);
+  int et = lua_gettop(L);
+  snprintf(what, sizeof what, "sector '%s': %s", name, field);
+  raw_table(L, et, what);
+  size_t nf = fuel_keys(L, et, what, keys);
+  if (!nf)
+    dc_lua_error(L, "sector '%s': %s = {} names no fuel; give at least one, as { coal = \"400 万tce/yr\" }", name,
+                 field);
+  double *b = buffer(L, (size_t)n * nf);
+  for (size_t j = 0; j < nf; j++) {
+    char w[200];
+    snprintf(w, sizeof w, "%s.%s of sector '%s'", field, keys[j].name, name);
+    memset(&disps[j], 0, sizeof disps[j]);
+    lua_getfield(L, et, keys[j].name);
+    read_series_u(L, p, lua_gettop(L), w, b + j * (size_t)n, &uses[j].dims, &disps[j], uc, DC_FIELD_ENERGY,
+                  (int)j);
+    lua_pop(L, 1);
+    uses[j].fuel = keys[j].name;
+    uses[j].v = b + j * (size_t)n;
+    uses[j].label = disps[j].label;
+    uses[j].disp = &disps[j];
+  }
+  s->uses = uses;
+  s->nuse = nf;
+  if (strcmp(field, "intensity") == 0) {
+    double *a = buffer(L, (size_t)n);
+    snprintf(what, sizeof what, "sector '%s': activity", name);
+    opt_series_u(L, p, t, "activity", what, a, &s->activity_dims, NULL, uc, DC_FIELD_ACTIVITY);
+    s->activity = a;
+  }
+  return nf;
+}
+
+/* Other gases: emissions = S (process CO2, CH4, N2O) or an F-gas with gas =,
+ * into *g and s (uncertain only in a sector of that gas alone: the core's
+ * slot). */
+static void sector_gas(lua_State *L, const dc_plan *p, int t, const char *name, dc_plan_energy_sector *s,
+                       dc_plan_gas *g, ucap *uc) {
+  char what[200];
+  snprintf(what, sizeof what, "sector '%s'", name);
+  memset(g, 0, sizeof *g);
+  const char *gas = opt_str(L, t, "gas", what);
+  double *e = buffer(L, (size_t)nyears(p));
+  snprintf(what, sizeof what, "sector '%s': emissions", name);
+  if (opt_series_u(L, p, t, "emissions", what, e, &g->dims, NULL, s->nuse ? NULL : uc, DC_FIELD_EMISSIONS)) {
+    g->v = e;
+    g->gas = gas ? gas : gas_of(g->dims);
+    if (!g->gas) {
+      char got[64];
+      dc_dims_name(g->dims, got, sizeof got);
+      dc_lua_error(L, "sector '%s': emissions in %s are no greenhouse gas: give a rate such as \"60 kt CH4/yr\", or "
+                      "a mass per year with the gas named (emissions = \"2 t/yr\", gas = \"SF6\")", name, got);
+    }
+    s->gases = g;
+    s->ngas = 1;
+  } else if (gas)
+    dc_lua_error(L, "sector '%s': gas = names the gas of emissions =; give emissions = too (as emissions = \"2 t/yr\", "
+                    "gas = \"%s\")", name, gas);
+}
+
+int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name, const char *source) {
+  t = lua_absindex(L, t);
+  int has_energy = has_field(L, t, "energy"), has_int = has_field(L, t, "intensity");
+  char what[200];
+  snprintf(what, sizeof what, "sector '%s'", name);
+  int has_gas = has_field(L, t, "gas"), power = opt_bool(L, t, "power", what);
+  int has_grid = has_field(L, t, "grid");
+  if (!has_energy && !has_int && !has_gas && power < 0 && !has_grid) return -1; /* today's sector */
+  int top = lua_gettop(L);
+  sector_fields_check(L, t, name, has_energy, has_int);
   dc_plan_energy_sector s;
   memset(&s, 0, sizeof s);
   s.name = name;
@@ -277,67 +399,21 @@ int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name
   fuel_key keys[MAXFUELS];
   dc_plan_fuel_use uses[MAXFUELS];
   dc_display disps[MAXFUELS];
-  size_t nf = 0;
-  if (has_energy || has_int) {
-    const char *field = has_energy ? "energy" : "intensity";
-    lua_getfield(L, t, field);
-    int et = lua_gettop(L);
-    snprintf(what, sizeof what, "sector '%s': %s", name, field);
-    raw_table(L, et, what);
-    nf = fuel_keys(L, et, what, keys);
-    if (!nf)
-      dc_lua_error(L, "sector '%s': %s = {} names no fuel; give at least one, as { coal = \"400 万tce/yr\" }", name,
-                   field);
-    double *b = buffer(L, (size_t)n * nf);
-    for (size_t j = 0; j < nf; j++) {
-      char w[200];
-      snprintf(w, sizeof w, "%s.%s of sector '%s'", field, keys[j].name, name);
-      memset(&disps[j], 0, sizeof disps[j]);
-      lua_getfield(L, et, keys[j].name);
-      read_series(L, p, lua_gettop(L), w, b + j * (size_t)n, &uses[j].dims, &disps[j]);
-      lua_pop(L, 1);
-      uses[j].fuel = keys[j].name;
-      uses[j].v = b + j * (size_t)n;
-      uses[j].label = disps[j].label;
-      uses[j].disp = &disps[j];
-    }
-    s.uses = uses;
-    s.nuse = nf;
-    if (has_int) {
-      double *a = buffer(L, (size_t)n);
-      snprintf(what, sizeof what, "sector '%s': activity", name);
-      opt_series(L, p, t, "activity", what, a, &s.activity_dims, NULL);
-      s.activity = a;
-    }
-  }
-  /* other gases: emissions = S (process CO2, CH4, N2O) or an F-gas with gas = */
+  ucap uc;
+  uc.n = 0;
+  if (has_energy || has_int)
+    sector_uses(L, p, t, name, has_energy ? "energy" : "intensity", &s, keys, uses, disps, &uc);
   dc_plan_gas g;
-  memset(&g, 0, sizeof g);
-  const char *gas = opt_str(L, t, "gas", what);
-  double *e = buffer(L, (size_t)n);
-  snprintf(what, sizeof what, "sector '%s': emissions", name);
-  if (opt_series(L, p, t, "emissions", what, e, &g.dims, NULL)) {
-    g.v = e;
-    g.gas = gas ? gas : gas_of(g.dims);
-    if (!g.gas) {
-      char got[64];
-      dc_dims_name(g.dims, got, sizeof got);
-      dc_lua_error(L, "sector '%s': emissions in %s are no greenhouse gas: give a rate such as \"60 kt CH4/yr\", or "
-                      "a mass per year with the gas named (emissions = \"2 t/yr\", gas = \"SF6\")", name, got);
-    }
-    s.gases = &g;
-    s.ngas = 1;
-  } else if (gas)
-    dc_lua_error(L, "sector '%s': gas = names the gas of emissions =; give emissions = too (as emissions = \"2 t/yr\", "
-                    "gas = \"%s\")", name, gas);
-  if (!nf && !s.ngas)
+  sector_gas(L, p, t, name, &s, &g, &uc);
+  if (!s.nuse && !s.ngas)
     dc_lua_error(L, "sector '%s': give its energy use, energy = { FUEL = S } (as { coal = \"400 万tce/yr\" }), or "
                     "activity = with intensity = { FUEL = S }, or emissions =", name);
-  double *gr = buffer(L, (size_t)n);
+  double *gr = buffer(L, (size_t)nyears(p));
   snprintf(what, sizeof what, "sector '%s': grid", name);
   if (opt_series(L, p, t, "grid", what, gr, &s.grid_dims, NULL)) s.grid = gr;
   int si = dc_plan_sector_energy(p, &s);
   if (si < 0) fail(L, p);
+  give_inputs(L, p, &uc, DC_OBJ_SECTOR, si);
   lua_settop(L, top);
   return si;
 }
@@ -347,7 +423,7 @@ int dc_plan_lua__energy_sector(lua_State *L, dc_plan *p, int t, const char *name
 /* ===================================================================== */
 
 /* The switch's share: "40 %" or 0.4, more than 0 and at most 100 %. */
-static double switch_share(lua_State *L, int idx, const char *name, const char *from) {
+static double switch_share(lua_State *L, const dc_plan *p, int idx, const char *name, const char *from, ucap *uc) {
   double si;
   dc_dims d;
   dc_display disp;
@@ -355,7 +431,11 @@ static double switch_share(lua_State *L, int idx, const char *name, const char *
   if (lua_isnil(L, idx))
     dc_lua_error(L, "measure '%s': switch needs share =, the part of the sector's %s that moves (as share = \"40 %%\")",
                  name, from);
-  if (!dc_lua_toqty(L, idx, &si, &d, &disp) || !dc_dims_none(d) || !isfinite(si))
+  double *c = buffer(L, (size_t)nyears(p)); /* an uncertain share: its CENTRAL, checked as a share */
+  int unc = take_uncertain(L, p, idx, "switch's share", c, &d, &disp, uc, DC_FIELD_SHARE, 0);
+  si = c[0];
+  lua_pop(L, 1); /* the buffer */
+  if ((!unc && !dc_lua_toqty(L, idx, &si, &d, &disp)) || !dc_dims_none(d) || !isfinite(si))
     dc_lua_error(L, "measure '%s': switch's share must be a percentage such as \"40 %%\" or a fraction such as 0.4",
                  name);
   int pct = strchr(disp.label, '%') != NULL;
@@ -380,6 +460,8 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
   if (!has_switch && !has_fuel) return -1; /* today's kinds */
   const char *name = m->name;
   int top = lua_gettop(L), n = nyears(p);
+  ucap uc;
+  uc.n = 0;
   for (const char *const *k = (const char *const[]){"abates", "adds", "factor", "displaces", "hours", NULL}; *k;
        k++)
     if (has_field(L, t, *k))
@@ -411,7 +493,7 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
       dc_lua_error(L, "measure '%s': switch from '%s' to '%s' is one fuel: a switch moves use to another fuel", name,
                    m->from, m->to);
     lua_getfield(L, st, "share");
-    m->share = switch_share(L, lua_gettop(L), name, m->from);
+    m->share = switch_share(L, p, lua_gettop(L), name, m->from, &uc);
     lua_pop(L, 1);
     m->efficiency = 1;
     if (lua_getfield(L, st, "efficiency") != LUA_TNIL) {
@@ -435,7 +517,7 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
     dc_display disp;
     memset(&disp, 0, sizeof disp);
     snprintf(what, sizeof what, "measure '%s': saves", name);
-    opt_series(L, p, t, "saves", what, a, &m->amount_dims, &disp);
+    opt_series_u(L, p, t, "saves", what, a, &m->amount_dims, &disp, &uc, DC_FIELD_AMOUNT);
     lua_pushstring(L, disp.label);
     m->amount_label = lua_tostring(L, -1);
     m->amount = a;
@@ -443,6 +525,7 @@ int dc_plan_lua__energy_measure(lua_State *L, int ud, int t, dc_plan_measure_spe
   }
   int r = dc_plan_measure(p, m);
   if (r < 0) fail(L, p);
+  give_inputs(L, p, &uc, DC_OBJ_MEASURE, r);
   lua_settop(L, top);
   return r;
 }

@@ -172,6 +172,7 @@ static const slot_field sector_slots[] = {
     {"emissions", DC_FIELD_EMISSIONS, -1, 0},
     {"activity", DC_FIELD_ACTIVITY, -1, 0},
     {"factor", DC_FIELD_FACTOR, -1, 0},
+    {"energy", DC_FIELD_ENERGY, -1, 1}, /* energy.FUEL of an energy sector */
     {NULL, 0, 0, 0},
 };
 static const slot_field tech_slots[] = {
@@ -246,11 +247,40 @@ int dc_plan_lua__slot(lua_State *L, dc_plan *p, const char *name, const char *fi
   if (!(r = slot_find(L, obj == DC_OBJ_SECTOR ? sector_slots : tech_slots, f, dot != NULL)))
     dc_lua_error(L, "%s: %s '%s' has no field '%s' (fields: %s)", what, kind, name, field, lua_tostring(L, -1));
   out->field = r->field;
+  if (r->field == DC_FIELD_ENERGY && (out->sub = dc_plan_sector_fuel_index(p, k, tech)) < 0)
+    dc_lua_error(L, "%s: %s", what, dc_plan_error(p));
   if (dc_plan_field_dims(p, out, &d) < 0)
     dc_lua_error(L, "%s: %s '%s' has no %s = to change (%s)", what, kind, name, field,
                  obj != DC_OBJ_SECTOR ? "it was given without hours ="
                  : out->field == DC_FIELD_EMISSIONS ? "they are activity x factor: change activity or factor"
                                                     : "it was given as emissions =");
+  return 1;
+}
+
+/* p:set(NAME, FIELD, uncertain{...}): an uncertain input from now on,
+ * CENTRAL until sampled (1); 0 when the value at 4 is not uncertain. */
+static int set_uncertain(lua_State *L, dc_plan *p, const dc_plan_slot *sl, const dc_dims *want, int is_year) {
+  dc_uncertain u;
+  if (!dc_lua_touncertain(L, 4, &u)) return 0;
+  char lbl[200];
+  dc_plan_slot_label(p, sl, lbl, sizeof lbl);
+  if (!dc_dims_eq(u.dims, *want)) {
+    char got[64], need[64];
+    dc_dims_name(u.dims, got, sizeof got);
+    dc_dims_name(*want, need, sizeof need);
+    dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
+  }
+  if (is_year && u.dist.central != floor(u.dist.central))
+    dc_lua_error(L, "p:set: %s = uncertain{...} must have a whole year as CENTRAL", lbl);
+  dc_plan_input in;
+  memset(&in, 0, sizeof in);
+  in.slot = *sl;
+  in.dist = u.dist;
+  in.has_group = u.has_group;
+  in.stream = u.stream;
+  in.group = dc_lua_uncertain_group(L, 4);
+  if (dc_plan_add_input(p, &in) < 0) dc_lua_error(L, "%s", dc_plan_error(p));
+  lua_settop(L, 1);
   return 1;
 }
 
@@ -267,30 +297,7 @@ static int plan_set(lua_State *L) {
   dc_dims want;
   int is_year = dc_plan_field_dims(p, &sl, &want) == 1;
   luaL_checkany(L, 4);
-  dc_uncertain u;
-  if (dc_lua_touncertain(L, 4, &u)) {
-    /* an uncertain input from now on: CENTRAL until sampled */
-    char lbl[200];
-    dc_plan_slot_label(p, &sl, lbl, sizeof lbl);
-    if (!dc_dims_eq(u.dims, want)) {
-      char got[64], need[64];
-      dc_dims_name(u.dims, got, sizeof got);
-      dc_dims_name(want, need, sizeof need);
-      dc_lua_error(L, "p:set: %s must be %s, not %s", lbl, need, got);
-    }
-    if (is_year && u.dist.central != floor(u.dist.central))
-      dc_lua_error(L, "p:set: %s = uncertain{...} must have a whole year as CENTRAL", lbl);
-    dc_plan_input in;
-    memset(&in, 0, sizeof in);
-    in.slot = sl;
-    in.dist = u.dist;
-    in.has_group = u.has_group;
-    in.stream = u.stream;
-    in.group = dc_lua_uncertain_group(L, 4);
-    if (dc_plan_add_input(p, &in) < 0) dc_lua_error(L, "%s", dc_plan_error(p));
-    lua_settop(L, 1);
-    return 1;
-  }
+  if (set_uncertain(L, p, &sl, &want, is_year)) return 1;
   double v;
   int y0 = dc_plan_y0(p), y1 = dc_plan_y1(p);
   if (sl.obj == DC_OBJ_MEASURE && sl.field <= DC_FIELD_SCALE) {

@@ -359,7 +359,7 @@ static void copy_detail(dc_result *r, const dc_plan *p, int *bad) {
                                           [MK_DIFF] = DC_RMK_DIFF,
                                           /* an energy metric: one term, as a given series (explain
                                              does not break it into fuels and measures yet) */
-                                          [MK_ENERGY] = DC_RMK_SERIES};
+                                          [MK_ENERGY] = DC_RMK_ENERGY};
     d->metric_kind[i] = kinds[p->met[i].kind];
     d->metric_ref[i] = p->met[i].ref;
   }

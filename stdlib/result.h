@@ -133,7 +133,8 @@ int dc_result_target_on_metric(const dc_result *r, size_t t, int metric, int jud
 
 /* What a metric is (the plan core's kinds). */
 enum dc_result_metric_kind {
-  DC_RMK_BUILTIN, DC_RMK_SECTOR, DC_RMK_TECH, DC_RMK_TECHGEN, DC_RMK_SERIES, DC_RMK_FN, DC_RMK_DIFF
+  DC_RMK_BUILTIN, DC_RMK_SECTOR, DC_RMK_TECH, DC_RMK_TECHGEN, DC_RMK_SERIES, DC_RMK_FN, DC_RMK_DIFF,
+  DC_RMK_ENERGY /* made by the energy accounting (energy, coal, co2 ...) */
 };
 
 typedef struct dc_result_sector {

@@ -249,7 +249,7 @@ function Plan:warnings(scenario) end
 
 ---Changes a field of a measure (`"start"`, `"full"`, `"stop"`, `"scale"`, `"abates"`, `"saves"`,
 ---`"factor"`, `"displaces"`, `"adds"`/`"adds.TECH"`, `"hours"`/`"hours.TECH"`, `"share"` of a switch), a sector
----(`"emissions"`, `"activity"`, `"factor"`) or a technology (`"capacity"`, `"hours"`); an
+---(`"emissions"`, `"activity"`, `"factor"`, `"energy.FUEL"` of an energy sector) or a technology (`"capacity"`, `"hours"`); an
 ---uncertain value makes it an input of the Monte Carlo. The script does not run again.
 ---@param name string a measure, sector or technology
 ---@param field string

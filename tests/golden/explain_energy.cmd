@@ -1,0 +1,1 @@
+"$DECARB" explain explain_energy.lua
