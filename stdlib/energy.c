@@ -360,82 +360,95 @@ static double fuel_ef(const dc_energy_spec *s, const dc_energy_sector *sec, size
   return s->heat_factor ? s->heat_factor[i] : 0;
 }
 
+/* the checks of one sector's fuels and gases (year-independent) */
+static int check_sector(const dc_energy_spec *s, size_t k, int *gases, dc_energy_error *err) {
+  const char *plan = s->plan ? s->plan : "";
+  const dc_energy_sector *sec = &s->sec[k];
+  unsigned char seen[DC_ENERGY_MAXFUELS] = {0};
+  for (size_t j = 0; j < sec->nuse; j++) {
+    int f = sec->use[j].fuel;
+    if (f < 0 || (size_t)f >= reg.n || !sec->use[j].v)
+      return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s': bad fuel entry %zu",
+                   sec->name, j);
+    if (seen[f]++)
+      return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s' gives fuel '%s' twice",
+                   sec->name, reg.f[f].name);
+    if (sec->power && !reg.f[f].fossil && reg.f[f].family != DC_FUEL_BIOMASS)
+      return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0,
+                   "power sector '%s' uses %s: a power sector lists only the fuels its plants "
+                   "burn (coal, oil, gas, biomass); its own use of electricity belongs to "
+                   "another sector", sec->name, reg.f[f].name);
+  }
+  for (size_t j = 0; j < sec->ngas; j++) {
+    if (!sec->gas[j].gas || !sec->gas[j].v)
+      return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s': bad gas entry %zu",
+                   sec->name, j);
+    if (strcmp(sec->gas[j].gas, "CO2") != 0) *gases = 1;
+    if (strcmp(sec->gas[j].gas, "CO2") != 0 && !s->gwp)
+      return efail(err, DC_ENERGY_E_GWP, (int)k, -1, 0,
+                   "sector '%s' emits %s but plan '%s' names no GWP set, so its emissions "
+                   "cannot be CO2e: give gwp = \"AR6\" (or \"AR5\", \"AR4\") on the plan",
+                   sec->name, sec->gas[j].gas, plan);
+  }
+  return 0;
+}
+
+/* the checks of measure m: its sector and fuels, and a switch's share and
+ * efficiency, alone and with the sector's other switches from the fuel */
+static int check_measure(const dc_energy_spec *s, size_t m, dc_energy_error *err) {
+  size_t nfu = reg.n;
+  const dc_energy_measure *me = &s->mea[m];
+  if (me->sector < 0 || (size_t)me->sector >= s->nsec)
+    return efail(err, DC_ENERGY_E_SPEC, -1, (int)m, 0, "measure '%s': bad sector", me->name);
+  if (me->kind == DC_EM_SAVES) {
+    if (me->fuel < 0 || (size_t)me->fuel >= nfu || !me->amount)
+      return efail(err, DC_ENERGY_E_SPEC, me->sector, (int)m, 0, "measure '%s': bad fuel",
+                   me->name);
+    return 0;
+  }
+  if (me->from < 0 || (size_t)me->from >= nfu || me->to < 0 || (size_t)me->to >= nfu)
+    return efail(err, DC_ENERGY_E_SPEC, me->sector, (int)m, 0, "measure '%s': bad fuel",
+                 me->name);
+  if (me->from == me->to)
+    return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
+                 "measure '%s' switches %s to itself: from and to must differ", me->name,
+                 reg.f[me->from].name);
+  if (!(me->share >= 0 && me->share <= 1))
+    return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
+                 "measure '%s' switches %g %% of %s: a switch moves at most 100 %% of a "
+                 "fuel's use (share = \"40 %%\" or 0.4)", me->name, me->share * 100,
+                 reg.f[me->from].name);
+  if (!(me->efficiency > 0) || !isfinite(me->efficiency))
+    return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
+                 "measure '%s': efficiency must be a positive number (3 for a heat pump "
+                 "replacing a boiler: 3 J of %s per J of %s), not %g", me->name,
+                 reg.f[me->from].name, reg.f[me->to].name, me->efficiency);
+  /* the switches of one sector away from one fuel together */
+  double sum = 0;
+  for (size_t o = 0; o < s->nmea; o++)
+    if (s->mea[o].kind == DC_EM_SWITCH && s->mea[o].sector == me->sector &&
+        s->mea[o].from == me->from)
+      sum += s->mea[o].share;
+  if (sum > 1 + 1e-12)
+    return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
+                 "the switches away from %s in sector '%s' move %g %% of its use together: "
+                 "at most 100 %% can move (each share is of the sector's BAU use)",
+                 reg.f[me->from].name, s->sec[me->sector].name, sum * 100);
+  return 0;
+}
+
 /* the checks that do not depend on a year */
 static int check_spec(const dc_energy_spec *s, int *power, int *gases, dc_energy_error *err) {
   const char *plan = s->plan ? s->plan : "";
-  size_t nfu = reg.n;
   *power = 0;
   *gases = 0;
   if (!s->n) return efail(err, DC_ENERGY_E_SPEC, -1, -1, 0, "plan '%s' has no years", plan);
   for (size_t k = 0; k < s->nsec; k++) {
-    const dc_energy_sector *sec = &s->sec[k];
-    unsigned char seen[DC_ENERGY_MAXFUELS] = {0};
-    for (size_t j = 0; j < sec->nuse; j++) {
-      int f = sec->use[j].fuel;
-      if (f < 0 || (size_t)f >= nfu || !sec->use[j].v)
-        return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s': bad fuel entry %zu",
-                     sec->name, j);
-      if (seen[f]++)
-        return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s' gives fuel '%s' twice",
-                     sec->name, reg.f[f].name);
-      if (sec->power && !reg.f[f].fossil && reg.f[f].family != DC_FUEL_BIOMASS)
-        return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0,
-                     "power sector '%s' uses %s: a power sector lists only the fuels its plants "
-                     "burn (coal, oil, gas, biomass); its own use of electricity belongs to "
-                     "another sector", sec->name, reg.f[f].name);
-    }
-    if (sec->power) *power = 1;
-    for (size_t j = 0; j < sec->ngas; j++) {
-      if (!sec->gas[j].gas || !sec->gas[j].v)
-        return efail(err, DC_ENERGY_E_SPEC, (int)k, -1, 0, "sector '%s': bad gas entry %zu",
-                     sec->name, j);
-      if (strcmp(sec->gas[j].gas, "CO2") != 0) *gases = 1;
-      if (strcmp(sec->gas[j].gas, "CO2") != 0 && !s->gwp)
-        return efail(err, DC_ENERGY_E_GWP, (int)k, -1, 0,
-                     "sector '%s' emits %s but plan '%s' names no GWP set, so its emissions "
-                     "cannot be CO2e: give gwp = \"AR6\" (or \"AR5\", \"AR4\") on the plan",
-                     sec->name, sec->gas[j].gas, plan);
-    }
+    if (check_sector(s, k, gases, err)) return -1;
+    if (s->sec[k].power) *power = 1;
   }
-  for (size_t m = 0; m < s->nmea; m++) {
-    const dc_energy_measure *me = &s->mea[m];
-    if (me->sector < 0 || (size_t)me->sector >= s->nsec)
-      return efail(err, DC_ENERGY_E_SPEC, -1, (int)m, 0, "measure '%s': bad sector", me->name);
-    if (me->kind == DC_EM_SAVES) {
-      if (me->fuel < 0 || (size_t)me->fuel >= nfu || !me->amount)
-        return efail(err, DC_ENERGY_E_SPEC, me->sector, (int)m, 0, "measure '%s': bad fuel",
-                     me->name);
-      continue;
-    }
-    if (me->from < 0 || (size_t)me->from >= nfu || me->to < 0 || (size_t)me->to >= nfu)
-      return efail(err, DC_ENERGY_E_SPEC, me->sector, (int)m, 0, "measure '%s': bad fuel",
-                   me->name);
-    if (me->from == me->to)
-      return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
-                   "measure '%s' switches %s to itself: from and to must differ", me->name,
-                   reg.f[me->from].name);
-    if (!(me->share >= 0 && me->share <= 1))
-      return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
-                   "measure '%s' switches %g %% of %s: a switch moves at most 100 %% of a "
-                   "fuel's use (share = \"40 %%\" or 0.4)", me->name, me->share * 100,
-                   reg.f[me->from].name);
-    if (!(me->efficiency > 0) || !isfinite(me->efficiency))
-      return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
-                   "measure '%s': efficiency must be a positive number (3 for a heat pump "
-                   "replacing a boiler: 3 J of %s per J of %s), not %g", me->name,
-                   reg.f[me->from].name, reg.f[me->to].name, me->efficiency);
-    /* the switches of one sector away from one fuel together */
-    double sum = 0;
-    for (size_t o = 0; o < s->nmea; o++)
-      if (s->mea[o].kind == DC_EM_SWITCH && s->mea[o].sector == me->sector &&
-          s->mea[o].from == me->from)
-        sum += s->mea[o].share;
-    if (sum > 1 + 1e-12)
-      return efail(err, DC_ENERGY_E_SWITCH, me->sector, (int)m, 0,
-                   "the switches away from %s in sector '%s' move %g %% of its use together: "
-                   "at most 100 %% can move (each share is of the sector's BAU use)",
-                   reg.f[me->from].name, s->sec[me->sector].name, sum * 100);
-  }
+  for (size_t m = 0; m < s->nmea; m++)
+    if (check_measure(s, m, err)) return -1;
   if (*gases && s->gwp) {
     double g;
     for (size_t k = 0; k < s->nsec; k++)
@@ -448,157 +461,229 @@ static int check_spec(const dc_energy_spec *s, int *power, int *gases, dc_energy
   return 0;
 }
 
+/* what the accounting of one plan shares between its steps */
+typedef struct {
+  const dc_energy_spec *s;
+  dc_energy_out *out;
+  dc_energy_error *err;
+  const char *plan;
+  size_t n, nfu;
+  int power;
+  double gwp_ch4, gwp_n2o;
+} acct;
+
+/* the sums of one year over the sectors */
+typedef struct {
+  double fuel_fin[DC_ENERGY_MAXFUELS];
+  double energy, coal, prim_fuels, nf_fuels, co2, ch4, n2o, fgas;
+} year_sums;
+
+/* sector k's measures in year i: u (from the BAU use bau) less what they
+ * save and move; each measure's CO2 wedge into out->measure_co2 */
+static void apply_measures(const acct *a, size_t k, size_t i, double *u, const double *bau) {
+  const dc_energy_spec *s = a->s;
+  const dc_energy_sector *sec = &s->sec[k];
+  for (size_t m = 0; m < s->nmea; m++) {
+    const dc_energy_measure *me = &s->mea[m];
+    if ((size_t)me->sector != k) continue;
+    double w = at(me->weight, i, 1), wedge;
+    if (me->kind == DC_EM_SAVES) {
+      u[me->fuel] -= w * me->amount[i];
+      wedge = w * me->amount[i] * fuel_ef(s, sec, (size_t)me->fuel, i, a->power);
+    } else {
+      double moved = w * me->share * bau[me->from];
+      u[me->from] -= moved;
+      u[me->to] += moved / me->efficiency;
+      wedge = moved * fuel_ef(s, sec, (size_t)me->from, i, a->power) -
+              moved / me->efficiency * fuel_ef(s, sec, (size_t)me->to, i, a->power);
+    }
+    if (a->out->measure_co2) a->out->measure_co2[m * a->n + i] = wedge;
+  }
+}
+
+/* the first negative use (and its lowest value) into out's warning */
+static void warn_negative(dc_energy_out *out, int year, size_t k, size_t f, double x) {
+  if (x < 0 && !out->warn_year) {
+    out->warn_year = year;
+    out->warn_sector = (int)k;
+    out->warn_fuel = (int)f;
+    out->warn_value = x;
+  } else if (x < out->warn_value && out->warn_sector == (int)k && out->warn_fuel == (int)f) {
+    out->warn_value = x;
+  }
+}
+
+/* sector k's fuel use u in year i: its final energy into *sec_e, its CO2
+ * into *sec_co2, the year's sums into y */
+static int sector_fuels(const acct *a, size_t k, size_t i, const double *u, year_sums *y,
+                        double *sec_e, double *sec_co2) {
+  const dc_energy_spec *s = a->s;
+  const dc_energy_sector *sec = &s->sec[k];
+  int year = s->y0 + (int)i;
+  for (size_t f = 0; f < a->nfu; f++) {
+    double x = u[f];
+    if (x == 0) continue;
+    warn_negative(a->out, year, k, f, x);
+    const dc_energy_fuel *fu = &reg.f[f];
+    if (!sec->power) {
+      *sec_e += x;
+      y->fuel_fin[f] += x;
+    }
+    if (fu->family == DC_FUEL_COAL) y->coal += x;
+    if (fu->fossil || fu->family == DC_FUEL_BIOMASS) {
+      *sec_co2 += x * fuel_ef(s, sec, f, i, a->power);
+      y->prim_fuels += x;
+      if (fu->family == DC_FUEL_BIOMASS) y->nf_fuels += x;
+    } else if (fu->family == DC_FUEL_ELECTRICITY) {
+      if (a->power) continue; /* counted in the power sector's fuel */
+      const double *g = sec->grid ? sec->grid : s->grid;
+      if (!g)
+        return efail(a->err, DC_ENERGY_E_FACTOR, (int)k, -1, year,
+                     "sector '%s' uses electricity but plan '%s' names no grid factor: give "
+                     "grid = S (CO2 per kWh, e.g. factors.grid{ \"CN\", year = 2023 }) on the "
+                     "plan or the sector, or model the plan's power plants as a sector with "
+                     "power = true", sec->name, a->plan);
+      *sec_co2 += x * g[i];
+    } else if (fu->family == DC_FUEL_HEAT) {
+      if (!s->heat_factor)
+        return efail(a->err, DC_ENERGY_E_FACTOR, (int)k, -1, year,
+                     "sector '%s' uses heat but plan '%s' names no heat factor: give "
+                     "heat_factor = S (CO2 per unit of heat), or heat_factor = 0 when a "
+                     "sector of the plan burns the fuel that makes the heat", sec->name, a->plan);
+      *sec_co2 += x * s->heat_factor[i];
+    }
+  }
+  return 0;
+}
+
+/* sector sec's other gases in year i: CO2 into *sec_co2, the CO2e of the
+ * rest into *sec_other, the year's sums into y */
+static void sector_gases(const acct *a, const dc_energy_sector *sec, size_t i, year_sums *y,
+                         double *sec_co2, double *sec_other) {
+  for (size_t j = 0; j < sec->ngas; j++) {
+    const char *gname = sec->gas[j].gas;
+    double x = sec->gas[j].v[i];
+    if (strcmp(gname, "CO2") == 0) *sec_co2 += x;
+    else if (strcmp(gname, "CH4") == 0) y->ch4 += x, *sec_other += x * a->gwp_ch4;
+    else if (strcmp(gname, "N2O") == 0) y->n2o += x, *sec_other += x * a->gwp_n2o;
+    else {
+      double g;
+      dc_energy_gwp(a->s->gwp, gname, &g, NULL); /* checked in check_spec */
+      y->fgas += x * g;
+      *sec_other += x * g;
+    }
+  }
+}
+
+/* sector k in year i: its use after the measures, its energy and emissions */
+static int account_sector(const acct *a, size_t k, size_t i, year_sums *y) {
+  const dc_energy_sector *sec = &a->s->sec[k];
+  size_t n = a->n;
+  double u[DC_ENERGY_MAXFUELS] = {0}, bau[DC_ENERGY_MAXFUELS] = {0};
+  for (size_t j = 0; j < sec->nuse; j++) bau[sec->use[j].fuel] = u[sec->use[j].fuel] = sec->use[j].v[i];
+  apply_measures(a, k, i, u, bau);
+  double sec_e = 0, sec_co2 = 0, sec_other = 0;
+  if (sector_fuels(a, k, i, u, y, &sec_e, &sec_co2)) return -1;
+  sector_gases(a, sec, i, y, &sec_co2, &sec_other);
+  y->energy += sec_e;
+  y->co2 += sec_co2;
+  dc_energy_out *out = a->out;
+  if (out->sector_energy) out->sector_energy[k * n + i] = sec->power ? 0 : sec_e;
+  if (out->sector_co2) out->sector_co2[k * n + i] = sec_co2;
+  if (out->sector_co2e) out->sector_co2e[k * n + i] = sec_co2 + sec_other;
+  return 0;
+}
+
+/* year i's primary energy (*prim), its non-fossil part (*nfp) and share,
+ * when the plan asks for them; gf, gn: fossil and non-fossil generation,
+ * imp: net imports, cc: the coal per unit of fossil generation */
+static int year_primary(const acct *a, size_t i, const year_sums *y, double gf, double gn,
+                        double imp, double cc, double *prim, double *nfp, double *share) {
+  const dc_energy_spec *s = a->s;
+  int year = s->y0 + (int)i;
+  double k;
+  if (s->primary == DC_PRIMARY_NONE)
+    return efail(a->err, DC_ENERGY_E_PRIMARY, -1, -1, year,
+                 "plan '%s' asks for primary_energy or nonfossil_share but names no "
+                 "primary-energy method: give primary = \"calorific\" (0.1229 kgce/kWh) or "
+                 "primary = \"coal\" (coal-consumption method) on the plan", a->plan);
+  if (dc_energy_primary_coef(s->primary, year, &k, NULL, a->err)) return -1;
+  *prim = y->prim_fuels + gf * cc + k * gn + k * imp;
+  *nfp = y->nf_fuels + k * gn + (imp > 0 ? k * imp * at(s->imports_nonfossil, i, 0) : 0);
+  if (*prim <= 0)
+    return efail(a->err, DC_ENERGY_E_SPEC, -1, -1, year,
+                 "plan '%s' has no primary energy in %d, so its non-fossil share is not "
+                 "defined", a->plan, year);
+  *share = *nfp / *prim;
+  return 0;
+}
+
+/* year i after its sectors: the electricity supply, primary energy, and
+ * the year's totals into out */
+static int account_year_totals(const acct *a, size_t i, year_sums *y) {
+  const dc_energy_spec *s = a->s;
+  dc_energy_out *out = a->out;
+  size_t n = a->n;
+  int year = s->y0 + (int)i;
+  /* electricity supply */
+  double demand = y->fuel_fin[DC_FUEL_I_ELECTRICITY];
+  double gf = at(s->gen_fossil, i, 0), gn = at(s->gen_nonfossil, i, 0);
+  double imp = s->imports ? s->imports[i] : demand - gf - gn;
+  if (a->power && imp > 0) {
+    if (!s->grid)
+      return efail(a->err, DC_ENERGY_E_FACTOR, -1, -1, year,
+                   "plan '%s' imports electricity in %d (net imports %g GWh/yr) but names no "
+                   "grid factor for it: give grid = S (the exporting grid's CO2 per kWh), or "
+                   "imports = 0", a->plan, year, imp * 31536000.0 / 3.6e12);
+    y->co2 += imp * s->grid[i];
+  }
+  double cc = 0;
+  if (!a->power && gf != 0 && (s->want_primary || out->coal)) {
+    /* fossil generation without a power sector: the coal its plants burn */
+    if (dc_energy_primary_coef(DC_PRIMARY_COAL, year, &cc, NULL, a->err)) return -1;
+    y->coal += gf * cc;
+  }
+  double prim = NAN, nfp = NAN, share = NAN;
+  if (s->want_primary && year_primary(a, i, y, gf, gn, imp, cc, &prim, &nfp, &share)) return -1;
+  double co2e = y->co2 + a->gwp_ch4 * y->ch4 + a->gwp_n2o * y->n2o + y->fgas;
+  if (out->energy) out->energy[i] = y->energy;
+  if (out->by_fuel)
+    for (size_t f = 0; f < a->nfu; f++) out->by_fuel[f * n + i] = y->fuel_fin[f];
+  if (out->electricity) out->electricity[i] = demand;
+  if (out->coal) out->coal[i] = y->coal;
+  if (out->imports) out->imports[i] = imp;
+  if (out->primary) out->primary[i] = prim;
+  if (out->nonfossil_primary) out->nonfossil_primary[i] = nfp;
+  if (out->nonfossil_share) out->nonfossil_share[i] = share;
+  if (out->co2) out->co2[i] = y->co2;
+  if (out->ch4) out->ch4[i] = y->ch4;
+  if (out->n2o) out->n2o[i] = y->n2o;
+  if (out->fgas_co2e) out->fgas_co2e[i] = y->fgas;
+  if (out->co2e) out->co2e[i] = co2e;
+  return 0;
+}
+
 int dc_energy_account(const dc_energy_spec *s, dc_energy_out *out, dc_energy_error *err) {
   if (dc_energy_init(err)) return -1;
   int power, gases;
   if (check_spec(s, &power, &gases, err)) return -1;
-  const char *plan = s->plan ? s->plan : "";
-  size_t n = s->n, nfu = reg.n;
-  double gwp_ch4 = 0, gwp_n2o = 0;
+  acct a = {.s = s, .out = out, .err = err, .plan = s->plan ? s->plan : "",
+            .n = s->n, .nfu = reg.n, .power = power};
   if (gases) {
     /* a set without CH4/N2O never happens with the shipped data; the look-up
      * of each gas the plan uses was checked above */
-    dc_energy_gwp(s->gwp, "CH4", &gwp_ch4, NULL);
-    dc_energy_gwp(s->gwp, "N2O", &gwp_n2o, NULL);
+    dc_energy_gwp(s->gwp, "CH4", &a.gwp_ch4, NULL);
+    dc_energy_gwp(s->gwp, "N2O", &a.gwp_n2o, NULL);
   }
   out->warn_sector = out->warn_fuel = -1;
   out->warn_year = 0;
   out->warn_value = 0;
-  for (size_t i = 0; i < n; i++) {
-    int year = s->y0 + (int)i;
-    double fuel_fin[DC_ENERGY_MAXFUELS] = {0};
-    double energy = 0, coal = 0, prim_fuels = 0, nf_fuels = 0, co2 = 0, ch4 = 0, n2o = 0,
-           fgas = 0;
-    for (size_t k = 0; k < s->nsec; k++) {
-      const dc_energy_sector *sec = &s->sec[k];
-      double u[DC_ENERGY_MAXFUELS] = {0}, bau[DC_ENERGY_MAXFUELS] = {0};
-      for (size_t j = 0; j < sec->nuse; j++) bau[sec->use[j].fuel] = u[sec->use[j].fuel] = sec->use[j].v[i];
-      for (size_t m = 0; m < s->nmea; m++) {
-        const dc_energy_measure *me = &s->mea[m];
-        if ((size_t)me->sector != k) continue;
-        double w = at(me->weight, i, 1), wedge;
-        if (me->kind == DC_EM_SAVES) {
-          u[me->fuel] -= w * me->amount[i];
-          wedge = w * me->amount[i] * fuel_ef(s, sec, (size_t)me->fuel, i, power);
-        } else {
-          double moved = w * me->share * bau[me->from];
-          u[me->from] -= moved;
-          u[me->to] += moved / me->efficiency;
-          wedge = moved * fuel_ef(s, sec, (size_t)me->from, i, power) -
-                  moved / me->efficiency * fuel_ef(s, sec, (size_t)me->to, i, power);
-        }
-        if (out->measure_co2) out->measure_co2[m * n + i] = wedge;
-      }
-      double sec_e = 0, sec_co2 = 0, sec_other = 0;
-      for (size_t f = 0; f < nfu; f++) {
-        double x = u[f];
-        if (x == 0) continue;
-        if (x < 0 && !out->warn_year) {
-          out->warn_year = year;
-          out->warn_sector = (int)k;
-          out->warn_fuel = (int)f;
-          out->warn_value = x;
-        } else if (x < out->warn_value && out->warn_sector == (int)k && out->warn_fuel == (int)f) {
-          out->warn_value = x;
-        }
-        const dc_energy_fuel *fu = &reg.f[f];
-        if (!sec->power) {
-          sec_e += x;
-          fuel_fin[f] += x;
-        }
-        if (fu->family == DC_FUEL_COAL) coal += x;
-        if (fu->fossil || fu->family == DC_FUEL_BIOMASS) {
-          sec_co2 += x * fuel_ef(s, sec, f, i, power);
-          prim_fuels += x;
-          if (fu->family == DC_FUEL_BIOMASS) nf_fuels += x;
-        } else if (fu->family == DC_FUEL_ELECTRICITY) {
-          if (power) continue; /* counted in the power sector's fuel */
-          const double *g = sec->grid ? sec->grid : s->grid;
-          if (!g)
-            return efail(err, DC_ENERGY_E_FACTOR, (int)k, -1, year,
-                         "sector '%s' uses electricity but plan '%s' names no grid factor: give "
-                         "grid = S (CO2 per kWh, e.g. factors.grid{ \"CN\", year = 2023 }) on the "
-                         "plan or the sector, or model the plan's power plants as a sector with "
-                         "power = true", sec->name, plan);
-          sec_co2 += x * g[i];
-        } else if (fu->family == DC_FUEL_HEAT) {
-          if (!s->heat_factor)
-            return efail(err, DC_ENERGY_E_FACTOR, (int)k, -1, year,
-                         "sector '%s' uses heat but plan '%s' names no heat factor: give "
-                         "heat_factor = S (CO2 per unit of heat), or heat_factor = 0 when a "
-                         "sector of the plan burns the fuel that makes the heat", sec->name, plan);
-          sec_co2 += x * s->heat_factor[i];
-        }
-      }
-      for (size_t j = 0; j < sec->ngas; j++) {
-        const char *gname = sec->gas[j].gas;
-        double x = sec->gas[j].v[i];
-        if (strcmp(gname, "CO2") == 0) sec_co2 += x;
-        else if (strcmp(gname, "CH4") == 0) ch4 += x, sec_other += x * gwp_ch4;
-        else if (strcmp(gname, "N2O") == 0) n2o += x, sec_other += x * gwp_n2o;
-        else {
-          double g;
-          dc_energy_gwp(s->gwp, gname, &g, NULL); /* checked in check_spec */
-          fgas += x * g;
-          sec_other += x * g;
-        }
-      }
-      energy += sec_e;
-      co2 += sec_co2;
-      if (out->sector_energy) out->sector_energy[k * n + i] = sec->power ? 0 : sec_e;
-      if (out->sector_co2) out->sector_co2[k * n + i] = sec_co2;
-      if (out->sector_co2e) out->sector_co2e[k * n + i] = sec_co2 + sec_other;
-    }
-    /* electricity supply */
-    double demand = fuel_fin[DC_FUEL_I_ELECTRICITY];
-    double gf = at(s->gen_fossil, i, 0), gn = at(s->gen_nonfossil, i, 0);
-    double imp = s->imports ? s->imports[i] : demand - gf - gn;
-    if (power && imp > 0) {
-      if (!s->grid)
-        return efail(err, DC_ENERGY_E_FACTOR, -1, -1, year,
-                     "plan '%s' imports electricity in %d (net imports %g GWh/yr) but names no "
-                     "grid factor for it: give grid = S (the exporting grid's CO2 per kWh), or "
-                     "imports = 0", plan, year, imp * 31536000.0 / 3.6e12);
-      co2 += imp * s->grid[i];
-    }
-    double cc = 0;
-    if (!power && gf != 0 && (s->want_primary || out->coal)) {
-      /* fossil generation without a power sector: the coal its plants burn */
-      if (dc_energy_primary_coef(DC_PRIMARY_COAL, year, &cc, NULL, err)) return -1;
-      coal += gf * cc;
-    }
-    double prim = NAN, nfp = NAN, share = NAN;
-    if (s->want_primary) {
-      double k;
-      if (s->primary == DC_PRIMARY_NONE)
-        return efail(err, DC_ENERGY_E_PRIMARY, -1, -1, year,
-                     "plan '%s' asks for primary_energy or nonfossil_share but names no "
-                     "primary-energy method: give primary = \"calorific\" (0.1229 kgce/kWh) or "
-                     "primary = \"coal\" (coal-consumption method) on the plan", plan);
-      if (dc_energy_primary_coef(s->primary, year, &k, NULL, err)) return -1;
-      prim = prim_fuels + gf * cc + k * gn + k * imp;
-      nfp = nf_fuels + k * gn + (imp > 0 ? k * imp * at(s->imports_nonfossil, i, 0) : 0);
-      if (prim <= 0)
-        return efail(err, DC_ENERGY_E_SPEC, -1, -1, year,
-                     "plan '%s' has no primary energy in %d, so its non-fossil share is not "
-                     "defined", plan, year);
-      share = nfp / prim;
-    }
-    double co2e = co2 + gwp_ch4 * ch4 + gwp_n2o * n2o + fgas;
-    if (out->energy) out->energy[i] = energy;
-    if (out->by_fuel)
-      for (size_t f = 0; f < nfu; f++) out->by_fuel[f * n + i] = fuel_fin[f];
-    if (out->electricity) out->electricity[i] = demand;
-    if (out->coal) out->coal[i] = coal;
-    if (out->imports) out->imports[i] = imp;
-    if (out->primary) out->primary[i] = prim;
-    if (out->nonfossil_primary) out->nonfossil_primary[i] = nfp;
-    if (out->nonfossil_share) out->nonfossil_share[i] = share;
-    if (out->co2) out->co2[i] = co2;
-    if (out->ch4) out->ch4[i] = ch4;
-    if (out->n2o) out->n2o[i] = n2o;
-    if (out->fgas_co2e) out->fgas_co2e[i] = fgas;
-    if (out->co2e) out->co2e[i] = co2e;
+  for (size_t i = 0; i < a.n; i++) {
+    year_sums y;
+    memset(&y, 0, sizeof y);
+    for (size_t k = 0; k < s->nsec; k++)
+      if (account_sector(&a, k, i, &y)) return -1;
+    if (account_year_totals(&a, i, &y)) return -1;
   }
   return 0;
 }

@@ -700,16 +700,11 @@ static void target_values(const dc_plan *p, const target_t *t, int s, double *ou
     memcpy(out, v, sizeof(double) * (size_t)n);
 }
 
-static int eval_target(dc_plan *p, int si, size_t ti) {
-  scen_t *s = &p->scen[si];
-  const target_t *t = &p->tar[ti];
+/* target t's bound per year into bnd[] and which years are due into st[];
+ * val[]: its values (a budget's become cumulative); rel[]: scratch */
+static void target_bounds(dc_plan *p, const target_t *t, double *val, double *bnd, double *rel,
+                          unsigned char *st) {
   const int n = p->n, y0 = p->y0;
-  double *val = s->tv + ti * 4 * (size_t)n, *bnd = val + n, *mar = bnd + n, *rel = mar + n;
-  unsigned char *st = s->tst + ti * (size_t)n;
-  tres_t *r = &s->tres[ti];
-  assert(ti < s->atar && p->ntar <= s->atar && t->metric >= 0 && (size_t)t->metric < s->amet);
-  int atleast = t->kind == DC_TARGET_AT_LEAST;
-  target_values(p, t, si, val);
   int by = t->by - y0, from = t->from == DC_PLAN_NOYEAR ? 0 : t->from - y0;
   /* bound per year, and which years are due */
   for (int i = 0; i < n; i++) {
@@ -760,7 +755,14 @@ static int eval_target(dc_plan *p, int si, size_t ti) {
       val[i] = cum;
     }
   }
-  /* margins and verdicts */
+}
+
+/* target t's margins (mar[], rel[]), the verdict of each due year (st[])
+ * and the result r */
+static int target_verdicts(dc_plan *p, const target_t *t, const double *val, const double *bnd,
+                           double *mar, double *rel, unsigned char *st, tres_t *r) {
+  const int n = p->n, y0 = p->y0;
+  int atleast = t->kind == DC_TARGET_AT_LEAST;
   double ref = fabs(t->kind == DC_TARGET_BUDGET ? t->bound : val[0]);
   r->met = 1;
   r->first_met = r->first_failed = r->deciding = DC_PLAN_NOYEAR;
@@ -803,6 +805,19 @@ static int eval_target(dc_plan *p, int si, size_t ti) {
     r->first_met = found;
   }
   return 0;
+}
+
+static int eval_target(dc_plan *p, int si, size_t ti) {
+  scen_t *s = &p->scen[si];
+  const target_t *t = &p->tar[ti];
+  const int n = p->n;
+  double *val = s->tv + ti * 4 * (size_t)n, *bnd = val + n, *mar = bnd + n, *rel = mar + n;
+  unsigned char *st = s->tst + ti * (size_t)n;
+  tres_t *r = &s->tres[ti];
+  assert(ti < s->atar && p->ntar <= s->atar && t->metric >= 0 && (size_t)t->metric < s->amet);
+  target_values(p, t, si, val);
+  target_bounds(p, t, val, bnd, rel, st);
+  return target_verdicts(p, t, val, bnd, mar, rel, st, r);
 }
 
 static int evaluate(dc_plan *p, int si, dc_plan_fn fn, void *ctx);

@@ -390,10 +390,8 @@ static int mc_box_gc(lua_State *L) {
   return 0;
 }
 
-/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
-static int plan_montecarlo(lua_State *L) {
-  dc_plan *p = dc_plan_lua__check(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
+/* the options n, seed and first of p:montecarlo{...} (table at 2), checked */
+static void mc_options(lua_State *L, uint64_t *n, uint64_t *seed, uint64_t *first) {
   static const char *const known[] = {"n", "seed", "first", "scenario", NULL};
   check_options(L, "p:montecarlo", known, "n, seed, first, scenario");
   lua_getfield(L, 2, "n");
@@ -405,15 +403,14 @@ static int plan_montecarlo(lua_State *L) {
     dc_lua_error(L, "p:montecarlo{...}: seed = must be a whole number >= 0");
   if (!lua_isnil(L, -1) && (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0))
     dc_lua_error(L, "p:montecarlo{...}: first = must be a whole number >= 0");
-  uint64_t n = (uint64_t)lua_tointeger(L, -3);
-  uint64_t seed = lua_isnil(L, -2) ? DC_MC_DEFAULT_SEED : (uint64_t)lua_tointeger(L, -2);
-  uint64_t first = lua_isnil(L, -1) ? 0 : (uint64_t)lua_tointeger(L, -1);
+  *n = (uint64_t)lua_tointeger(L, -3);
+  *seed = lua_isnil(L, -2) ? DC_MC_DEFAULT_SEED : (uint64_t)lua_tointeger(L, -2);
+  *first = lua_isnil(L, -1) ? 0 : (uint64_t)lua_tointeger(L, -1);
   lua_pop(L, 3);
-  lua_getfield(L, 2, "scenario");
-  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
-  lua_pop(L, 1);
-  /* the box first, with its finalizer: nothing is owned yet if making it
-     fails; from the run on, everything is in it */
+}
+
+/* a new empty mc_box on the stack, with its finalizer */
+static mc_box *mc_box_push(lua_State *L) {
   mc_box *box = lua_newuserdatauv(L, sizeof *box, 0);
   memset(box, 0, sizeof *box);
   if (luaL_newmetatable(L, "decarb.MonteCarloRun")) {
@@ -421,6 +418,92 @@ static int plan_montecarlo(lua_State *L) {
     lua_setfield(L, -2, "__gc");
   }
   lua_setmetatable(L, -2);
+  return box;
+}
+
+/* the drivers of target t (most influential first) as a new table */
+static void push_mc_drivers(lua_State *L, const mc_box *box, size_t t) {
+  const dc_mc *mc = box->mc;
+  size_t k = mc->ninputs;
+  lua_newtable(L);
+  const double *rho = box->rho + t * k;
+  if (k && box->ok[t] && dc_stats_order_drivers(rho, k, box->order) == 0)
+    for (size_t j = 0, d = 0; j < k; j++) {
+      size_t o = box->order[j];
+      if (isnan(rho[o])) continue;
+      lua_createtable(L, 0, 2);
+      lua_pushstring(L, mc->inputs[o]);
+      lua_setfield(L, -2, "input");
+      lua_pushnumber(L, rho[o]);
+      lua_setfield(L, -2, "rho");
+      lua_rawseti(L, -2, (lua_Integer)++d);
+    }
+}
+
+/* target t of the run in box as a new table: name, odds, tally, drivers */
+static void push_mc_target(lua_State *L, const dc_plan *p, const mc_box *box, size_t t) {
+  const dc_mc *mc = box->mc;
+  dc_plan_target_info ti;
+  double pm, lo, hi;
+  lua_createtable(L, 0, 6);
+  dc_plan_target_at(p, (int)t, &ti); /* read just before its name is pushed (no call into Lua between) */
+  lua_pushstring(L, ti.name);
+  lua_setfield(L, -2, "name");
+  if (dc_mc_p_met(mc, t, &pm, &lo, &hi) == 0) {
+    lua_pushnumber(L, pm);
+    lua_setfield(L, -2, "p_met");
+    lua_createtable(L, 2, 0);
+    lua_pushnumber(L, lo);
+    lua_rawseti(L, -2, 1);
+    lua_pushnumber(L, hi);
+    lua_rawseti(L, -2, 2);
+    lua_setfield(L, -2, "p_met_ci");
+  }
+  lua_pushinteger(L, (lua_Integer)mc->tally[t].met);
+  lua_setfield(L, -2, "met");
+  lua_pushinteger(L, (lua_Integer)mc->tally[t].n);
+  lua_setfield(L, -2, "samples");
+  push_mc_drivers(L, box, t);
+  lua_setfield(L, -2, "drivers");
+}
+
+/* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities, of
+   the metrics the run kept (the emissions and those the targets judge), as a new table */
+static void push_mc_quantiles(lua_State *L, const dc_plan *p, const dc_mc *mc) {
+  lua_newtable(L);
+  for (size_t m = 0; m < mc->nmetrics; m++) {
+    dc_plan_metric_info mi;
+    if (dc_plan_metric_at(p, (int)m, &mi) != 0 || !mc->mok[m]) continue;
+    dc_display disp = *mi.disp;
+    dc_dims dims = mi.dims;
+    lua_pushstring(L, mi.name); /* before anything can call back into Lua */
+    lua_createtable(L, 0, (int)mc->ny);
+    for (size_t y = 0; y < mc->ny; y++) {
+      double q[DC_MC_NQ];
+      if (dc_mc_quantiles(mc, m, y, q) != 0) continue;
+      lua_createtable(L, DC_MC_NQ, 0);
+      for (int i = 0; i < DC_MC_NQ; i++) {
+        dc_lua_pushqty(L, q[i], dims, &disp);
+        lua_rawseti(L, -2, i + 1);
+      }
+      lua_rawseti(L, -2, (lua_Integer)mc->y0 + (lua_Integer)y);
+    }
+    lua_rawset(L, -3);
+  }
+}
+
+/* p:montecarlo{ n = N, seed = S [, first = A] [, scenario = NAME] } */
+static int plan_montecarlo(lua_State *L) {
+  dc_plan *p = dc_plan_lua__check(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  uint64_t n, seed, first;
+  mc_options(L, &n, &seed, &first);
+  lua_getfield(L, 2, "scenario");
+  int s = dc_plan_lua__scenario(L, 1, lua_gettop(L));
+  lua_pop(L, 1);
+  /* the box first, with its finalizer: nothing is owned yet if making it
+     fails; from the run on, everything is in it */
+  mc_box *box = mc_box_push(L);
   int boxi = lua_gettop(L);
   box->mc = dc_lua_plan_montecarlo(L, 1, s, seed, first, first + n);
   dc_mc *mc = box->mc;
@@ -449,65 +532,11 @@ static int plan_montecarlo(lua_State *L) {
   lua_setfield(L, -2, "inputs");
   lua_createtable(L, (int)nt, 0);
   for (size_t t = 0; t < nt; t++) {
-    dc_plan_target_info ti;
-    double pm, lo, hi;
-    lua_createtable(L, 0, 6);
-    dc_plan_target_at(p, (int)t, &ti); /* read just before its name is pushed (no call into Lua between) */
-    lua_pushstring(L, ti.name);
-    lua_setfield(L, -2, "name");
-    if (dc_mc_p_met(mc, t, &pm, &lo, &hi) == 0) {
-      lua_pushnumber(L, pm);
-      lua_setfield(L, -2, "p_met");
-      lua_createtable(L, 2, 0);
-      lua_pushnumber(L, lo);
-      lua_rawseti(L, -2, 1);
-      lua_pushnumber(L, hi);
-      lua_rawseti(L, -2, 2);
-      lua_setfield(L, -2, "p_met_ci");
-    }
-    lua_pushinteger(L, (lua_Integer)mc->tally[t].met);
-    lua_setfield(L, -2, "met");
-    lua_pushinteger(L, (lua_Integer)mc->tally[t].n);
-    lua_setfield(L, -2, "samples");
-    lua_newtable(L);
-    const double *rho = box->rho + t * k;
-    if (k && box->ok[t] && dc_stats_order_drivers(rho, k, box->order) == 0)
-      for (size_t j = 0, d = 0; j < k; j++) {
-        size_t o = box->order[j];
-        if (isnan(rho[o])) continue;
-        lua_createtable(L, 0, 2);
-        lua_pushstring(L, mc->inputs[o]);
-        lua_setfield(L, -2, "input");
-        lua_pushnumber(L, rho[o]);
-        lua_setfield(L, -2, "rho");
-        lua_rawseti(L, -2, (lua_Integer)++d);
-      }
-    lua_setfield(L, -2, "drivers");
+    push_mc_target(L, p, box, t);
     lua_rawseti(L, -2, (lua_Integer)t + 1);
   }
   lua_setfield(L, -2, "targets");
-  /* quantiles[metric][year] = {p5, p25, p50, p75, p95} as quantities, of
-     the metrics the run kept (the emissions and those the targets judge) */
-  lua_newtable(L);
-  for (size_t m = 0; m < mc->nmetrics; m++) {
-    dc_plan_metric_info mi;
-    if (dc_plan_metric_at(p, (int)m, &mi) != 0 || !mc->mok[m]) continue;
-    dc_display disp = *mi.disp;
-    dc_dims dims = mi.dims;
-    lua_pushstring(L, mi.name); /* before anything can call back into Lua */
-    lua_createtable(L, 0, (int)mc->ny);
-    for (size_t y = 0; y < mc->ny; y++) {
-      double q[DC_MC_NQ];
-      if (dc_mc_quantiles(mc, m, y, q) != 0) continue;
-      lua_createtable(L, DC_MC_NQ, 0);
-      for (int i = 0; i < DC_MC_NQ; i++) {
-        dc_lua_pushqty(L, q[i], dims, &disp);
-        lua_rawseti(L, -2, i + 1);
-      }
-      lua_rawseti(L, -2, (lua_Integer)mc->y0 + (lua_Integer)y);
-    }
-    lua_rawset(L, -3);
-  }
+  push_mc_quantiles(L, p, mc);
   lua_setfield(L, -2, "quantiles");
   mc_box_clear(box);
   lua_remove(L, boxi);

@@ -112,65 +112,66 @@ no:
   return NULL;
 }
 
-int dc_plan_fast_eval(dc_plan_fast *f, dc_plan *p, const double *x, size_t stride) {
-  const int si = f->s, n = p->n;
-  scen_t *s = &p->scen[si];
+/* the hot path: op o adds (or, into a sector, takes) its switched (sc x w)
+ * times a drawn amount, the same in every year */
+static void fast_amount(const op_t *o, double *restrict d, const double *x, size_t stride) {
+  const double kv = x[(size_t)o->amt * stride];
+  const double *restrict sw = o->sw;
+  const int lo = o->lo, hi = o->hi;
+  int i = lo;
+  if (o->dst >= 0) { /* two years a step: the compiler pairs them (SSE2) */
+    for (; i < hi; i += 2) {
+      double a0 = d[i] - sw[i] * kv, a1 = d[i + 1] - sw[i + 1] * kv;
+      d[i] = a0, d[i + 1] = a1;
+    }
+    if (i == hi) d[i] -= sw[i] * kv;
+  } else {
+    for (; i < hi; i += 2) {
+      double a0 = d[i] + sw[i] * kv, a1 = d[i + 1] + sw[i + 1] * kv;
+      d[i] = a0, d[i + 1] = a1;
+    }
+    if (i == hi) d[i] += sw[i] * kv;
+  }
+}
+
+/* any other op: sign x (its scale x w x its base) into d */
+static void fast_op(const dc_plan *p, const scen_t *s, const op_t *o, double *restrict d,
+                    const double *x, size_t stride) {
+  const measure_t *m = &p->mea[o->m];
+  const int n = p->n;
+  const double sign = o->dst >= 0 ? -1.0 : 1.0;
+  const int lo = o->lo, hi = o->hi;
+  if (o->what == OP_WEDGE) { /* unchanged by the inputs: its wedge from the last evaluation */
+    const double *ab = s->abate + (size_t)o->m * (size_t)n;
+    for (int i = 0; i < n; i++) d[i] += sign * ab[i];
+    return;
+  }
+  const double sc = o->sc >= 0 ? x[(size_t)o->sc * stride] : m->scale;
+  const double *restrict w = m->w;
+  if (o->what == OP_AMOUNT) {
+    const double kv = x[(size_t)o->amt * stride];
+    for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * kv);
+  } else if (o->what == OP_SAVES) { /* amount x factor, one of them drawn */
+    const double *restrict a = m->amount, *restrict fa = m->factor;
+    const double av = o->amt >= 0 ? x[(size_t)o->amt * stride] : 0, fv = o->fac >= 0 ? x[(size_t)o->fac * stride] : 0;
+    for (int i = lo; i <= hi; i++) {
+      double base = (o->amt >= 0 ? av : a[i]) * (o->fac >= 0 ? fv : fa[i]);
+      d[i] += sign * (sc * w[i] * base);
+    }
+  } else if (o->what == OP_CONST) {
+    const double kv = m->konst;
+    for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * kv);
+  } else {
+    const double *restrict base = m->factor ? m->base : m->amount;
+    for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * base[i]);
+  }
+}
+
+/* totals: the sectors' BAU are unchanged, so is bau_emissions */
+static void fast_totals(const dc_plan *p, scen_t *s) {
+  const int n = p->n;
   double *mv = s->mval;
 #define MV(i) (mv + (size_t)(i) * (size_t)n)
-  for (size_t k = 0; k < p->nsec; k++) memcpy(MV(p->sec[k].metric), p->sec[k].bau, sizeof(double) * (size_t)n);
-  memset(s->pool, 0, sizeof(double) * (size_t)n);
-  /* x + (-v) is x - v, bit for bit: the core's `d += sign * ab` */
-  for (size_t k = 0; k < f->nop; k++) {
-    const op_t *o = &f->op[k];
-    const measure_t *m = &p->mea[o->m];
-    double *restrict d = o->dst >= 0 ? MV(o->dst) : s->pool;
-    const double sign = o->dst >= 0 ? -1.0 : 1.0;
-    const int lo = o->lo, hi = o->hi;
-    if (o->what == OP_AMOUNT && o->sw) { /* the hot path: a drawn amount, the same in every year */
-      const double kv = x[(size_t)o->amt * stride];
-      const double *restrict sw = o->sw;
-      int i = lo;
-      if (o->dst >= 0) { /* two years a step: the compiler pairs them (SSE2) */
-        for (; i < hi; i += 2) {
-          double a0 = d[i] - sw[i] * kv, a1 = d[i + 1] - sw[i + 1] * kv;
-          d[i] = a0, d[i + 1] = a1;
-        }
-        if (i == hi) d[i] -= sw[i] * kv;
-      } else {
-        for (; i < hi; i += 2) {
-          double a0 = d[i] + sw[i] * kv, a1 = d[i + 1] + sw[i + 1] * kv;
-          d[i] = a0, d[i + 1] = a1;
-        }
-        if (i == hi) d[i] += sw[i] * kv;
-      }
-      continue;
-    }
-    if (o->what == OP_WEDGE) { /* unchanged by the inputs: its wedge from the last evaluation */
-      const double *ab = s->abate + (size_t)o->m * (size_t)n;
-      for (int i = 0; i < n; i++) d[i] += sign * ab[i];
-      continue;
-    }
-    const double sc = o->sc >= 0 ? x[(size_t)o->sc * stride] : m->scale;
-    const double *restrict w = m->w;
-    if (o->what == OP_AMOUNT) {
-      const double kv = x[(size_t)o->amt * stride];
-      for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * kv);
-    } else if (o->what == OP_SAVES) { /* amount x factor, one of them drawn */
-      const double *restrict a = m->amount, *restrict fa = m->factor;
-      const double av = o->amt >= 0 ? x[(size_t)o->amt * stride] : 0, fv = o->fac >= 0 ? x[(size_t)o->fac * stride] : 0;
-      for (int i = lo; i <= hi; i++) {
-        double base = (o->amt >= 0 ? av : a[i]) * (o->fac >= 0 ? fv : fa[i]);
-        d[i] += sign * (sc * w[i] * base);
-      }
-    } else if (o->what == OP_CONST) {
-      const double kv = m->konst;
-      for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * kv);
-    } else {
-      const double *restrict base = m->factor ? m->base : m->amount;
-      for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * base[i]);
-    }
-  }
-  /* totals: the sectors' BAU are unchanged, so is bau_emissions */
   double *em = MV(DC_MET_EMISSIONS), *bau = MV(DC_MET_BAU), *abm = MV(DC_MET_ABATEMENT);
   memset(em, 0, sizeof(double) * (size_t)n);
   for (size_t k = 0; k < p->nsec; k++) {
@@ -190,6 +191,24 @@ int dc_plan_fast_eval(dc_plan_fast *f, dc_plan *p, const double *x, size_t strid
     for (int i = 1; i < n; i++) dst[i] = src[i] - src[i - 1];
   }
 #undef MV
+}
+
+int dc_plan_fast_eval(dc_plan_fast *f, dc_plan *p, const double *x, size_t stride) {
+  const int si = f->s, n = p->n;
+  scen_t *s = &p->scen[si];
+  double *mv = s->mval;
+#define MV(i) (mv + (size_t)(i) * (size_t)n)
+  for (size_t k = 0; k < p->nsec; k++) memcpy(MV(p->sec[k].metric), p->sec[k].bau, sizeof(double) * (size_t)n);
+  memset(s->pool, 0, sizeof(double) * (size_t)n);
+  /* x + (-v) is x - v, bit for bit: the core's `d += sign * ab` */
+  for (size_t k = 0; k < f->nop; k++) {
+    const op_t *o = &f->op[k];
+    double *restrict d = o->dst >= 0 ? MV(o->dst) : s->pool;
+    if (o->what == OP_AMOUNT && o->sw) fast_amount(o, d, x, stride);
+    else fast_op(p, s, o, d, x, stride);
+  }
+#undef MV
+  fast_totals(p, s);
   s->evaluated = 3;
   for (size_t t = 0; t < p->ntar; t++)
     if (dc_plan__eval_target(p, si, t)) {

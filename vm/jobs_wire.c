@@ -1,6 +1,6 @@
 /* jobs_wire.c — the wire form of a dc_result (see jobs_wire.h). A new
- * field of dc_result needs a line in dc_jobs_wire_put and one in
- * dc_jobs_wire_get. */
+ * field of dc_result needs a line in the put_ function of its group (header,
+ * metric, measure, target, warning, Monte Carlo) and one in the get_ one. */
 #include "jobs_wire.h"
 
 #include <stdint.h>
@@ -70,8 +70,8 @@ static void put_mc(FILE *f, const dc_mc *mc) {
   put_i32(f, mc->scenario);
 }
 
-void dc_jobs_wire_put(FILE *f, const dc_result *r) {
-  size_t ny = (size_t)(r->y1 - r->y0 + 1);
+/* the plan: its names, years and scenarios */
+static void put_header(FILE *f, const dc_result *r) {
   put_str(f, r->file);
   put_str(f, r->name);
   put_str(f, r->region);
@@ -85,70 +85,81 @@ void dc_jobs_wire_put(FILE *f, const dc_result *r) {
   }
   put_i32(f, r->scenario);
   put_u64(f, r->nsectors);
+}
+
+static void put_metric(FILE *f, const dc_result *r, const dc_result_metric *m, size_t ny) {
+  put_i32(f, m->ok);
+  put_str(f, m->name);
+  put_str(f, m->source);
+  put(f, m->dims.e, sizeof m->dims.e);
+  put_i32(f, m->has_disp);
+  put_disp(f, &m->disp);
+  put_i32(f, m->values != NULL);
+  for (size_t k = 0; m->values && k < r->nscenarios; k++) put_doubles(f, m->values[k], ny);
+  put_doubles(f, m->quantiles, ny * DC_MC_NQ);
+}
+
+static void put_measure(FILE *f, const dc_result_measure *me, size_t ny) {
+  put_str(f, me->name);
+  put_str(f, me->source);
+  put_str(f, me->sector);
+  put_doubles(f, me->wedge, ny);
+  put_doubles(f, me->share, ny);
+}
+
+/* a target: what it is, its series, its verdict, its Monte Carlo odds */
+static void put_target(FILE *f, const dc_result_target *x, size_t ny) {
+  put_str(f, x->name);
+  put_str(f, x->source);
+  put_str(f, x->file);
+  put_i32(f, x->line);
+  put_i32(f, (int)x->kind);
+  put_str(f, x->kind_name);
+  put_i32(f, x->metric);
+  put(f, x->value_dims.e, sizeof x->value_dims.e);
+  put_i32(f, x->has_disp);
+  put_disp(f, &x->value_disp);
+  put_doubles(f, x->value, ny);
+  put_doubles(f, x->bound, ny);
+  put_doubles(f, x->margin, ny);
+  put_doubles(f, x->margin_rel, ny);
+  put_i32(f, x->status != NULL);
+  if (x->status) put(f, x->status, ny);
+  put_i32(f, x->evaluated);
+  put_i32(f, x->met);
+  put_i32(f, x->first_met);
+  put_i32(f, x->first_failed);
+  put_i32(f, x->deciding);
+  put_i32(f, x->own_column);
+  put(f, &x->p_met, sizeof x->p_met);
+  put(f, &x->p_met_lo, sizeof x->p_met_lo);
+  put(f, &x->p_met_hi, sizeof x->p_met_hi);
+  uint64_t c[2] = {x->mc_met, x->mc_samples};
+  put_u64s(f, c, 2);
+  put_u64(f, x->ndrivers);
+  for (size_t j = 0; j < x->ndrivers; j++) put_u64(f, x->driver_input[j]);
+  if (x->ndrivers) put(f, x->driver_rho, x->ndrivers * sizeof *x->driver_rho);
+}
+
+static void put_warning(FILE *f, const dc_result_warning *w) {
+  put_str(f, w->sector);
+  put_i32(f, w->ylo);
+  put_i32(f, w->yhi);
+  put(f, &w->worst, sizeof w->worst);
+  put_str(f, w->text);
+}
+
+void dc_jobs_wire_put(FILE *f, const dc_result *r) {
+  size_t ny = (size_t)(r->y1 - r->y0 + 1);
+  put_header(f, r);
   put_u64(f, r->nmetrics);
-  for (size_t i = 0; i < r->nmetrics; i++) {
-    const dc_result_metric *m = &r->metrics[i];
-    put_i32(f, m->ok);
-    put_str(f, m->name);
-    put_str(f, m->source);
-    put(f, m->dims.e, sizeof m->dims.e);
-    put_i32(f, m->has_disp);
-    put_disp(f, &m->disp);
-    put_i32(f, m->values != NULL);
-    for (size_t k = 0; m->values && k < r->nscenarios; k++) put_doubles(f, m->values[k], ny);
-    put_doubles(f, m->quantiles, ny * DC_MC_NQ);
-  }
+  for (size_t i = 0; i < r->nmetrics; i++) put_metric(f, r, &r->metrics[i], ny);
   put_u64(f, r->nmeasures);
-  for (size_t j = 0; j < r->nmeasures; j++) {
-    put_str(f, r->measures[j].name);
-    put_str(f, r->measures[j].source);
-    put_str(f, r->measures[j].sector);
-    put_doubles(f, r->measures[j].wedge, ny);
-    put_doubles(f, r->measures[j].share, ny);
-  }
+  for (size_t j = 0; j < r->nmeasures; j++) put_measure(f, &r->measures[j], ny);
   put_u64(f, r->ntargets);
-  for (size_t t = 0; t < r->ntargets; t++) {
-    const dc_result_target *x = &r->targets[t];
-    put_str(f, x->name);
-    put_str(f, x->source);
-    put_str(f, x->file);
-    put_i32(f, x->line);
-    put_i32(f, (int)x->kind);
-    put_str(f, x->kind_name);
-    put_i32(f, x->metric);
-    put(f, x->value_dims.e, sizeof x->value_dims.e);
-    put_i32(f, x->has_disp);
-    put_disp(f, &x->value_disp);
-    put_doubles(f, x->value, ny);
-    put_doubles(f, x->bound, ny);
-    put_doubles(f, x->margin, ny);
-    put_doubles(f, x->margin_rel, ny);
-    put_i32(f, x->status != NULL);
-    if (x->status) put(f, x->status, ny);
-    put_i32(f, x->evaluated);
-    put_i32(f, x->met);
-    put_i32(f, x->first_met);
-    put_i32(f, x->first_failed);
-    put_i32(f, x->deciding);
-    put_i32(f, x->own_column);
-    put(f, &x->p_met, sizeof x->p_met);
-    put(f, &x->p_met_lo, sizeof x->p_met_lo);
-    put(f, &x->p_met_hi, sizeof x->p_met_hi);
-    uint64_t c[2] = {x->mc_met, x->mc_samples};
-    put_u64s(f, c, 2);
-    put_u64(f, x->ndrivers);
-    for (size_t j = 0; j < x->ndrivers; j++) put_u64(f, x->driver_input[j]);
-    if (x->ndrivers) put(f, x->driver_rho, x->ndrivers * sizeof *x->driver_rho);
-  }
+  for (size_t t = 0; t < r->ntargets; t++) put_target(f, &r->targets[t], ny);
   put_u64(f, r->nwarnings);
-  for (size_t i = 0; i < r->nwarnings; i++) {
-    const dc_result_warning *w = &r->warnings[i];
-    put_str(f, w->sector);
-    put_i32(f, w->ylo);
-    put_i32(f, w->yhi);
-    put(f, &w->worst, sizeof w->worst);
-    put_str(f, w->text);
-  }
+  for (size_t i = 0; i < r->nwarnings; i++) put_warning(f, &r->warnings[i]);
   put_i32(f, r->met);
   put_i32(f, r->has_mc);
   uint64_t h[3] = {r->seed, r->mc_first, r->mc_end};
@@ -278,113 +289,130 @@ static dc_mc *get_mc(rd *g) {
   return mc;
 }
 
+/* the plan: its names, years and scenarios; its year count into *ny */
+static void get_header(rd *g, dc_result *r, size_t lim, size_t *ny) {
+  r->file = get_str(g);
+  r->name = get_str(g);
+  r->region = get_str(g);
+  r->source = get_str(g);
+  r->y0 = get_i32(g);
+  r->y1 = get_i32(g);
+  if (r->y1 < r->y0 || (long)r->y1 - r->y0 > 100000) g->bad = 1;
+  *ny = g->bad ? 0 : (size_t)(r->y1 - r->y0 + 1);
+  r->nscenarios = get_u64(g, lim);
+  r->scenario_names = get_array(g, r->nscenarios, sizeof *r->scenario_names);
+  r->evaluated = get_array(g, r->nscenarios, 1);
+  for (size_t k = 0; !g->bad && k < r->nscenarios; k++) {
+    r->scenario_names[k] = get_str(g);
+    get(g, &r->evaluated[k], 1);
+  }
+  r->scenario = get_i32(g);
+  if (r->scenario < 0 || (size_t)r->scenario >= r->nscenarios) g->bad = 1;
+  r->nsectors = get_u64(g, SIZE_MAX);
+}
+
+static void get_metric(rd *g, const dc_result *r, dc_result_metric *m, size_t ny) {
+  m->ok = get_i32(g);
+  m->name = get_str(g);
+  m->source = get_str(g);
+  get(g, m->dims.e, sizeof m->dims.e);
+  m->has_disp = get_i32(g);
+  get_disp(g, &m->disp);
+  if (get_i32(g)) m->values = get_array(g, r->nscenarios, sizeof *m->values);
+  for (size_t k = 0; m->values && !g->bad && k < r->nscenarios; k++) m->values[k] = get_doubles(g, ny);
+  m->quantiles = get_doubles(g, ny * DC_MC_NQ);
+}
+
+static void get_measure(rd *g, dc_result_measure *me, size_t ny) {
+  me->name = get_str(g);
+  me->source = get_str(g);
+  me->sector = get_str(g);
+  me->wedge = get_doubles(g, ny);
+  me->share = get_doubles(g, ny);
+}
+
+/* a target: what it is, its series, its verdict, its Monte Carlo odds */
+static void get_target(rd *g, const dc_result *r, dc_result_target *x, size_t ny, size_t lim) {
+  x->name = get_str(g);
+  x->source = get_str(g);
+  x->file = get_str(g);
+  x->line = get_i32(g);
+  x->kind = (enum dc_target_kind)get_i32(g);
+  x->kind_name = get_str(g);
+  x->metric = get_i32(g);
+  if (x->metric < 0 || (size_t)x->metric >= r->nmetrics) g->bad = 1;
+  get(g, x->value_dims.e, sizeof x->value_dims.e);
+  x->has_disp = get_i32(g);
+  get_disp(g, &x->value_disp);
+  x->value = get_doubles(g, ny);
+  x->bound = get_doubles(g, ny);
+  x->margin = get_doubles(g, ny);
+  x->margin_rel = get_doubles(g, ny);
+  if (get_i32(g)) x->status = get_block(g, ny);
+  x->evaluated = get_i32(g);
+  x->met = get_i32(g);
+  x->first_met = get_i32(g);
+  x->first_failed = get_i32(g);
+  x->deciding = get_i32(g);
+  x->own_column = get_i32(g);
+  get(g, &x->p_met, sizeof x->p_met);
+  get(g, &x->p_met_lo, sizeof x->p_met_lo);
+  get(g, &x->p_met_hi, sizeof x->p_met_hi);
+  x->mc_met = get_raw64(g);
+  x->mc_samples = get_raw64(g);
+  x->ndrivers = get_u64(g, lim);
+  x->driver_input = get_array(g, x->ndrivers, sizeof *x->driver_input);
+  for (size_t j = 0; !g->bad && j < x->ndrivers; j++) x->driver_input[j] = get_u64(g, SIZE_MAX);
+  if (x->ndrivers) x->driver_rho = get_block(g, cells(g, x->ndrivers, sizeof *x->driver_rho));
+}
+
+static void get_warning(rd *g, dc_result_warning *w) {
+  w->sector = get_str(g);
+  w->ylo = get_i32(g);
+  w->yhi = get_i32(g);
+  get(g, &w->worst, sizeof w->worst);
+  w->text = get_str(g);
+}
+
+/* the Monte Carlo: its summary, its inputs, the raw run */
+static void get_mc_part(rd *g, dc_result *r, size_t ny, size_t lim) {
+  r->has_mc = get_i32(g);
+  r->seed = get_raw64(g);
+  r->mc_first = get_raw64(g);
+  r->mc_end = get_raw64(g);
+  r->ninputs = get_u64(g, lim);
+  r->inputs = get_array(g, r->ninputs, sizeof *r->inputs);
+  for (size_t j = 0; !g->bad && j < r->ninputs; j++) r->inputs[j] = get_str(g);
+  for (size_t t = 0; !g->bad && t < r->ntargets; t++)
+    for (size_t j = 0; j < r->targets[t].ndrivers; j++)
+      if (r->targets[t].driver_input[j] >= r->ninputs) g->bad = 1;
+  r->mc = get_mc(g);
+  if (r->mc && (r->mc->ntargets != r->ntargets || r->mc->nmetrics != r->nmetrics || r->mc->ny != ny ||
+                r->mc->end < r->mc->first || r->mc->ns != r->mc->end - r->mc->first))
+    g->bad = 1;
+}
+
 dc_result *dc_jobs_wire_get(const unsigned char *buf, size_t len) {
   rd g = {buf, buf + len, 0};
   size_t lim = len; /* no count can exceed the bytes left */
   dc_result *r = calloc(1, sizeof *r);
   if (!r) return NULL;
-  r->file = get_str(&g);
-  r->name = get_str(&g);
-  r->region = get_str(&g);
-  r->source = get_str(&g);
-  r->y0 = get_i32(&g);
-  r->y1 = get_i32(&g);
-  if (r->y1 < r->y0 || (long)r->y1 - r->y0 > 100000) g.bad = 1;
-  size_t ny = g.bad ? 0 : (size_t)(r->y1 - r->y0 + 1);
-  r->nscenarios = get_u64(&g, lim);
-  r->scenario_names = get_array(&g, r->nscenarios, sizeof *r->scenario_names);
-  r->evaluated = get_array(&g, r->nscenarios, 1);
-  for (size_t k = 0; !g.bad && k < r->nscenarios; k++) {
-    r->scenario_names[k] = get_str(&g);
-    get(&g, &r->evaluated[k], 1);
-  }
-  r->scenario = get_i32(&g);
-  if (r->scenario < 0 || (size_t)r->scenario >= r->nscenarios) g.bad = 1;
-  r->nsectors = get_u64(&g, SIZE_MAX);
+  size_t ny;
+  get_header(&g, r, lim, &ny);
   r->nmetrics = get_u64(&g, lim);
   r->metrics = get_array(&g, r->nmetrics, sizeof *r->metrics);
-  for (size_t i = 0; !g.bad && i < r->nmetrics; i++) {
-    dc_result_metric *m = &r->metrics[i];
-    m->ok = get_i32(&g);
-    m->name = get_str(&g);
-    m->source = get_str(&g);
-    get(&g, m->dims.e, sizeof m->dims.e);
-    m->has_disp = get_i32(&g);
-    get_disp(&g, &m->disp);
-    if (get_i32(&g)) m->values = get_array(&g, r->nscenarios, sizeof *m->values);
-    for (size_t k = 0; m->values && !g.bad && k < r->nscenarios; k++) m->values[k] = get_doubles(&g, ny);
-    m->quantiles = get_doubles(&g, ny * DC_MC_NQ);
-  }
+  for (size_t i = 0; !g.bad && i < r->nmetrics; i++) get_metric(&g, r, &r->metrics[i], ny);
   r->nmeasures = get_u64(&g, lim);
   r->measures = get_array(&g, r->nmeasures, sizeof *r->measures);
-  for (size_t j = 0; !g.bad && j < r->nmeasures; j++) {
-    r->measures[j].name = get_str(&g);
-    r->measures[j].source = get_str(&g);
-    r->measures[j].sector = get_str(&g);
-    r->measures[j].wedge = get_doubles(&g, ny);
-    r->measures[j].share = get_doubles(&g, ny);
-  }
+  for (size_t j = 0; !g.bad && j < r->nmeasures; j++) get_measure(&g, &r->measures[j], ny);
   r->ntargets = get_u64(&g, lim);
   r->targets = get_array(&g, r->ntargets, sizeof *r->targets);
-  for (size_t t = 0; !g.bad && t < r->ntargets; t++) {
-    dc_result_target *x = &r->targets[t];
-    x->name = get_str(&g);
-    x->source = get_str(&g);
-    x->file = get_str(&g);
-    x->line = get_i32(&g);
-    x->kind = (enum dc_target_kind)get_i32(&g);
-    x->kind_name = get_str(&g);
-    x->metric = get_i32(&g);
-    if (x->metric < 0 || (size_t)x->metric >= r->nmetrics) g.bad = 1;
-    get(&g, x->value_dims.e, sizeof x->value_dims.e);
-    x->has_disp = get_i32(&g);
-    get_disp(&g, &x->value_disp);
-    x->value = get_doubles(&g, ny);
-    x->bound = get_doubles(&g, ny);
-    x->margin = get_doubles(&g, ny);
-    x->margin_rel = get_doubles(&g, ny);
-    if (get_i32(&g)) x->status = get_block(&g, ny);
-    x->evaluated = get_i32(&g);
-    x->met = get_i32(&g);
-    x->first_met = get_i32(&g);
-    x->first_failed = get_i32(&g);
-    x->deciding = get_i32(&g);
-    x->own_column = get_i32(&g);
-    get(&g, &x->p_met, sizeof x->p_met);
-    get(&g, &x->p_met_lo, sizeof x->p_met_lo);
-    get(&g, &x->p_met_hi, sizeof x->p_met_hi);
-    x->mc_met = get_raw64(&g);
-    x->mc_samples = get_raw64(&g);
-    x->ndrivers = get_u64(&g, lim);
-    x->driver_input = get_array(&g, x->ndrivers, sizeof *x->driver_input);
-    for (size_t j = 0; !g.bad && j < x->ndrivers; j++) x->driver_input[j] = get_u64(&g, SIZE_MAX);
-    if (x->ndrivers) x->driver_rho = get_block(&g, cells(&g, x->ndrivers, sizeof *x->driver_rho));
-  }
+  for (size_t t = 0; !g.bad && t < r->ntargets; t++) get_target(&g, r, &r->targets[t], ny, lim);
   r->nwarnings = get_u64(&g, lim);
   r->warnings = get_array(&g, r->nwarnings, sizeof *r->warnings);
-  for (size_t i = 0; !g.bad && i < r->nwarnings; i++) {
-    dc_result_warning *w = &r->warnings[i];
-    w->sector = get_str(&g);
-    w->ylo = get_i32(&g);
-    w->yhi = get_i32(&g);
-    get(&g, &w->worst, sizeof w->worst);
-    w->text = get_str(&g);
-  }
+  for (size_t i = 0; !g.bad && i < r->nwarnings; i++) get_warning(&g, &r->warnings[i]);
   r->met = get_i32(&g);
-  r->has_mc = get_i32(&g);
-  r->seed = get_raw64(&g);
-  r->mc_first = get_raw64(&g);
-  r->mc_end = get_raw64(&g);
-  r->ninputs = get_u64(&g, lim);
-  r->inputs = get_array(&g, r->ninputs, sizeof *r->inputs);
-  for (size_t j = 0; !g.bad && j < r->ninputs; j++) r->inputs[j] = get_str(&g);
-  for (size_t t = 0; !g.bad && t < r->ntargets; t++)
-    for (size_t j = 0; j < r->targets[t].ndrivers; j++)
-      if (r->targets[t].driver_input[j] >= r->ninputs) g.bad = 1;
-  r->mc = get_mc(&g);
-  if (r->mc && (r->mc->ntargets != r->ntargets || r->mc->nmetrics != r->nmetrics || r->mc->ny != ny ||
-                r->mc->end < r->mc->first || r->mc->ns != r->mc->end - r->mc->first))
-    g.bad = 1;
+  get_mc_part(&g, r, ny, lim);
   r->missing_scenario = get_str(&g);
   if (g.bad || g.p != g.end || !r->name || !r->region || !r->source) {
     dc_result_free(r);
@@ -392,4 +420,3 @@ dc_result *dc_jobs_wire_get(const unsigned char *buf, size_t len) {
   }
   return r;
 }
-
