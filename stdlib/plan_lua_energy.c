@@ -218,7 +218,10 @@ void dc_plan_lua__energy_plan(lua_State *L, dc_plan *p, int t) {
   for (const char *const *k = keys; *k; k++) any |= has_field(L, t, *k);
   if (!any) return; /* a plan without energy fields: as before */
   int top = lua_gettop(L);
-  const char *name = dc_plan_name(p);
+  /* a Lua copy of the plan's name, anchored at top + 1 until the end: no
+     pointer into the plan is held across the reads below, which call Lua */
+  lua_pushstring(L, dc_plan_name(p));
+  const char *name = lua_tostring(L, -1);
   char what[200];
   int n = nyears(p);
   dc_plan_energy_opts o;
