@@ -408,6 +408,42 @@ static int uniform_ranks(const dc_mc *mc, size_t j, dc_ranker *rk, uint32_t *pos
   return 1;
 }
 
+/* Input ranks rx against every target's centred margin ranks: rho[t *
+ * stride] for each target t with ok[t]. The bits of dc_stats_centre and
+ * dc_stats_pearson_centred (every sum in sample order), in one pass over
+ * the samples with up to four targets' sums side by side instead of one
+ * pass per sum: the passes are bound by the latency of the additions, not
+ * by the loads. perm: rx is a permutation of 1 .. ns, whose sum the loop
+ * would find exactly (ns (ns + 1) / 2, an integer below 2^53). */
+static void correlate(const double *rx, int perm, size_t ns, const double *ry, const double *syy,
+                      const unsigned char *ok, size_t nt, double *rho, size_t stride) {
+  double mx = 0;
+  if (perm) mx = 0.5 * (double)ns * (double)(ns + 1);
+  else
+    for (size_t k = 0; k < ns; k++) mx += rx[k];
+  mx /= (double)ns;
+  for (size_t t0 = 0; t0 < nt; t0 += 4) {
+    const double *y[4];
+    double sxy[4] = {0, 0, 0, 0}, sxx = 0;
+    size_t g = nt - t0 < 4 ? nt - t0 : 4;
+    for (size_t i = 0; i < 4; i++) y[i] = ry + (t0 + (i < g ? i : 0)) * ns; /* unused lanes repeat the first */
+    for (size_t k = 0; k < ns; k++) {
+      double dx = rx[k] - mx;
+      sxx += dx * dx;
+      sxy[0] += dx * y[0][k], sxy[1] += dx * y[1][k], sxy[2] += dx * y[2][k], sxy[3] += dx * y[3][k];
+    }
+    for (size_t i = 0; i < g; i++) {
+      size_t t = t0 + i;
+      if (!ok[t]) continue;
+      if (sxx == 0 || syy[t] == 0) rho[t * stride] = NAN;
+      else {
+        double r = sxy[i] / sqrt(sxx * syy[t]);
+        rho[t * stride] = r > 1 ? 1 : r < -1 ? -1 : r;
+      }
+    }
+  }
+}
+
 /* The drivers of targets t0 .. t0 + nt - 1 (rho and ok from target t0 on). */
 static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned char *ok) {
   const size_t ns = mc->ns, nin = mc->ninputs;
@@ -440,13 +476,12 @@ static int drivers(const dc_mc *mc, size_t t0, size_t nt, double *rho, unsigned 
     else syy[t] = dc_stats_centre(xj, ns, ry + t * ns);
   }
   for (size_t j = 0; rc == 0 && j < nin; j++) {
-    if (!uniform_ranks(mc, j, rk, pos, xj, rx)) {
+    int perm = uniform_ranks(mc, j, rk, pos, xj, rx);
+    if (!perm) {
       dc_mc_draws(mc, j, xj);
       if (dc_ranker_ranks(rk, xj, ns, rx)) continue; /* a NaN draw: no rho */
     }
-    double sxx = dc_stats_centre(rx, ns, xj);
-    for (size_t t = 0; t < nt; t++)
-      if (ok[t]) rho[t * nin + j] = dc_stats_pearson_centred(xj, sxx, ry + t * ns, syy[t], ns);
+    correlate(rx, perm, ns, ry, syy, ok, nt, rho + j, nin);
   }
   free(ry);
   free(syy);

@@ -74,8 +74,7 @@ static int worker_sink(void *vctx, dc_result *r) {
       fwrite(cnt, sizeof *cnt, (size_t)nc, w->res);
     }
     put_u64(w->res, len);
-    fwrite(buf, 1, len, w->res);
-    bad = fflush(w->res) != 0;
+    bad = fwrite(buf, 1, len, w->res) != len || ferror(w->res);
   }
   free(buf);
   if (bad) {
