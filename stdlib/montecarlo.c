@@ -410,10 +410,10 @@ static int uniform_ranks(const dc_mc *mc, size_t j, dc_ranker *rk, uint32_t *pos
 
 /* Input ranks rx against every target's centred margin ranks: rho[t *
  * stride] for each target t with ok[t]. The bits of dc_stats_centre and
- * dc_stats_pearson_centred (every sum in sample order), in one pass over
+ * of a centred Pearson product (every sum in sample order), in one pass over
  * the samples with up to four targets' sums side by side instead of one
- * pass per sum: the passes are bound by the latency of the additions, not
- * by the loads. perm: rx is a permutation of 1 .. ns, whose sum the loop
+ * pass per sum (a pass is bound by the latency of its additions, not by
+ * its loads); dc_stats_rho gives each rho from its sums. perm: rx is a permutation of 1 .. ns, whose sum the loop
  * would find exactly (ns (ns + 1) / 2, an integer below 2^53). */
 static void correlate(const double *rx, int perm, size_t ns, const double *ry, const double *syy,
                       const unsigned char *ok, size_t nt, double *rho, size_t stride) {
@@ -434,12 +434,7 @@ static void correlate(const double *rx, int perm, size_t ns, const double *ry, c
     }
     for (size_t i = 0; i < g; i++) {
       size_t t = t0 + i;
-      if (!ok[t]) continue;
-      if (sxx == 0 || syy[t] == 0) rho[t * stride] = NAN;
-      else {
-        double r = sxy[i] / sqrt(sxx * syy[t]);
-        rho[t * stride] = r > 1 ? 1 : r < -1 ? -1 : r;
-      }
+      if (ok[t]) rho[t * stride] = dc_stats_rho(sxy[i], sxx, syy[t]);
     }
   }
 }

@@ -380,9 +380,7 @@ double dc_stats_pearson(const double *x, const double *y, size_t n) {
     double dx = x[i] - mx, dy = y[i] - my;
     sxy += dx * dy, sxx += dx * dx, syy += dy * dy;
   }
-  if (sxx == 0 || syy == 0) return NAN;
-  double r = sxy / sqrt(sxx * syy);
-  return r > 1 ? 1 : r < -1 ? -1 : r;
+  return dc_stats_rho(sxy, sxx, syy);
 }
 
 double dc_stats_centre(const double *x, size_t n, double *dx) {
@@ -396,10 +394,8 @@ double dc_stats_centre(const double *x, size_t n, double *dx) {
   return sxx;
 }
 
-double dc_stats_pearson_centred(const double *dx, double sxx, const double *dy, double syy, size_t n) {
+double dc_stats_rho(double sxy, double sxx, double syy) {
   if (sxx == 0 || syy == 0) return NAN;
-  double sxy = 0;
-  for (size_t i = 0; i < n; i++) sxy += dx[i] * dy[i];
   double r = sxy / sqrt(sxx * syy);
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }

@@ -97,11 +97,12 @@ int dc_ranker_unit_order(dc_ranker *rk, const double *u, size_t n, double *r, ui
  * constant. Of average ranks: Spearman's rho. */
 double dc_stats_pearson(const double *x, const double *y, size_t n);
 
-/* The same in two steps, for one series against many: x centred into dx
- * (returns the sum of squares), then r from two centred series, the same
- * bits as dc_stats_pearson. */
+/* The same in steps, for one series against many: x centred into dx
+ * (returns the sum of squares); r from the sums of products and squares
+ * (NaN when a series does not vary; clamped to [-1, 1]), the same bits as
+ * dc_stats_pearson when each sum runs in series order. */
 double dc_stats_centre(const double *x, size_t n, double *dx);
-double dc_stats_pearson_centred(const double *dx, double sxx, const double *dy, double syy, size_t n);
+double dc_stats_rho(double sxy, double sxx, double syy);
 
 /* Sorts x in place by the ranker's radix sort (the same order as
  * dc_stats_sort). 0, or -1 on a NaN or n beyond the ranker's size. */

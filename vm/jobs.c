@@ -24,7 +24,7 @@ enum { QDEPTH = 2,      /* files sent to a worker ahead: it never waits for the 
  * another, as a run in one process would ---- */
 
 typedef struct wctx {
-  FILE *res; /* the pipe of results (buffered; flushed after each frame) */
+  FILE *res; /* the pipe of results (buffered; flushed at each file's end: one write a file) */
   dc_run_sink sink;
   void *ctx;
   const dc_jobs_stream *stream;
