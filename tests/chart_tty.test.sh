@@ -39,6 +39,10 @@ send() { $T send-keys -t t -l "$1"; $T send-keys -t t Enter; }
 # the longest line of the plot (its axes: ┤ │ └), in characters
 widest() { screen | python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in sys.stdin if "┤" in l or "└" in l))'; }
 
+# an idle session keeps one server for the whole test: a session started
+# just after the last one ended could reach the old server as it exits
+# ("server exited unexpectedly")
+$T new-session -d -s keep "sleep 600" || die "tmux cannot start"
 for cols in 100 60; do
   $T new-session -d -x $cols -y 50 -s t "env HOME=$tmp DECARB_HISTORY=$tmp/hist NO_COLOR=1 $DECARB" ||
     die "tmux cannot start"
