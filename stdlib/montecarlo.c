@@ -371,14 +371,22 @@ int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q) {
 }
 
 int dc_mc_quantiles_all(const dc_mc *mc, size_t m, double *q) {
+  enum { B = 8 }; /* years a pass over the samples gathers: a cache line of each sample's row */
   long r = kept_row(mc, m);
   if (r < 0 || !mc->mval) return -1;
-  double *v = malloc((mc->ns ? mc->ns : 1) * sizeof *v);
+  const size_t ns = mc->ns, stride = mc->nkept * mc->ny;
+  double *v = alloc_rows(B, ns ? ns : 1);
   if (!v) return -1;
-  for (size_t y = 0; y < mc->ny; y++) {
-    column(mc, (size_t)r, y, v);
-    if (dc_stats_quantiles(v, mc->ns, dc_mc_percentiles, DC_MC_NQ, q + y * DC_MC_NQ) != 0)
-      for (int i = 0; i < DC_MC_NQ; i++) q[y * DC_MC_NQ + i] = NAN;
+  for (size_t y0 = 0; y0 < mc->ny; y0 += B) {
+    size_t nb = mc->ny - y0 < B ? mc->ny - y0 : B;
+    const double *src = mc->mval + (size_t)r * mc->ny + y0;
+    for (size_t k = 0; k < ns; k++)
+      for (size_t b = 0; b < nb; b++) v[b * ns + k] = src[k * stride + b];
+    for (size_t b = 0; b < nb; b++) {
+      double *qy = q + (y0 + b) * DC_MC_NQ;
+      if (dc_stats_quantiles(v + b * ns, ns, dc_mc_percentiles, DC_MC_NQ, qy) != 0)
+        for (int i = 0; i < DC_MC_NQ; i++) qy[i] = NAN;
+    }
   }
   free(v);
   return 0;

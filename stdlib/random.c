@@ -85,6 +85,20 @@ DC_AVX2 static inline __m256i lanes8(uint64_t s, int hi) {
   return _mm256_loadu_si256((const __m256i *)w);
 }
 
+/* to_unit of four blocks' words (lo: their first words, hi: their second)
+   in AVX2: each word made exactly a double (a 32-bit integer in the low
+   bits of 2^52's mantissa, less 2^52), the 53 bits as hi 2^21 + (lo >> 11)
+   (exact: an integer below 2^53), then the same + 0.5 and * 2^-53 as
+   to_unit, so the same bits */
+DC_AVX2 static inline void to_unit4(__m128i lo, __m128i hi, double *out) {
+  const __m256i magic = _mm256_set1_epi64x(0x4330000000000000);
+  const __m256d two52 = _mm256_set1_pd(0x1p52);
+  __m256d l = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_cvtepu32_epi64(_mm_srli_epi32(lo, 11)), magic)), two52);
+  __m256d h = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_cvtepu32_epi64(hi), magic)), two52);
+  __m256d v = _mm256_add_pd(_mm256_mul_pd(h, _mm256_set1_pd(0x1p21)), l);
+  _mm256_storeu_pd(out, _mm256_mul_pd(_mm256_add_pd(v, _mm256_set1_pd(0.5)), _mm256_set1_pd(0x1p-53)));
+}
+
 /* The first n - n % 16 uniforms as the loop below makes them, sixteen
    blocks at a time in AVX2 registers (four 32 x 32 -> 64-bit products per
    instruction; the same integer arithmetic, the same bits). Returns how
@@ -110,12 +124,10 @@ DC_AVX2 static uint64_t uniforms_avx2(uint64_t seed, uint64_t first, uint64_t st
       b1 = lo1, b3 = lo0, b0 = y0, b2 = y2;
       k0 += PHILOX_W0, k1 += PHILOX_W1;
     }
-    uint32_t w0[16], w1[16];
-    _mm256_storeu_si256((__m256i *)w0, a0);
-    _mm256_storeu_si256((__m256i *)(w0 + 8), b0);
-    _mm256_storeu_si256((__m256i *)w1, a1);
-    _mm256_storeu_si256((__m256i *)(w1 + 8), b1);
-    for (int j = 0; j < 16; j++) out[k + (uint64_t)j] = to_unit((uint64_t)w1[j] << 32 | w0[j]);
+    to_unit4(_mm256_castsi256_si128(a0), _mm256_castsi256_si128(a1), out + k);
+    to_unit4(_mm256_extracti128_si256(a0, 1), _mm256_extracti128_si256(a1, 1), out + k + 4);
+    to_unit4(_mm256_castsi256_si128(b0), _mm256_castsi256_si128(b1), out + k + 8);
+    to_unit4(_mm256_extracti128_si256(b0, 1), _mm256_extracti128_si256(b1, 1), out + k + 12);
   }
   return k;
 }

@@ -26,14 +26,19 @@ int dc_wilson(uint64_t k, uint64_t n, double z, double *lo, double *hi) {
 /* quantiles                                                             */
 /* ====================================================================== */
 
+/* Type 7 between a (sorted position i = floor(h)) and b (position i + 1),
+ * NumPy's lerp: from the nearer end, so that f near 1 lands on b */
+static inline double type7(double h, size_t i, double a, double b) {
+  double f = h - (double)i, d = b - a;
+  return f >= 0.5 ? b - d * (1 - f) : a + d * f;
+}
+
 double dc_quantile_sorted(const double *x, size_t n, double p) {
   if (n == 0 || !(p >= 0 && p <= 1)) return NAN;
   double h = (double)(n - 1) * p;
   size_t i = (size_t)h;
   if (i >= n - 1) return x[n - 1];
-  double f = h - (double)i, d = x[i + 1] - x[i];
-  /* NumPy's lerp: from the nearer end, so that f near 1 lands on x[i+1] */
-  return f >= 0.5 ? x[i + 1] - d * (1 - f) : x[i] + d * f;
+  return type7(h, i, x[i], x[i + 1]);
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -85,6 +90,78 @@ static void select_at(double *x, size_t lo, size_t hi, const size_t *pos, size_t
     for (size_t j = i; j > lo && x[j - 1] > x[j]; j--) swap_d(&x[j - 1], &x[j]);
 }
 
+/* The bucket of x for bucket_select: (x - mn) * sc, at most nb - 1 (an
+ * order-preserving map: x <= y puts x in the same or an earlier bucket) */
+static inline size_t bucket_of(double x, double mn, double sc, size_t nb) {
+  size_t q = (size_t)((x - mn) * sc);
+  return q >= nb ? nb - 1 : q;
+}
+
+/* The buckets of x[0..n-1] that hold the sorted positions pos[0..np-1]
+ * (ascending): their ids into wq, where they start in the sorted order
+ * into ws, their sizes into wc; returns how many (<= np). c: nb counts. */
+static size_t wanted_buckets(const double *x, size_t n, double mn, double sc, size_t nb, uint32_t *c,
+                             const size_t *pos, size_t np, size_t *wq, size_t *ws, size_t *wc) {
+  for (size_t i = 0; i < n; i++) c[bucket_of(x[i], mn, sc, nb)]++;
+  size_t nw = 0, start = 0, j = 0;
+  for (size_t q = 0; q < nb && j < np; q++) {
+    size_t end = start + c[q];
+    if (pos[j] < end) {
+      wq[nw] = q, ws[nw] = start, wc[nw++] = c[q];
+      while (j < np && pos[j] < end) j++;
+    }
+    start = end;
+  }
+  return nw;
+}
+
+/* The values at the sorted positions pos[0..np-1] (ascending, distinct,
+ * np <= 32) of x[0..n-1] (no NaN) into v, x unchanged: n / 4 buckets over
+ * [min, max] counted, then the values of only the buckets that hold a
+ * wanted position gathered and sorted. Three passes with no unpredictable
+ * branch, where selection's partitions mispredict every other value. 1
+ * when it gives up (few values, all equal, a -0, whose place among +0s
+ * selection leaves open, too many values in the wanted buckets: values
+ * bunched by a far outlier; no memory), 0 done. */
+static int bucket_select(const double *x, size_t n, const size_t *pos, size_t np, double *v) {
+  if (n < 256 || np > 32) return 1;
+  double mn = x[0], mx = x[0];
+  int negz = 0;
+  for (size_t i = 0; i < n; i++) {
+    mn = x[i] < mn ? x[i] : mn;
+    mx = x[i] > mx ? x[i] : mx;
+    negz |= x[i] == 0 && signbit(x[i]);
+  }
+  size_t nb = n / 4, wq[32], ws[32], wc[32], got = 0;
+  double sc = (double)nb / (mx - mn);
+  if (negz || !(mx > mn) || !isfinite(mx - mn) || !isfinite(sc)) return 1;
+  uint32_t *c = calloc(nb, sizeof *c);
+  if (!c) return 1;
+  size_t nw = wanted_buckets(x, n, mn, sc, nb, c, pos, np, wq, ws, wc);
+  for (size_t w = 0; w < nw; w++) got += wc[w];
+  double *buf = got <= n / 16 ? malloc((got ? got : 1) * sizeof *buf) : NULL;
+  if (!buf) {
+    free(c);
+    return 1;
+  }
+  /* c[q] becomes 1 + where bucket q's values go in buf, 0 for the rest */
+  memset(c, 0, nb * sizeof *c);
+  for (size_t w = 0, at = 0; w < nw; at += wc[w++]) c[wq[w]] = (uint32_t)at + 1;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t *slot = &c[bucket_of(x[i], mn, sc, nb)];
+    if (*slot) buf[(*slot)++ - 1] = x[i];
+  }
+  for (size_t w = 0, at = 0, j = 0; w < nw; at += wc[w++]) {
+    double *b = buf + at;
+    for (size_t i = 1; i < wc[w]; i++) /* a few values: insertion */
+      for (size_t k = i; k > 0 && b[k - 1] > b[k]; k--) swap_d(&b[k - 1], &b[k]);
+    for (; j < np && pos[j] < ws[w] + wc[w]; j++) v[j] = b[pos[j] - ws[w]];
+  }
+  free(buf);
+  free(c);
+  return 0;
+}
+
 int dc_stats_quantiles(double *x, size_t n, const double *ps, size_t np, double *out) {
   if (n == 0 || np > 16) return -1;
   size_t pos[32], k = 0;
@@ -105,6 +182,16 @@ int dc_stats_quantiles(double *x, size_t n, const double *ps, size_t np, double 
   size_t u = 0;
   for (size_t i = 0; i < k; i++)
     if (!u || pos[u - 1] != pos[i]) pos[u++] = pos[i];
+  double v[32];
+  if (bucket_select(x, n, pos, u, v) == 0) {
+    for (size_t j = 0; j < np; j++) { /* as dc_quantile_sorted, from the values at pos */
+      double h = (double)(n - 1) * ps[j];
+      size_t i = (size_t)h, a = 0;
+      while (pos[a] < (i >= n - 1 ? n - 1 : i)) a++;
+      out[j] = i >= n - 1 ? v[a] : type7(h, i, v[a], v[a + 1]);
+    }
+    return 0;
+  }
   int depth = 2;
   for (size_t m = n; m > 1; m >>= 1) depth += 2;
   select_at(x, 0, n, pos, u, depth);
@@ -171,12 +258,12 @@ struct dc_ranker {
   uint64_t *key[2];
   uint32_t *idx[2];
   double *val;
-  uint32_t *bkt; /* cap + 1 */
+  uint32_t *bkt; /* 2 cap + 1 */
   uint32_t cnt[6][2048];
 };
 
 dc_ranker *dc_ranker_new(size_t n) {
-  if (n >= UINT32_MAX || n > SIZE_MAX / (2 * sizeof(uint64_t) + 2 * sizeof(uint32_t))) return NULL;
+  if (n >= UINT32_MAX / 2 || n > SIZE_MAX / (2 * sizeof(uint64_t) + 3 * sizeof(uint32_t))) return NULL;
   dc_ranker *rk = calloc(1, sizeof *rk);
   if (!rk) return NULL;
   size_t m = n ? n : 1;
@@ -184,7 +271,7 @@ dc_ranker *dc_ranker_new(size_t n) {
   rk->key[0] = malloc(2 * m * sizeof(uint64_t));
   rk->idx[0] = malloc(2 * m * sizeof(uint32_t));
   rk->val = malloc(m * sizeof(double));
-  rk->bkt = malloc((m + 1) * sizeof(uint32_t));
+  rk->bkt = malloc((2 * m + 1) * sizeof(uint32_t));
   if (!rk->key[0] || !rk->idx[0] || !rk->val || !rk->bkt) {
     dc_ranker_free(rk);
     return NULL;
@@ -254,45 +341,45 @@ static int load_keys(dc_ranker *rk, const double *x, size_t n) {
 }
 
 /* x[0..n-1] sorted into rk->val, their indices into ix, by a bucket sort:
- * n buckets, value v in bucket (v - mn) * sc (an order-preserving map: x <= y
- * puts x in the same or an earlier bucket; sc is n over the range), each
- * bucket sorted by insertion. Draws of a smooth distribution put a value or
- * two in each bucket, so this is a few passes. 1 when it gives up (too many
- * moves: values bunched in a few buckets; with distinct, two values tie),
- * 0 done. */
-static int bucket_sort(dc_ranker *rk, const double *x, size_t n, double mn, double sc, uint32_t *ix, int distinct) {
+ * nb buckets (at most twice the ranker's size), value v in bucket (v - mn)
+ * * sc (an order-preserving map: x <= y puts x in the same or an earlier
+ * bucket; sc is nb over the range), then one insertion pass over the whole
+ * array, which finds the buckets already in order and moves values only
+ * within one. Draws of a smooth distribution put a value or two in each
+ * bucket, so this is a few passes, and the insertion pass's test is
+ * mostly "in order" (a loop per bucket instead mispredicts its length
+ * about once a bucket: twice the time). 1 when it gives up (too many moves:
+ * values bunched in a few buckets; with distinct, two values tie), 0 done. */
+static int bucket_sort(dc_ranker *rk, const double *x, size_t n, double mn, double sc, size_t nb, uint32_t *ix,
+                       int distinct) {
   uint32_t *c = rk->bkt, *b = rk->idx[1];
   double *v = rk->val;
-  memset(c, 0, (n + 1) * sizeof *c);
+  memset(c, 0, (nb + 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) {
     size_t q = (size_t)((x[i] - mn) * sc);
-    b[i] = (uint32_t)(q >= n ? n - 1 : q);
+    b[i] = (uint32_t)(q >= nb ? nb - 1 : q);
     c[b[i] + 1]++;
   }
-  for (size_t q = 0; q < n; q++) c[q + 1] += c[q];
+  for (size_t q = 0; q < nb; q++) c[q + 1] += c[q];
   for (size_t i = 0; i < n; i++) {
     uint32_t at = c[b[i]]++;
     v[at] = x[i];
     ix[at] = (uint32_t)i;
   }
-  /* c[q] is now where bucket q + 1 starts */
-  size_t moves = 0, start = 0;
-  for (size_t q = 0; q < n; q++) {
-    size_t end = c[q];
-    for (size_t i = start + 1; i < end; i++) {
-      double t = v[i];
-      uint32_t ti = ix[i];
-      size_t j = i;
-      for (; j > start && v[j - 1] > t; j--) {
-        v[j] = v[j - 1];
-        ix[j] = ix[j - 1];
-      }
-      if (distinct && j > start && v[j - 1] == t) return 1;
-      v[j] = t;
-      ix[j] = ti;
-      if ((moves += i - j) > 4 * n) return 1;
+  size_t moves = 0;
+  for (size_t i = 1; i < n; i++) {
+    double t = v[i];
+    if (t > v[i - 1]) continue;
+    uint32_t ti = ix[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > t; j--) {
+      v[j] = v[j - 1];
+      ix[j] = ix[j - 1];
     }
-    start = end;
+    if (distinct && j > 0 && v[j - 1] == t) return 1;
+    v[j] = t;
+    ix[j] = ti;
+    if ((moves += i - j) > 4 * n) return 1;
   }
   return 0;
 }
@@ -314,7 +401,7 @@ static int bucket_ranks(dc_ranker *rk, const double *x, size_t n, double *r) {
   if (!isfinite(sc) || !isfinite(mx - mn)) return 1;
   uint32_t *ix = rk->idx[0];
   const double *v = rk->val;
-  if (bucket_sort(rk, x, n, mn, sc, ix, 0)) return 1;
+  if (bucket_sort(rk, x, n, mn, sc, n, ix, 0)) return 1;
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && v[j] == v[i]) j++;
@@ -347,7 +434,7 @@ int dc_ranker_unit_order(dc_ranker *rk, const double *u, size_t n, double *r, ui
   if (n > rk->cap || !n) return 1;
   for (size_t i = 0; i < n; i++)
     if (!(u[i] >= 0 && u[i] < 1)) return 1;
-  if (bucket_sort(rk, u, n, 0, (double)n, order, 1)) return 1;
+  if (bucket_sort(rk, u, n, 0, 2 * (double)n, 2 * n, order, 1)) return 1; /* 2n buckets: few hold two */
   for (size_t i = 0; i < n; i++) r[order[i]] = (double)(i + 1);
   return 0;
 }

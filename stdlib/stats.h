@@ -42,9 +42,10 @@ double dc_quantile_sorted(const double *x, size_t n, double p);
 int dc_stats_sort(double *x, size_t n);
 
 /* The quantiles ps[0..np-1] (0 <= p <= 1, np <= 16) of n >= 1 values, as
- * dc_quantile_sorted would give them after sorting x, found by selection
- * (x is reordered, not fully sorted: about 3n comparisons rather than n
- * log n). 0, or -1 when n is 0, a value is NaN or a p is outside [0, 1]. */
+ * dc_quantile_sorted would give them after sorting x, found without a sort
+ * (by counts in buckets, else by selection, which reorders x: a few passes
+ * rather than n log n comparisons). 0, or -1 when n is 0, a value is NaN
+ * or a p is outside [0, 1]. */
 int dc_stats_quantiles(double *x, size_t n, const double *ps, size_t np, double *out);
 
 /* ---- samples of blocks ------------------------------------------------- */

@@ -257,6 +257,47 @@ static void ranker_and_selection(void **st) {
   dc_ranker_free(rk);
 }
 
+/* The quantiles of many sizes and shapes, as the bucket counts find them
+ * (smooth values), as selection does (bunched ones, ties), bit for bit
+ * those of a sorted copy, at the ends and between: sums of uniforms, a
+ * lognormal-like tail, a far outlier, values on a grid (ties within a
+ * wanted bucket), positions 0 and n - 1. */
+static void quantiles_by_buckets(void **st) {
+  (void)st;
+  enum { NMAX = 12000 };
+  static double x[NMAX], sorted[NMAX], sel[NMAX];
+  const size_t sizes[] = {255, 256, 257, 1000, 4097, 10000, NMAX};
+  const double ps[8] = {0, 0.001, 0.05, 0.25, 0.5, 0.75, 0.999, 1};
+  uint64_t z = 0x9E3779B97F4A7C15u;
+  for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+    for (int shape = 0; shape < 5; shape++) {
+      size_t n = sizes[si];
+      for (size_t i = 0; i < n; i++) {
+        double u[3];
+        for (int k = 0; k < 3; k++) {
+          z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+          u[k] = ((double)(z >> 11) + 0.5) * 0x1p-53;
+        }
+        double t = u[0] + u[1] + u[2];
+        x[i] = shape == 0 ? 310000 + 4000 * t
+               : shape == 1 ? exp(3 * t)
+               : shape == 2 ? (i == n / 2 ? 1e12 : t)     /* one outlier: the rest bunch */
+               : shape == 3 ? floor(t * 40) / 8            /* a grid: ties */
+                            : -250 + 0.001 * u[0];
+      }
+      memcpy(sorted, x, n * sizeof *x);
+      assert_int_equal(dc_stats_sort(sorted, n), 0);
+      memcpy(sel, x, n * sizeof *x);
+      double q[8];
+      assert_int_equal(dc_stats_quantiles(sel, n, ps, 8, q), 0);
+      for (int k = 0; k < 8; k++) {
+        double want = dc_quantile_sorted(sorted, n, ps[k]);
+        if (memcmp(&q[k], &want, sizeof want) != 0)
+          fail_msg("n %zu, shape %d, p %g: %.17g, sorted %.17g", n, shape, ps[k], q[k], want);
+      }
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(wilson),
@@ -268,6 +309,7 @@ int main(void) {
     cmocka_unit_test(spearman_of_independent_draws),
     cmocka_unit_test(drivers_ranked),
     cmocka_unit_test(ranker_and_selection),
+    cmocka_unit_test(quantiles_by_buckets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
