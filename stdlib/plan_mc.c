@@ -35,6 +35,14 @@ struct dc_plan_fast {
   int avx2;   /* the CPU has AVX2: fast_ops_avx2 */
 };
 
+static int simd_on = 1;
+
+int dc_plan_fast_simd(int on) {
+  int was = simd_on;
+  simd_on = on != 0;
+  return was;
+}
+
 void dc_plan_fast_free(dc_plan_fast *f) {
   if (!f) return;
   free(f->in);
@@ -67,7 +75,7 @@ dc_plan_fast *dc_plan_fast_new(dc_plan *p, int s, const dc_plan_slot *slots, siz
   if (!f) return NULL;
   f->s = s;
 #ifdef DC_AVX2
-  f->avx2 = __builtin_cpu_supports("avx2");
+  f->avx2 = simd_on && __builtin_cpu_supports("avx2");
 #endif
   if (!(f->in = malloc((p->nmea ? 3 * p->nmea : 1) * sizeof *f->in))) goto no;
   for (size_t k = 0; k < 3 * p->nmea; k++) f->in[k] = -1;

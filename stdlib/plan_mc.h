@@ -6,7 +6,8 @@
  * plan's emissions and abatement and the differences of metrics again,
  * then every target, with the same arithmetic in the same order as
  * dc_plan_evaluate (the same bits), and nothing written into the plan's
- * description. Plain C; used by montecarlo.c. */
+ * description. C with SSE2, or AVX2 where the CPU has it (the same bits);
+ * used by montecarlo.c. */
 #ifndef DC_PLAN_MC_H
 #define DC_PLAN_MC_H
 
@@ -30,5 +31,10 @@ dc_plan_fast *dc_plan_fast_new(dc_plan *p, int s, const dc_plan_slot *slots, siz
  * dc_plan_set_field) before reading the plan as a whole. */
 int dc_plan_fast_eval(dc_plan_fast *f, dc_plan *p, const double *x, size_t stride);
 void dc_plan_fast_free(dc_plan_fast *f);
+/* Whether a fast path made from now on may take AVX2 where the CPU has it
+ * (1, the default) or must take the portable code (0); returns the
+ * previous setting. For tests, which compare both paths with
+ * dc_plan_evaluate on any machine. */
+int dc_plan_fast_simd(int on);
 
 #endif

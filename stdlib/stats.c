@@ -139,7 +139,7 @@ static int bucket_select(const double *x, size_t n, const size_t *pos, size_t np
   if (!c) return 1;
   size_t nw = wanted_buckets(x, n, mn, sc, nb, c, pos, np, wq, ws, wc);
   for (size_t w = 0; w < nw; w++) got += wc[w];
-  double *buf = got <= n / 16 ? malloc((got ? got : 1) * sizeof *buf) : NULL;
+  double *buf = got <= n / 32 + 32 ? malloc((got ? got : 1) * sizeof *buf) : NULL;
   if (!buf) {
     free(c);
     return 1;

@@ -16,6 +16,7 @@
 
 #include "dist.h"
 #include "montecarlo.h"
+#include "plan_mc.h"
 #include "random.h"
 #include "plan.h"
 #include "result.h"
@@ -281,8 +282,8 @@ static void add_target(dc_plan *p, const char *name, enum dc_target_kind kind, c
  * total (no sector), a measure with ramps and a stop, a capacity measure
  * and a difference metric left as they are, targets of every level kind,
  * one against BAU. */
-static void test_fast_path_exact(void **state) {
-  (void)state;
+static void fast_path_exact(int simd) {
+  int was = dc_plan_fast_simd(simd);
   dc_plan *p = dc_plan_new("fast", Y0, Y1);
   assert_int_equal(dc_plan_sector(p, "s", konst(100), EMIS, NULL, NULL), 0);
   assert_int_equal(dc_plan_sector(p, "t", konst(70.3), EMIS, NULL, NULL), 1);
@@ -341,6 +342,21 @@ static void test_fast_path_exact(void **state) {
   add_input(p, c, DC_FIELD_AMOUNT, DC_DIST_NORMAL, 4, 3, 5, NULL, 2);
   add_input(p, d, DC_FIELD_AMOUNT, DC_DIST_LOGNORMAL, 900, 450, 1800, NULL, 3);
   add_input(p, e, DC_FIELD_FACTOR, DC_DIST_UNIFORM, 0.05, 0.01, 0.1, NULL, 4);
+  /* an amount either side of 0 into a sector of BAU -0: a wedge's years
+     outside its ramp keep d as it is (d - (-0) would make -0 +0) */
+  assert_int_equal(dc_plan_sector(p, "z", konst(-0.0), EMIS, NULL, NULL), 2);
+  memset(&m, 0, sizeof m);
+  m.name = "g";
+  m.kind = DC_MEASURE_ABATES;
+  m.sector = "z";
+  m.start = 2024;
+  m.full = m.stop = DC_PLAN_NOYEAR;
+  m.amount = konst(0);
+  m.amount_dims = EMIS;
+  m.scenario = -1;
+  int g = dc_plan_measure(p, &m);
+  assert_true(g >= 0);
+  add_input(p, g, DC_FIELD_AMOUNT, DC_DIST_NORMAL, 0, -5, 5, NULL, 5);
   add_target(p, "at most", DC_TARGET_AT_MOST, NULL, 150, 2025, DC_PLAN_NOYEAR, 0, NULL);
   add_target(p, "sector t", DC_TARGET_AT_MOST, "t", 69, 2028, DC_PLAN_NOYEAR, 0, NULL);
   add_target(p, "reduce", DC_TARGET_REDUCE, NULL, 0, 2030, 2020, 0.15, NULL);
@@ -379,6 +395,17 @@ static void test_fast_path_exact(void **state) {
   }
   dc_mc_free(mc);
   dc_plan_free(p);
+  dc_plan_fast_simd(was);
+}
+
+static void test_fast_path_exact(void **state) {
+  (void)state;
+  fast_path_exact(1); /* AVX2 where this CPU has it */
+}
+
+static void test_fast_path_exact_portable(void **state) {
+  (void)state;
+  fast_path_exact(0);
 }
 
 static void test_bad_block(void **state) {
@@ -525,6 +552,7 @@ int main(void) {
       cmocka_unit_test(test_blocks_merge_exactly), cmocka_unit_test(test_group_and_years),
       cmocka_unit_test(test_set_field),       cmocka_unit_test(test_bad_block),
       cmocka_unit_test(test_fast_path_exact),
+      cmocka_unit_test(test_fast_path_exact_portable),
       cmocka_unit_test(test_order_gap),       cmocka_unit_test(test_drivers_from_uniforms),
       cmocka_unit_test(test_unit_order),    cmocka_unit_test(test_triangular_batch),
   };
