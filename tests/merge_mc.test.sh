@@ -9,7 +9,7 @@ DECARB=${DECARB:-./decarb}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 formats="text json jsonl csv csv-targets tap junit github html"
-files="tests/golden/mc_closed.lua examples/guian.lua tests/golden/mc_closed.lua"
+files="tests/golden/mc_closed.lua examples/guian.lua tests/data/mc_tech_no_hours.lua tests/golden/mc_closed.lua"
 
 # shellcheck disable=SC2086
 "$DECARB" check --format jsonl --seed 7 --samples 0:5000 $files > "$t/a.jsonl" || fail "block 0:5000: exit $?"

@@ -94,9 +94,14 @@ static void json_mc_block(dc_jsonw *w, const dc_result *r) {
   dc_jsonw_array(w, DC_JSONW_INLINE);
   for (size_t t = 0; t < mc->ntargets; t++) dc_jsonw_int(w, (long long)mc->tally[t].met);
   dc_jsonw_end(w);
+  /* over the metrics a report read back has (result_read.c): the
+     built-in ones, then those with values, which "metrics" lists; one
+     without (a technology's generation without hours) is never kept, and
+     left out here so that merged blocks write what the single run does */
   dc_jsonw_key(w, "metrics_with_values");
   dc_jsonw_array(w, DC_JSONW_INLINE);
-  for (size_t m = 0; m < mc->nmetrics; m++) dc_jsonw_bool(w, mc->mok[m]);
+  for (size_t m = 0; m < mc->nmetrics; m++)
+    if (m < DC_MET_NBUILTIN || (m < r->nmetrics && r->metrics[m].ok)) dc_jsonw_bool(w, mc->mok[m]);
   dc_jsonw_end(w);
   dc_jsonw_kint(w, "seed", (long long)mc->seed);
   dc_jsonw_key(w, "values");
