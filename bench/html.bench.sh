@@ -12,7 +12,7 @@ BENCH_NAME=html.bench; . "$here/lib.sh"
 objs=$(ls "$root"/build/obj/stdlib/*.o "$root"/build/obj/vm/report/*.o 2>/dev/null)
 [ -n "$objs" ] || { echo "html.bench: build/obj missing (run make)" >&2; exit 1; }
 ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" -I"$root/vm/report" -I"$root/build/gen" \
-  "$here/report_driver.c" $objs $(pkg-config --libs lua5.4) -lm -o "$tmp/rdriver" || exit 1
+  "$here/report_driver.c" $objs $(pkg-config --libs lua5.4 jansson) -lm -o "$tmp/rdriver" || exit 1
 row="write text vs html, 10,000 measures"
 bench "$row" "decarb" "$tmp/rdriver" text 20 10000
 bench "$row" "html" "$tmp/rdriver" html 20 10000

@@ -9,8 +9,12 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # bench ROW IMPL CMD... : REPEAT runs of CMD (each prints ns/op), one line out;
-# a failing CMD is reported on stderr and its line left out
+# a failing CMD is reported on stderr and its line left out. With
+# BENCH_BUILD_ONLY set nothing runs: a script then only builds its drivers
+# (tests/bench_build.test.sh, so that a driver that no longer links is seen
+# in make test)
 bench() {
+  [ -n "${BENCH_BUILD_ONLY:-}" ] && return 0
   row=$1; impl=$2; shift 2
   i=0; : > "$tmp/runs"
   while [ "$i" -lt "$REPEAT" ]; do

@@ -24,7 +24,8 @@ bench "$row" decarb "$tmp/driver" core "$N"
 bench "$row" "C loop (cc -O2)" "$tmp/driver" loop "$N"
 # the same over precomputed ramp weights, vectorisable (bench/mc_driver.c)
 ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/stdlib" "$here/mc_driver.c" "$here/mc_plan.c" "$root/build/libdecarb.a" -lm \
-  -o "$tmp/mcdriver" && bench "$row" "C loop, precomputed ramps (cc -O2)" "$tmp/mcdriver" ramp "$N"
+  -o "$tmp/mcdriver" || exit 1
+bench "$row" "C loop, precomputed ramps (cc -O2)" "$tmp/mcdriver" ramp "$N"
 bench "$row" "decarb, via p:set/p:value" "$DECARB" "$here/plan_eval.lua" decarb "$N"
 have lua5.4 && bench "$row" "lua5.4, Lua tables" lua5.4 "$here/plan_eval.lua" lua "$NLUA"
 have luajit && bench "$row" "luajit, Lua tables" luajit "$here/plan_eval.lua" lua "$NLUA"

@@ -12,6 +12,7 @@ DECARB=$1
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 BENCH_NAME=scale.bench; . "$here/lib.sh"
+[ -n "${BENCH_BUILD_ONLY:-}" ] && exit 0 # no driver to build
 [ -x /usr/bin/time ] || { echo "scale.bench: /usr/bin/time missing (make deps)" >&2; exit 1; }
 
 cat > "$tmp/big.lua" <<'LUA'

@@ -124,7 +124,7 @@ static size_t wanted_buckets(const double *x, size_t n, double mn, double sc, si
  * selection leaves open, too many values in the wanted buckets: values
  * bunched by a far outlier; no memory), 0 done. */
 static int bucket_select(const double *x, size_t n, const size_t *pos, size_t np, double *v) {
-  if (n < 256 || np > 32) return 1;
+  if (n < 256 || n >= UINT32_MAX || np > 32) return 1; /* counts in 32 bits */
   double mn = x[0], mx = x[0];
   int negz = 0;
   for (size_t i = 0; i < n; i++) {
