@@ -370,11 +370,14 @@ int dc_mc_p_met(const dc_mc *mc, size_t t, double *p, double *lo, double *hi) {
   return dc_wilson(a->met, a->n, 1.959963984540054, lo, hi);
 }
 
-/* metric m's values in year index y, every sample, into v */
-static void column(const dc_mc *mc, size_t r, size_t y, double *v) {
-  const double *src = mc->mval + r * mc->ny + y;
-  size_t stride = mc->nkept * mc->ny;
-  for (size_t k = 0; k < mc->ns; k++) v[k] = src[k * stride];
+/* kept row r's values in years y0 .. y0 + nb - 1, every sample, into v
+ * (year y0 + b at v + b * ns): one pass over the samples for up to a cache
+ * line of each sample's row */
+static void columns(const dc_mc *mc, size_t r, size_t y0, size_t nb, double *v) {
+  const size_t ns = mc->ns, stride = mc->nkept * mc->ny;
+  const double *src = mc->mval + r * mc->ny + y0;
+  for (size_t k = 0; k < ns; k++)
+    for (size_t b = 0; b < nb; b++) v[b * ns + k] = src[k * stride + b];
 }
 
 int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q) {
@@ -382,7 +385,7 @@ int dc_mc_quantiles(const dc_mc *mc, size_t m, size_t y, double *q) {
   if (r < 0 || y >= mc->ny || !mc->mval) return -1;
   double *v = malloc((mc->ns ? mc->ns : 1) * sizeof *v);
   if (!v) return -1;
-  column(mc, (size_t)r, y, v);
+  columns(mc, (size_t)r, y, 1, v);
   int rc = dc_stats_quantiles(v, mc->ns, dc_mc_percentiles, DC_MC_NQ, q);
   free(v);
   return rc;
@@ -392,14 +395,12 @@ int dc_mc_quantiles_all(const dc_mc *mc, size_t m, double *q) {
   enum { B = 8 }; /* years a pass over the samples gathers: a cache line of each sample's row */
   long r = kept_row(mc, m);
   if (r < 0 || !mc->mval) return -1;
-  const size_t ns = mc->ns, stride = mc->nkept * mc->ny;
+  const size_t ns = mc->ns;
   double *v = alloc_rows(B, ns ? ns : 1);
   if (!v) return -1;
   for (size_t y0 = 0; y0 < mc->ny; y0 += B) {
     size_t nb = mc->ny - y0 < B ? mc->ny - y0 : B;
-    const double *src = mc->mval + (size_t)r * mc->ny + y0;
-    for (size_t k = 0; k < ns; k++)
-      for (size_t b = 0; b < nb; b++) v[b * ns + k] = src[k * stride + b];
+    columns(mc, (size_t)r, y0, nb, v);
     for (size_t b = 0; b < nb; b++) {
       double *qy = q + (y0 + b) * DC_MC_NQ;
       if (dc_stats_quantiles(v + b * ns, ns, dc_mc_percentiles, DC_MC_NQ, qy) != 0)

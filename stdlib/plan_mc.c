@@ -152,71 +152,6 @@ static void fast_amount(const op_t *o, double *restrict d, const double *x, size
   }
 }
 
-static void fast_op(const dc_plan *p, const scen_t *s, const op_t *o, double *restrict d,
-                    const double *x, size_t stride);
-
-#ifdef DC_AVX2
-
-/* fast_amount four years a step in AVX2 where the CPU has it: d[i] - sw[i]
- * x k, with k the drawn amount (into a sector) or minus it (into the pool:
- * d - sw x (-kv) is d + sw x kv, bit for bit), so the same bits. The steps
- * are at multiples of four years from the row's start, whatever the
- * measure's first year, so that every measure writing a row reads back
- * whole steps as the one before stored them (a step that straddles two
- * stores is not forwarded from them: a stall); the years of a step outside
- * [lo, hi] take d - (+0), which is d (sw is 0 there, and the product is
- * masked to +0 whatever the amount). The last n % 4 years go one by one. */
-DC_AVX2 static void fast_amount_avx2(const op_t *o, double *restrict d, const double *x, size_t stride, int n) {
-  const double kv = x[(size_t)o->amt * stride];
-  const __m256d k = _mm256_set1_pd(o->dst >= 0 ? kv : -kv);
-  const double *restrict sw = o->sw;
-  const int lo = o->lo, hi = o->hi;
-  const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3), lo1 = _mm256_set1_epi64x(lo - 1), hi1 = _mm256_set1_epi64x(hi + 1);
-  int i = lo & ~3;
-  for (; i + 4 <= n && i <= hi; i += 4) {
-    __m256d t = _mm256_mul_pd(_mm256_loadu_pd(sw + i), k);
-    if (i < lo || i + 3 > hi) {
-      __m256i y = _mm256_add_epi64(_mm256_set1_epi64x(i), lane);
-      __m256i in = _mm256_and_si256(_mm256_cmpgt_epi64(y, lo1), _mm256_cmpgt_epi64(hi1, y));
-      t = _mm256_and_pd(t, _mm256_castsi256_pd(in));
-    }
-    _mm256_storeu_pd(d + i, _mm256_sub_pd(_mm256_loadu_pd(d + i), t));
-  }
-  for (; i <= hi; i++)
-    if (i >= lo) d[i] -= sw[i] * (o->dst >= 0 ? kv : -kv);
-}
-
-/* fast_amount_avx2 into a sector for an amount kv > 0, finite: every year
- * of the row, so that every measure's loop has the same length (one whose
- * length varies with the measure's years mispredicts its end once a
- * measure). Outside [lo, hi] sw is +0, and d - (+0 x kv) = d - (+0) is d,
- * bit for bit, for every d (-0 too). */
-DC_AVX2 static void fast_amount_row(const double *restrict sw, double *restrict d, double kv, int n) {
-  const __m256d k = _mm256_set1_pd(kv);
-  int i = 0;
-  for (; i + 4 <= n; i += 4)
-    _mm256_storeu_pd(d + i, _mm256_sub_pd(_mm256_loadu_pd(d + i), _mm256_mul_pd(_mm256_loadu_pd(sw + i), k)));
-  for (; i < n; i++) d[i] -= sw[i] * kv;
-}
-
-/* the ops in order, fast_amount_row or fast_amount_avx2 for the hot ones */
-DC_AVX2 static void fast_ops_avx2(const dc_plan_fast *f, const dc_plan *p, const scen_t *s, const double *x,
-                                  size_t stride) {
-  const int n = p->n;
-  for (size_t k = 0; k < f->nop; k++) {
-    const op_t *o = &f->op[k];
-    double *restrict d = o->dst >= 0 ? s->mval + (size_t)o->dst * (size_t)n : s->pool;
-    if (o->what != OP_AMOUNT || !o->sw) {
-      fast_op(p, s, o, d, x, stride);
-      continue;
-    }
-    const double kv = x[(size_t)o->amt * stride];
-    if (o->dst >= 0 && kv > 0 && kv <= DBL_MAX) fast_amount_row(o->sw, d, kv, n);
-    else fast_amount_avx2(o, d, x, stride, n);
-  }
-}
-#endif
-
 /* any other op: sign x (its scale x w x its base) into d */
 static void fast_op(const dc_plan *p, const scen_t *s, const op_t *o, double *restrict d,
                     const double *x, size_t stride) {
@@ -249,6 +184,67 @@ static void fast_op(const dc_plan *p, const scen_t *s, const op_t *o, double *re
     for (int i = lo; i <= hi; i++) d[i] += sign * (sc * w[i] * base[i]);
   }
 }
+
+#ifdef DC_AVX2
+
+/* fast_amount four years a step in AVX2 where the CPU has it: d[i] - sw[i]
+ * x kv, with kv the drawn amount (into a sector) or minus it (into the pool:
+ * d - sw x (-kv) is d + sw x kv, bit for bit), so the same bits. The steps
+ * are at multiples of four years from the row's start, whatever the
+ * measure's first year, so that every measure writing a row reads back
+ * whole steps as the one before stored them (a step that straddles two
+ * stores is not forwarded from them: a stall); the years of a step outside
+ * [lo, hi] take d - (+0), which is d (sw is 0 there, and the product is
+ * masked to +0 whatever the amount). The last n % 4 years go one by one. */
+DC_AVX2 static void fast_amount_avx2(const op_t *o, double *restrict d, double kv, int n) {
+  const __m256d k = _mm256_set1_pd(kv);
+  const double *restrict sw = o->sw;
+  const int lo = o->lo, hi = o->hi;
+  const __m256i lane = _mm256_setr_epi64x(0, 1, 2, 3), lo1 = _mm256_set1_epi64x(lo - 1), hi1 = _mm256_set1_epi64x(hi + 1);
+  int i = lo & ~3;
+  for (; i + 4 <= n && i <= hi; i += 4) {
+    __m256d t = _mm256_mul_pd(_mm256_loadu_pd(sw + i), k);
+    if (i < lo || i + 3 > hi) {
+      __m256i y = _mm256_add_epi64(_mm256_set1_epi64x(i), lane);
+      __m256i in = _mm256_and_si256(_mm256_cmpgt_epi64(y, lo1), _mm256_cmpgt_epi64(hi1, y));
+      t = _mm256_and_pd(t, _mm256_castsi256_pd(in));
+    }
+    _mm256_storeu_pd(d + i, _mm256_sub_pd(_mm256_loadu_pd(d + i), t));
+  }
+  for (; i <= hi; i++)
+    if (i >= lo) d[i] -= sw[i] * kv;
+}
+
+/* fast_amount_avx2 into a sector for an amount kv > 0, finite: every year
+ * of the row, so that every measure's loop has the same length (one whose
+ * length varies with the measure's years mispredicts its end once a
+ * measure). Outside [lo, hi] sw is +0, and d - (+0 x kv) = d - (+0) is d,
+ * bit for bit, for every d (-0 too). */
+DC_AVX2 static void fast_amount_row(const double *restrict sw, double *restrict d, double kv, int n) {
+  const __m256d k = _mm256_set1_pd(kv);
+  int i = 0;
+  for (; i + 4 <= n; i += 4)
+    _mm256_storeu_pd(d + i, _mm256_sub_pd(_mm256_loadu_pd(d + i), _mm256_mul_pd(_mm256_loadu_pd(sw + i), k)));
+  for (; i < n; i++) d[i] -= sw[i] * kv;
+}
+
+/* the ops in order, fast_amount_row or fast_amount_avx2 for the hot ones */
+DC_AVX2 static void fast_ops_avx2(const dc_plan_fast *f, const dc_plan *p, const scen_t *s, const double *x,
+                                  size_t stride) {
+  const int n = p->n;
+  for (size_t k = 0; k < f->nop; k++) {
+    const op_t *o = &f->op[k];
+    double *restrict d = o->dst >= 0 ? s->mval + (size_t)o->dst * (size_t)n : s->pool;
+    if (o->what != OP_AMOUNT || !o->sw) {
+      fast_op(p, s, o, d, x, stride);
+      continue;
+    }
+    const double kv = x[(size_t)o->amt * stride];
+    if (o->dst >= 0 && kv > 0 && kv <= DBL_MAX) fast_amount_row(o->sw, d, kv, n);
+    else fast_amount_avx2(o, d, o->dst >= 0 ? kv : -kv, n);
+  }
+}
+#endif
 
 /* totals: the sectors' BAU are unchanged, so is bau_emissions */
 static void fast_totals(const dc_plan *p, scen_t *s) {

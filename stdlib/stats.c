@@ -90,8 +90,9 @@ static void select_at(double *x, size_t lo, size_t hi, const size_t *pos, size_t
     for (size_t j = i; j > lo && x[j - 1] > x[j]; j--) swap_d(&x[j - 1], &x[j]);
 }
 
-/* The bucket of x for bucket_select: (x - mn) * sc, at most nb - 1 (an
- * order-preserving map: x <= y puts x in the same or an earlier bucket) */
+/* The bucket of x for bucket_select and bucket_sort: (x - mn) * sc, at
+ * most nb - 1 (an order-preserving map: x <= y puts x in the same or an
+ * earlier bucket) */
 static inline size_t bucket_of(double x, double mn, double sc, size_t nb) {
   size_t q = (size_t)((x - mn) * sc);
   return q >= nb ? nb - 1 : q;
@@ -356,8 +357,7 @@ static int bucket_sort(dc_ranker *rk, const double *x, size_t n, double mn, doub
   double *v = rk->val;
   memset(c, 0, (nb + 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) {
-    size_t q = (size_t)((x[i] - mn) * sc);
-    b[i] = (uint32_t)(q >= nb ? nb - 1 : q);
+    b[i] = (uint32_t)bucket_of(x[i], mn, sc, nb);
     c[b[i] + 1]++;
   }
   for (size_t q = 0; q < nb; q++) c[q + 1] += c[q];

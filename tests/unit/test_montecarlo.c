@@ -35,12 +35,13 @@ static double *konst(double v) {
   return b;
 }
 
-static int add_abates(dc_plan *p, const char *name, double v, int start) {
+/* a constant abatement v in sector `sector` from `start` */
+static int add_abates_to(dc_plan *p, const char *name, const char *sector, double v, int start) {
   dc_plan_measure_spec m;
   memset(&m, 0, sizeof m);
   m.name = name;
   m.kind = DC_MEASURE_ABATES;
-  m.sector = "s";
+  m.sector = sector;
   m.start = start;
   m.full = m.stop = DC_PLAN_NOYEAR;
   m.amount = konst(v);
@@ -48,6 +49,8 @@ static int add_abates(dc_plan *p, const char *name, double v, int start) {
   m.scenario = -1;
   return dc_plan_measure(p, &m);
 }
+
+static int add_abates(dc_plan *p, const char *name, double v, int start) { return add_abates_to(p, name, "s", v, start); }
 
 static void add_input(dc_plan *p, int m, enum dc_field f, dc_dist_kind kind, double c, double lo, double hi,
                       const char *group, uint64_t stream) {
@@ -345,16 +348,7 @@ static void fast_path_exact(int simd) {
   /* an amount either side of 0 into a sector of BAU -0: a wedge's years
      outside its ramp keep d as it is (d - (-0) would make -0 +0) */
   assert_int_equal(dc_plan_sector(p, "z", konst(-0.0), EMIS, NULL, NULL), 2);
-  memset(&m, 0, sizeof m);
-  m.name = "g";
-  m.kind = DC_MEASURE_ABATES;
-  m.sector = "z";
-  m.start = 2024;
-  m.full = m.stop = DC_PLAN_NOYEAR;
-  m.amount = konst(0);
-  m.amount_dims = EMIS;
-  m.scenario = -1;
-  int g = dc_plan_measure(p, &m);
+  int g = add_abates_to(p, "g", "z", 0, 2024);
   assert_true(g >= 0);
   add_input(p, g, DC_FIELD_AMOUNT, DC_DIST_NORMAL, 0, -5, 5, NULL, 5);
   add_target(p, "at most", DC_TARGET_AT_MOST, NULL, 150, 2025, DC_PLAN_NOYEAR, 0, NULL);
